@@ -1,0 +1,45 @@
+# gongkai: `make run` and `make test` are the whole interface (plus lint and bench).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run test test-sqlite test-postgres lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	$(BIN)/gongkai migrate --noinput
+	$(BIN)/gongkai demo
+	@echo "门户: http://$(HOST)/   工作人员登录: http://$(HOST)/staff/login/"
+	$(BIN)/gongkai runserver --insecure $(HOST)
+
+test: install test-sqlite
+	@if [ -n "$$GONGKAI_TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "GONGKAI_TEST_DATABASE_URL is not set: skipping the PostgreSQL run"; fi
+
+test-sqlite: install
+	DATABASE_URL= GONGKAI_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
+
+test-postgres: install
+	DATABASE_URL="$$GONGKAI_TEST_DATABASE_URL" GONGKAI_VAR_DIR=$(CURDIR)/var/test-pg $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: install
+	@set -e; for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+clean:
+	rm -rf $(VENV) var/test var/test-pg

@@ -1,0 +1,23 @@
+"""`gongkai demo`: load the demo office, idempotently, app by app."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "载入演示数据（可重复运行）：机构、各角色账号及各业务的示例记录。"
+
+    def handle(self, *args, **options):
+        closing: list[str] = []
+        for app in settings.INSTALLED_APPS:
+            if not app.startswith("gongkai.") or find_spec(f"{app}.demo") is None:
+                continue
+            lines = import_module(f"{app}.demo").load(self.stdout)
+            closing.extend(lines or [])
+        self.stdout.write("")
+        for line in closing:
+            self.stdout.write(line)
+        self.stdout.write("工作人员登录：http://127.0.0.1:8000/staff/login/")

@@ -1,0 +1,148 @@
+"""What each role may do: the one table, and the predicates views and services call.
+
+A permission is (action, organization). A staff member may perform an action when one of
+their roles grants it and the organization lies within their scope: their own organization
+and everything below it. System administrators are not scoped: they run the whole site.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+from .models import Organization, Role
+
+
+class Action(models.TextChoices):
+    VIEW_WORKSPACE = "workspace.view", "进入工作台"
+    # 主动公开
+    CATALOG_DRAFT = "catalog.draft", "起草主动公开信息"
+    CATALOG_REVIEW_DIVISION = "catalog.review_division", "处室负责人审核"
+    CATALOG_REVIEW_LEGAL = "catalog.review_legal", "法制审核"
+    CATALOG_REVIEW_LEADER = "catalog.review_leader", "分管领导签发"
+    CATALOG_WITHDRAW = "catalog.withdraw", "撤回已发布信息"
+    CATALOG_EDIT_GUIDE = "catalog.edit_guide", "编辑公开指南"
+    # 依申请公开
+    APPLICATION_INTAKE = "applications.intake", "登记申请"
+    APPLICATION_HANDLE = "applications.handle", "办理申请"
+    APPLICATION_ASSIGN = "applications.assign", "分配申请"
+    APPLICATION_APPROVE_EXTENSION = "applications.approve_extension", "批准延期答复"
+    APPLICATION_SIGN_REPLY = "applications.sign_reply", "签发答复"
+    # 复议诉讼、咨询、建议提案
+    APPEAL_RECORD = "appeals.record", "登记复议诉讼"
+    CONSULTATION_RECORD = "consultations.record", "登记咨询"
+    PROPOSAL_RECORD = "proposals.record", "登记建议提案答复"
+    # 统计与年报
+    ANALYTICS_VIEW = "analytics.view", "查看访问统计"
+    REPORT_COMPOSE = "reports.compose", "编制年度报告"
+    REPORT_APPROVE = "reports.approve", "审定年度报告"
+    REPORT_IMPORT = "reports.import", "导入其他机关年度报告"
+    # 系统
+    AUDIT_VIEW = "audit.view", "查看审计日志"
+    ORGANIZATION_MANAGE = "organizations.manage", "管理机构"
+    STAFF_MANAGE = "staff.manage", "管理工作人员"
+
+
+_EVERY_STAFF = {Action.VIEW_WORKSPACE, Action.ANALYTICS_VIEW, Action.CONSULTATION_RECORD}
+
+ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
+    Role.CLERK: frozenset(
+        _EVERY_STAFF
+        | {
+            Action.CATALOG_DRAFT,
+            Action.APPLICATION_INTAKE,
+            Action.APPLICATION_HANDLE,
+            Action.APPEAL_RECORD,
+            Action.PROPOSAL_RECORD,
+            Action.REPORT_COMPOSE,
+            Action.REPORT_IMPORT,
+        }
+    ),
+    Role.DIVISION_HEAD: frozenset(
+        _EVERY_STAFF
+        | {
+            Action.CATALOG_DRAFT,
+            Action.CATALOG_REVIEW_DIVISION,
+            Action.CATALOG_WITHDRAW,
+            Action.APPLICATION_HANDLE,
+            Action.APPLICATION_ASSIGN,
+            Action.REPORT_COMPOSE,
+        }
+    ),
+    Role.LEGAL_REVIEWER: frozenset(
+        _EVERY_STAFF | {Action.CATALOG_REVIEW_LEGAL, Action.APPLICATION_SIGN_REPLY}
+    ),
+    Role.LEADER: frozenset(
+        _EVERY_STAFF
+        | {
+            Action.CATALOG_REVIEW_LEADER,
+            Action.CATALOG_WITHDRAW,
+            Action.CATALOG_EDIT_GUIDE,
+            Action.APPLICATION_APPROVE_EXTENSION,
+            Action.APPLICATION_SIGN_REPLY,
+            Action.APPLICATION_ASSIGN,
+            Action.REPORT_APPROVE,
+        }
+    ),
+    Role.ADMIN: frozenset(
+        _EVERY_STAFF
+        | {
+            Action.AUDIT_VIEW,
+            Action.ORGANIZATION_MANAGE,
+            Action.STAFF_MANAGE,
+            Action.CATALOG_EDIT_GUIDE,
+            Action.REPORT_IMPORT,
+        }
+    ),
+}
+
+# Actions a system administrator performs across every organization.
+_UNSCOPED_ROLES = {Role.ADMIN}
+
+
+def actions_of(user) -> frozenset[Action]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    granted: set[Action] = set()
+    for role in user.role_set():
+        granted |= ROLE_ACTIONS.get(Role(role), frozenset())
+    return frozenset(granted)
+
+
+def scope_ids(user) -> set[int]:
+    """Ids of the user's own organization and everything below it."""
+    if user.organization_id is None:
+        return set()
+    if not hasattr(user, "_scope_cache"):
+        user._scope_cache = Organization.objects.subtree_ids(user.organization)
+    return user._scope_cache
+
+
+def _unscoped(user, action: Action) -> bool:
+    return any(
+        action in ROLE_ACTIONS.get(Role(r), ()) and Role(r) in _UNSCOPED_ROLES
+        for r in user.role_set()
+    )
+
+
+def can(user, action: Action, organization: Organization | int | None = None) -> bool:
+    """May `user` perform `action` (on something belonging to `organization`)?"""
+    if action not in actions_of(user):
+        return False
+    if organization is None or _unscoped(user, action):
+        return True
+    org_id = organization if isinstance(organization, int) else organization.pk
+    return org_id in scope_ids(user)
+
+
+def require(user, action: Action, organization: Organization | int | None = None) -> None:
+    """Raise PermissionDenied (shown as a Chinese 403 page) unless `can(...)`."""
+    if not can(user, action, organization):
+        raise PermissionDenied(f"您没有权限执行“{action.label}”")
+
+
+def organizations_for(user, action: Action):
+    """The organizations on which `user` may perform `action`, as a queryset."""
+    if action not in actions_of(user):
+        return Organization.objects.none()
+    if _unscoped(user, action):
+        return Organization.objects.all()
+    return Organization.objects.filter(pk__in=scope_ids(user))

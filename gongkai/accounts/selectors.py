@@ -1,0 +1,44 @@
+"""Read-only queries of the accounts app."""
+
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from .models import AuditEntry
+
+
+def audit_entries(*, action="", actor="", object_type="", date_from=None, date_to=None):
+    entries = AuditEntry.objects.select_related("actor")
+    if action:
+        entries = entries.filter(action__startswith=action)
+    if actor:
+        entries = entries.filter(actor_name=actor) | entries.filter(actor__username=actor)
+    if object_type:
+        entries = entries.filter(object_type=object_type)
+    tz = timezone.get_current_timezone()
+    if date_from:
+        entries = entries.filter(at__gte=datetime.combine(date_from, time.min, tz))
+    if date_to:
+        entries = entries.filter(at__lte=datetime.combine(date_to, time.max, tz))
+    return entries
+
+
+def dashboard_counters(user) -> list[dict]:
+    """Counters every installed gongkai app contributes through its `dashboard.counters(user)`.
+
+    Discovery (not imports) keeps accounts below the domain apps that fill the dashboard.
+    """
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    counters: list[dict] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gongkai."):
+            continue
+        module_name = f"{config.name}.dashboard"
+        if find_spec(module_name) is None:
+            continue
+        counters.extend(import_module(module_name).counters(user))
+    return counters

@@ -1,0 +1,84 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
+from django.urls import reverse
+
+from gongkai.accounts import audit
+from gongkai.accounts.models import AuditEntry
+
+
+def test_an_organization_edit_is_audited_with_what_changed_and_the_ip(client, admin_user, district):
+    client.force_login(admin_user)
+    url = reverse("accounts:organization_edit", args=[district.pk])
+    data = {
+        "name": district.name,
+        "short_name": "",
+        "code": district.code,
+        "kind": district.kind,
+        "parent": district.parent_id,
+        "office_name": "",
+        "office_address": "漕溪北路336号",
+        "office_postcode": "",
+        "office_phone": "021-64872222",
+        "office_fax": "",
+        "office_email": "",
+        "office_hours": "",
+    }
+    response = client.post(url, data, REMOTE_ADDR="10.1.2.3")
+    assert response.status_code == 302
+    entry = AuditEntry.objects.get(action="accounts.organization_update")
+    assert entry.actor == admin_user
+    assert entry.ip == "10.1.2.3"
+    assert entry.object_repr == district.name
+    assert entry.changes["office_phone"] == ["", "021-64872222"]
+    assert "name" not in entry.changes
+
+
+def test_a_bad_organization_code_is_refused_field_by_field(client, admin_user, district):
+    client.force_login(admin_user)
+    url = reverse("accounts:organization_edit", args=[district.pk])
+    response = client.post(url, {"name": district.name, "code": "徐汇 区", "kind": district.kind})
+    assert response.status_code == 200
+    assert "机构代码只能由小写字母" in response.content.decode()
+    assert not AuditEntry.objects.filter(action="accounts.organization_update").exists()
+
+
+def test_audit_entries_cannot_be_changed_or_deleted_through_the_app(db):
+    entry = audit.record("test.action", None, changes={"a": 1})
+    entry.action = "forged"
+    with pytest.raises(PermissionDenied):
+        entry.save()
+    with pytest.raises(PermissionDenied):
+        entry.delete()
+    with pytest.raises(PermissionDenied):
+        AuditEntry.objects.filter(pk=entry.pk).update(action="forged")
+    with pytest.raises(PermissionDenied):
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.get(pk=entry.pk).action == "test.action"
+
+
+def test_the_database_itself_refuses_to_rewrite_an_audit_entry(db):
+    entry = audit.record("test.action", None)
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE accounts_auditentry SET action = 'forged' WHERE id = %s", [entry.pk])
+    assert AuditEntry.objects.get(pk=entry.pk).action == "test.action"
+
+
+def test_only_administrators_browse_the_audit_log(client, clerk, admin_user):
+    audit.record("catalog.publish", None, actor=clerk)
+    client.force_login(clerk)
+    assert client.get(reverse("accounts:audit")).status_code == 403
+    client.force_login(admin_user)
+    page = client.get(reverse("accounts:audit"), {"action": "catalog"})
+    assert page.status_code == 200
+    assert "catalog.publish" in page.content.decode()
+    filtered = client.get(reverse("accounts:audit"), {"action": "applications"})
+    assert "catalog.publish" not in filtered.content.decode()
+
+
+def test_an_inverted_date_range_gets_a_clear_message(client, admin_user):
+    client.force_login(admin_user)
+    page = client.get(
+        reverse("accounts:audit"), {"date_from": "2026-05-01", "date_to": "2026-04-01"}
+    )
+    assert "起始日期不能晚于截止日期" in page.content.decode()

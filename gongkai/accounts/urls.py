@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("staff/login/", views.LoginView.as_view(), name="login"),
+    path("staff/logout/", views.logout_view, name="logout"),
+    path("staff/", views.dashboard, name="dashboard"),
+    path("staff/audit/", views.audit_log, name="audit"),
+    path("staff/organizations/", views.organizations, name="organizations"),
+    path("staff/organizations/<int:pk>/", views.organization_edit, name="organization_edit"),
+]

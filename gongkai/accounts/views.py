@@ -1,0 +1,73 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from . import audit, selectors
+from .forms import AuditFilterForm, LoginForm, OrganizationForm
+from .models import Organization
+from .permissions import Action, require
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit.record("accounts.login", self.request.user, actor=self.request.user)
+        return response
+
+
+@require_POST
+def logout_view(request):
+    if request.user.is_authenticated:
+        audit.record("accounts.logout", request.user, actor=request.user)
+    return auth_views.LogoutView.as_view()(request)
+
+
+@login_required
+def dashboard(request):
+    require(request.user, Action.VIEW_WORKSPACE)
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {"counters": selectors.dashboard_counters(request.user)},
+    )
+
+
+@login_required
+def audit_log(request):
+    require(request.user, Action.AUDIT_VIEW)
+    form = AuditFilterForm(request.GET or None)
+    entries = (
+        selectors.audit_entries(**form.cleaned_data)
+        if form.is_valid()
+        else (selectors.audit_entries() if not form.is_bound else selectors.audit_entries().none())
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit_log.html", {"form": form, "page": page})
+
+
+@login_required
+def organizations(request):
+    require(request.user, Action.ORGANIZATION_MANAGE)
+    orgs = Organization.objects.select_related("parent")
+    return render(request, "accounts/organizations.html", {"organizations": orgs})
+
+
+@login_required
+def organization_edit(request, pk: int):
+    org = get_object_or_404(Organization, pk=pk)
+    require(request.user, Action.ORGANIZATION_MANAGE, org)
+    form = OrganizationForm(request.POST or None, instance=org)
+    if request.method == "POST" and form.is_valid():
+        from .services import organization_update
+
+        organization_update(organization=org, data=form.cleaned_data, actor=request.user)
+        messages.success(request, f"已保存“{org.name}”的信息。")
+        return redirect("accounts:organizations")
+    return render(request, "accounts/organization_form.html", {"form": form, "organization": org})

@@ -1,0 +1,65 @@
+"""Site-wide template context: the agency shown in the header, and both navigations."""
+
+from django.urls import NoReverseMatch, reverse
+
+from gongkai.accounts.models import Organization
+from gongkai.accounts.permissions import Action, can
+
+# (label, url name, action needed or None). Links whose view is not installed are skipped.
+PORTAL_NAV = [
+    ("首页", "portal:home"),
+    ("公开指南", "catalog:guide"),
+    ("公开目录", "catalog:browse"),
+    ("依申请公开", "applications:apply"),
+    ("年度报告", "reports:public_list"),
+]
+WORKSPACE_NAV = [
+    ("工作台", "accounts:dashboard", Action.VIEW_WORKSPACE),
+    ("主动公开", "catalog:staff_list", Action.CATALOG_DRAFT),
+    ("待我审核", "catalog:review_queue", Action.VIEW_WORKSPACE),
+    ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
+    ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
+    ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
+    ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
+    ("年度报告", "reports:staff_list", Action.REPORT_COMPOSE),
+    ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
+    ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
+    ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),
+]
+
+
+def _reverse(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def _nav(entries, path):
+    items = []
+    for label, url_name in entries:
+        url = _reverse(url_name)
+        if url is not None:
+            current = path == url if url == "/" else path.startswith(url)
+            items.append({"label": label, "url": url, "current": current})
+    return items
+
+
+def site(request):
+    user = getattr(request, "user", None)
+    path = request.path
+    workspace = []
+    if user is not None and user.is_authenticated:
+        allowed = [(label, name) for label, name, action in WORKSPACE_NAV if can(user, action)]
+        workspace = _nav(allowed, path)
+        # The dashboard link is "current" only on the dashboard itself.
+        for item in workspace:
+            if item["label"] == "工作台":
+                item["current"] = path == item["url"]
+    return {
+        "site_org": Organization.objects.filter(parent__isnull=True)
+        .order_by("sort_order", "pk")
+        .first(),
+        "portal_nav": _nav(PORTAL_NAV, path),
+        "workspace_nav": workspace,
+    }

@@ -1,0 +1,26 @@
+from django.urls import reverse
+
+
+def test_the_portal_home_shows_the_agency_navigation_search_and_office_contact(client, agency):
+    page = client.get(reverse("portal:home")).content.decode()
+    assert '<html lang="zh-Hans">' in page
+    assert "上海市司法局" in page
+    assert 'role="search"' in page and 'for="site-search"' in page
+    assert "小木桥路470号" in page and "021-53899700" in page
+    assert 'name="viewport"' in page
+    assert "跳到正文" in page
+
+
+def test_the_staff_workspace_shows_only_links_the_role_allows(client, clerk, admin_user):
+    client.force_login(clerk)
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "审计日志" not in page
+    client.force_login(admin_user)
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "审计日志" in page
+
+
+def test_an_unknown_page_is_a_chinese_404(client, db):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
