@@ -3,7 +3,7 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 
 from .backends import LOCKED_MESSAGE, is_locked
-from .models import Organization
+from .models import Organization, Role, User
 
 
 class LoginForm(AuthenticationForm):
@@ -62,3 +62,56 @@ class OrganizationForm(forms.ModelForm):
             "office_email",
             "office_hours",
         ]
+
+
+class StaffForm(forms.Form):
+    """Create or edit a staff account: organization, roles and (for new accounts) a password."""
+
+    username = forms.RegexField(
+        label="用户名", max_length=150, regex=r"^[A-Za-z0-9_.-]+$",
+        error_messages={"invalid": "用户名只能包含字母、数字、下划线、点和连字符。"},
+    )
+    full_name = forms.CharField(label="姓名", max_length=50)
+    organization = forms.ModelChoiceField(label="所属机构", queryset=Organization.objects.none())
+    roles = forms.MultipleChoiceField(
+        label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "请至少选择一个角色。"},
+    )
+    email = forms.EmailField(label="电子邮箱", required=False)
+    phone = forms.CharField(label="电话", max_length=40, required=False)
+    is_active = forms.BooleanField(label="账号有效", required=False, initial=True)
+    password = forms.CharField(
+        label="初始密码", required=False, widget=forms.PasswordInput(render_value=False),
+        help_text="至少 10 位，不能是常见密码或纯数字。编辑已有账号时留空表示不修改。",
+    )
+
+    def __init__(self, *args, organizations, instance: User | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        self.fields["organization"].queryset = organizations
+        if instance is None:
+            self.fields["password"].required = True
+        else:
+            self.fields["username"].disabled = True
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        others = User.objects.filter(username__iexact=username)
+        if self.instance is not None:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError("该用户名已被使用。")
+        return username
+
+    def clean(self):
+        data = super().clean()
+        password = data.get("password")
+        if password:
+            from django.contrib.auth.password_validation import validate_password
+
+            probe = self.instance or User(username=data.get("username", ""), full_name=data.get("full_name", ""))
+            try:
+                validate_password(password, probe)
+            except forms.ValidationError as exc:
+                self.add_error("password", exc)
+        return data

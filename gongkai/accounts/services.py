@@ -37,3 +37,37 @@ def staff_revoke_role(*, user: User, role: Role, actor: User | None = None) -> N
     if deleted:
         audit.record("accounts.role_revoke", user, actor=actor, changes={"role": role.value})
     user.__dict__.pop("_role_cache", None)
+
+
+@transaction.atomic
+def staff_save(*, data: dict, actor: User, user: User | None = None) -> User:
+    """Create a staff account or update one: fields, roles and optionally the password."""
+    creating = user is None
+    if creating:
+        user = User(username=data["username"])
+    before = {} if creating else {
+        "full_name": user.full_name, "organization": user.organization, "email": user.email,
+        "phone": user.phone, "is_active": user.is_active, "roles": sorted(user.role_set()),
+    }
+    user.full_name = data["full_name"]
+    user.organization = data["organization"]
+    user.email = data.get("email", "")
+    user.phone = data.get("phone", "")
+    user.is_active = data.get("is_active", True)
+    if data.get("password"):
+        user.set_password(data["password"])
+    user.save()
+    wanted = set(data["roles"])
+    RoleGrant.objects.filter(user=user).exclude(role__in=wanted).delete()
+    for role in wanted:
+        RoleGrant.objects.get_or_create(user=user, role=role)
+    user.__dict__.pop("_role_cache", None)
+    after = {
+        "full_name": user.full_name, "organization": user.organization, "email": user.email,
+        "phone": user.phone, "is_active": user.is_active, "roles": sorted(wanted),
+    }
+    changes = audit.diff(before, after)
+    if data.get("password"):
+        changes["password"] = ["***", "***"]  # that it changed, never the value
+    audit.record("accounts.staff_create" if creating else "accounts.staff_update", user, actor=actor, changes=changes)
+    return user

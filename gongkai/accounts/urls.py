@@ -10,4 +10,7 @@ urlpatterns = [
     path("staff/audit/", views.audit_log, name="audit"),
     path("staff/organizations/", views.organizations, name="organizations"),
     path("staff/organizations/<int:pk>/", views.organization_edit, name="organization_edit"),
+    path("staff/people/", views.staff_list, name="staff"),
+    path("staff/people/new/", views.staff_edit, name="staff_new"),
+    path("staff/people/<int:pk>/", views.staff_edit, name="staff_edit"),
 ]

@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import audit, selectors
-from .forms import AuditFilterForm, LoginForm, OrganizationForm
-from .models import Organization
-from .permissions import Action, require
+from .forms import AuditFilterForm, LoginForm, OrganizationForm, StaffForm
+from .models import Organization, User
+from .permissions import Action, organizations_for, require
+from .services import organization_update, staff_save
 
 
 class LoginView(auth_views.LoginView):
@@ -65,9 +66,44 @@ def organization_edit(request, pk: int):
     require(request.user, Action.ORGANIZATION_MANAGE, org)
     form = OrganizationForm(request.POST or None, instance=org)
     if request.method == "POST" and form.is_valid():
-        from .services import organization_update
-
         organization_update(organization=org, data=form.cleaned_data, actor=request.user)
         messages.success(request, f"已保存“{org.name}”的信息。")
         return redirect("accounts:organizations")
     return render(request, "accounts/organization_form.html", {"form": form, "organization": org})
+
+
+@login_required
+def staff_list(request):
+    require(request.user, Action.STAFF_MANAGE)
+    orgs = organizations_for(request.user, Action.STAFF_MANAGE)
+    staff = (
+        User.objects.filter(organization__in=orgs)
+        .select_related("organization")
+        .prefetch_related("role_grants")
+        .order_by("organization__sort_order", "username")
+    )
+    return render(request, "accounts/staff_list.html", {"staff": staff})
+
+
+@login_required
+def staff_edit(request, pk: int | None = None):
+    require(request.user, Action.STAFF_MANAGE)
+    orgs = organizations_for(request.user, Action.STAFF_MANAGE)
+    user = None
+    if pk is not None:
+        user = get_object_or_404(User, pk=pk)
+        require(request.user, Action.STAFF_MANAGE, user.organization_id)
+    initial = {}
+    if user is not None:
+        initial = {
+            "username": user.username, "full_name": user.full_name, "organization": user.organization,
+            "roles": sorted(user.role_set()), "email": user.email, "phone": user.phone,
+            "is_active": user.is_active,
+        }
+    form = StaffForm(request.POST or None, organizations=orgs, instance=user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = staff_save(data=form.cleaned_data, actor=request.user, user=user)
+        messages.success(request, f"已保存工作人员“{saved.display_name}”。")
+        return redirect("accounts:staff")
+    status = 400 if form.errors else 200
+    return render(request, "accounts/staff_form.html", {"form": form, "staff_user": user}, status=status)

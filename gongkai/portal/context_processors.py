@@ -25,6 +25,7 @@ WORKSPACE_NAV = [
     ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
     ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
     ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),
+    ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
 ]
 
 
