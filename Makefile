@@ -9,6 +9,7 @@ HOST ?= 127.0.0.1:8000
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
+	@./bin/system-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -1,0 +1,65 @@
+"""The portal and the workspace in a real browser: keyboard use and a phone-sized screen."""
+
+import os
+import shutil
+
+import pytest
+
+from gongkai.conftest import PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"),
+    pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig missing"),
+]
+# Playwright's sync API runs an event loop; Django must allow ORM use in this thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield b
+        b.close()
+
+
+def test_a_clerk_logs_in_with_the_keyboard_alone(browser, live_server, clerk):
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/staff/login/")
+    # The username field has the focus on arrival; Tab then leads to the password.
+    assert page.evaluate("document.activeElement.id") == "id_username"
+    page.keyboard.type("clerk")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_password"
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/staff/")
+    assert page.locator("h1").inner_text() == "工作台"
+    page.close()
+
+
+def test_the_first_tab_on_a_portal_page_reaches_the_skip_link(browser, live_server, agency):
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.close()
+
+
+def test_the_portal_fits_a_phone_screen_without_sideways_scrolling(browser, live_server, agency):
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(f"{live_server.url}/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert page.locator("#site-search").is_visible()
+    assert page.get_by_role("search").is_visible()
+    page.close()
