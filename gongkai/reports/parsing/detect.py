@@ -19,9 +19,13 @@ from .numbers import chinese_to_int
 _YEAR = re.compile(r"((?:19|20)\d{2}|[零〇○一二][零〇○一二三四五六七八九]{3})\s*年")
 _TITLE_WORDS = ("政府信息公开", "政务公开", "信息公开")
 _REPORT_WORDS = ("报告", "年报")
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|期间|区间|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月")
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|期间|区间|周期)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月"
+)
 _SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
-_ORG_CUT = re.compile(r"(?:关于)?(?:(?:19|20)\d{2}|[零〇○一二][零〇○一二三四五六七八九]{3})\s*年度?")
+_ORG_CUT = re.compile(
+    r"(?:关于)?(?:(?:19|20)\d{2}|[零〇○一二][零〇○一二三四五六七八九]{3})\s*年度?"
+)
 _ORG_LINE = re.compile(r"(?:发布机构|发文机关|发布单位|来源)\s*[:：]\s*([^\s|｜:：]{2,40})")
 _DATE_LINE = re.compile(r"^(?:发布|时间|日期|\d)")
 
@@ -85,7 +89,9 @@ def _organisation_from_title(title: str) -> str:
     return head.strip(" 　:：-—_")
 
 
-def find_organization(original: list[str], normalized: list[str], title: Title | None) -> str | None:
+def find_organization(
+    original: list[str], normalized: list[str], title: Title | None
+) -> str | None:
     """The reporting body as printed in the title, the heading under it, or a 发布机构 line."""
     if title is not None:
         name = _organisation_from_title(title.original)
@@ -115,8 +121,11 @@ def find_organization(original: list[str], normalized: list[str], title: Title |
 def detect_format(proactive_keys: set[str], has_applications_table: bool,
                   other_has_subrows: bool, other_single_row: bool, year: int | None) -> str:
     """"2021", "2019" or "legacy", from which national tables the report prints."""
-    score_2021 = len(proactive_keys & tables_2021.PROACTIVE_MARKERS) + (2 if other_has_subrows else 0)
-    score_2019 = len(proactive_keys & tables_2019.PROACTIVE_MARKERS) + (2 if other_single_row else 0)
+    # The （六） sub-rows weigh more than one column name: they are the clearest difference.
+    score_2021 = len(proactive_keys & tables_2021.PROACTIVE_MARKERS)
+    score_2021 += 2 if other_has_subrows else 0
+    score_2019 = len(proactive_keys & tables_2019.PROACTIVE_MARKERS)
+    score_2019 += 2 if other_single_row else 0
     if not proactive_keys and not has_applications_table:
         return "legacy"
     if score_2021 > score_2019:

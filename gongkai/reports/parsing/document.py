@@ -124,7 +124,9 @@ def _read_tables(cells: list[Cell]) -> tuple[ProactiveTable, Any, dict]:
         search_from = apps_table.end
     start_2 = next((i for i, c in enumerate(cells[:end_2]) if core(c.text).startswith("第二十条")),
                    None)
-    proactive_table = read_proactive(cells[start_2:end_2]) if start_2 is not None else ProactiveTable()
+    proactive_table = ProactiveTable()
+    if start_2 is not None:
+        proactive_table = read_proactive(cells[start_2:end_2])
     appeals: dict = {}
     start_4 = appeals_table.find_start(cells, search_from)
     if start_4 is not None:

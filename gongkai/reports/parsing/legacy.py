@@ -130,7 +130,8 @@ def _read_appeal_sentence(sentence: str, groups: dict[str, dict[str, Number]]) -
         match = re.search(rf"{_NUM}(?:件|宗|起|个|次)", clause)
         if match is None:
             if _NEGATION.search(clause):
-                for group, mentioned in (("review", mentions_review), ("litigation", mentions_suit)):
+                mentions = (("review", mentions_review), ("litigation", mentions_suit))
+                for group, mentioned in mentions:
                     if mentioned and group not in groups:
                         groups[group] = {"total": 0}
             if mentions_review != mentions_suit:

@@ -22,7 +22,9 @@ PLACEHOLDERS = frozenset(
 )
 
 # Units a count or an amount can carry. Longest first so that 万元 wins over 元 and 人次 over 人.
-UNITS = ("万元", "人次", "件次", "件", "条", "宗", "个", "项", "次", "篇", "人", "家", "户", "份", "元")
+UNITS = (
+    "万元", "人次", "件次", "件", "条", "宗", "个", "项", "次", "篇", "人", "家", "户", "份", "元",
+)
 _UNIT_ALT = "|".join(UNITS)
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -69,7 +69,8 @@ def _in_paragraph(text: str) -> list[StatedPercentage]:
         match, link = attached[index]
         count = counts[index][2]
         base: Decimal | None = None
-        if any(word in link for word in _GRAND_TOTAL) and last_base is not None and last_base >= count:
+        grand = any(word in link for word in _GRAND_TOTAL)
+        if grand and last_base is not None and last_base >= count:
             base = last_base
         else:
             for back in range(index - 1, -1, -1):
