@@ -151,7 +151,7 @@ def read_columns(header: list[Cell]) -> list[str]:
     primary: list[str] = []
     subs: list[str] = []
     for cell in header:
-        for piece in cell.text.split():
+        for piece in _pieces(cell.text):
             name = core(piece)
             if name == _GROUP or name.startswith("法人或"):
                 if _GROUP not in primary:
@@ -177,10 +177,18 @@ def read_columns(header: list[Cell]) -> list[str]:
     return columns
 
 
+def _pieces(text: str) -> list[str]:
+    """The column names in a header cell: the whole cell ("商业 企业" from a <br>), or words."""
+    whole = core(text)
+    if whole in _COLUMN_NAMES or whole == _GROUP:
+        return [whole]
+    return text.split()
+
+
 def _ordered(header: list[Cell]) -> list[str]:
     seen: list[str] = []
     for cell in header:
-        for piece in cell.text.split():
+        for piece in _pieces(cell.text):
             key = _COLUMN_NAMES.get(core(piece))
             if key and key not in seen:
                 seen.append(key)

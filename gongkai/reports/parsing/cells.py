@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .numbers import is_value_cell
 
 _ONLY_PIPES = re.compile(r"^\|{2,}$")
+_PUNCTUATION = re.compile(r"[。，,；;：:！？!?、]")
 _RULE = re.compile(r"^[\s|:\-—=+]+$")  # markdown header rules and ASCII-art borders
 
 
@@ -70,6 +71,9 @@ def _split_spaced_values(line: str) -> list[str]:
     tokens = line.split(" ")
     if len(tokens) < 2:
         return [line]
+    if all(len(t) <= 12 for t in tokens) and not _PUNCTUATION.search(line):
+        # A header row of short words ("结果维持 结果纠正 其他结果 …"): one cell per word.
+        return tokens
     cut = len(tokens)
     while cut > 0 and _is_spaced_value(tokens[cut - 1]):
         cut -= 1

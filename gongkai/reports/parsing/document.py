@@ -85,7 +85,8 @@ def parse_report(text: str) -> dict[str, Any]:
         outcomes = legacy.read_legacy_outcomes(prose_paragraphs)
         if outcomes:
             applications["legacy_outcomes"] = outcomes
-        appeals = legacy.read_legacy_appeals(prose_paragraphs)
+        if not appeals:
+            appeals = legacy.read_legacy_appeals(prose_paragraphs)
         legacy_figures = legacy.read_annex(normalized)
     elif channels:
         applications["by_channel"] = channels

@@ -18,7 +18,7 @@ _ENUMERATOR = re.compile(
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A compound cell such as "三、本年度办理结果(一)予以公开" or "(三)不予公开1.属于国家秘密".
 _COMPOUND_SPLIT = re.compile(
-    r"(?<=[^\s(（])(?=[(（][一二三四五六七八九十][)）])|(?<=[^\d.\s])(?=\d\.\D)"
+    r"(?<=[^\s(（])\s*(?=[(（][一二三四五六七八九十][)）])|(?<=[^\d.\s])\s*(?=\d\.\D)"
 )
 
 
