@@ -48,8 +48,10 @@ class _Exit(Exception):
 
 def build_parser(stdout: IO[str]) -> argparse.ArgumentParser:
     """The argument parser of ``gongkai report``."""
-    parser = _Parser(prog="gongkai report",
-                     description="解析并核对政府信息公开工作年度报告 / parse and check annual reports")
+    parser = _Parser(
+        prog="gongkai report",
+        description="解析并核对政府信息公开工作年度报告 / parse and check annual reports",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     parse = commands.add_parser("parse", help="报告 → 统计 JSON / report → statistics JSON")
     parse.add_argument("path", help="a report (.txt/.html/.htm) or, with --csv, a folder")
@@ -118,7 +120,8 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
         try:
             document = json.loads(read_report_file(path))
         except json.JSONDecodeError as error:
-            raise ReportParseError(f"JSON 无法解析：{path}", f"invalid JSON: {path}: {error}") from None
+            raise ReportParseError(f"JSON 无法解析：{path}",
+                                   f"invalid JSON: {path}: {error}") from None
         if not isinstance(document, dict):
             raise ReportParseError("JSON 不是统计文档", "the JSON is not a statistics document")
         violations = check(document)
@@ -146,7 +149,9 @@ def describe(violation: dict[str, Any]) -> str:
 # -- parse DIR --csv ---------------------------------------------------------------------------
 def report_files(folder: Path) -> list[Path]:
     """The report files of a folder and its subfolders, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+    )
 
 
 def flatten(document: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -154,7 +154,11 @@ def render(rows: list[Row], layout: str) -> str:
     return "\n".join(lines)
 
 
-def report_2021(layout: str = "markdown", *, title: str = "某某市统计局2023年政府信息公开工作年度报告",
+TITLE_2021 = "某某市统计局2023年政府信息公开工作年度报告"
+TITLE_2019 = "某某区水务局2020年政府信息公开工作年度报告"
+
+
+def report_2021(layout: str = "markdown", *, title: str = TITLE_2021,
                 values: dict[str, list[str]] | None = None, appeals: list[str] | None = None,
                 proactive: list[Row] | None = None, extra_prose: str = "") -> str:
     """A small report in the 2021 format."""
@@ -167,7 +171,7 @@ def report_2021(layout: str = "markdown", *, title: str = "某某市统计局202
     return _assemble(title, sections, layout)
 
 
-def report_2019(layout: str = "markdown", *, title: str = "某某区水务局2020年政府信息公开工作年度报告",
+def report_2019(layout: str = "markdown", *, title: str = TITLE_2019,
                 values: dict[str, list[str]] | None = None) -> str:
     """A small report in the 2019 trial format."""
     values = values or consistent_values()
@@ -206,9 +210,10 @@ def html_page(title: str, sections: list) -> str:
             body.append(f"<tr>{cells}</tr>")
         body.append("</table>")
     body.append("<h2>五、存在的主要问题及改进情况</h2><p>无。</p>")
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}_某某市人民政府"
-            f"</title><script>var x = '<td>1</td>';</script></head><body>{''.join(body)}"
-            "</body></html>")
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>"
+            f"<title>{escape(title)}_某某市人民政府</title>"
+            "<script>var x = '<td>1</td>';</script></head>"
+            f"<body>{''.join(body)}</body></html>")
 
 
 def legacy_report(body: str, *, title: str = "某某县民政局2012年政府信息公开工作年度报告") -> str:
