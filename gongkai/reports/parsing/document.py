@@ -15,9 +15,9 @@ from .cells import Cell, cell_stream
 from .errors import ReportParseError
 from .html import html_to_text, looks_like_html
 from .labels import core
-from .paragraphs import paragraphs
+from .paragraphs import normalized_lines, text_paragraphs
 from .proactive_table import ProactiveTable, read_proactive
-from .text import ensure_text, normalize_line, split_lines
+from .text import ensure_text, split_lines
 
 SCHEMA = "gongkai/annual-stats@1"
 _CHANNEL_ORDER = ("in_person", "online", "letter", "fax", "other")
@@ -42,7 +42,7 @@ def parse_report(text: str) -> dict[str, Any]:
 
     plain = report_text(text)
     original = split_lines(plain)
-    normalized = [normalize_line(line) for line in original]
+    normalized = list(normalized_lines(plain))
     title = detect.find_title(original, normalized)
     cells = cell_stream(normalized)
 
@@ -61,7 +61,7 @@ def parse_report(text: str) -> dict[str, Any]:
         bool(apps_table and apps_table.other_single_row),
         year,
     )
-    prose_paragraphs = paragraphs(normalized)
+    prose_paragraphs = list(text_paragraphs(plain))
 
     document: dict[str, Any] = {"schema": SCHEMA}
     if organization:

@@ -8,6 +8,7 @@ compare the *core* of a label: no enumerator, no bracketed notes, no spaces.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import collapse_spaces
 
@@ -35,6 +36,7 @@ def strip_brackets(label: str) -> str:
     return label
 
 
+@lru_cache(maxsize=4096)
 def core(label: str) -> str:
     """The words of a label: no enumerator, no bracketed notes, no spaces or quotes."""
     text = collapse_spaces(label)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 Number = int | float
 
@@ -121,6 +122,7 @@ def _prepare(cell: str) -> str:
     return strip_thousands(cell)
 
 
+@lru_cache(maxsize=4096)
 def is_placeholder(cell: str | None) -> bool:
     """True for a blank cell or one of the printed "nothing here" marks (/, ——, —, -, 无)."""
     if cell is None:
@@ -129,6 +131,7 @@ def is_placeholder(cell: str | None) -> bool:
     return cleaned in PLACEHOLDERS or (bool(cleaned) and set(cleaned) <= set("-—─–/\\"))
 
 
+@lru_cache(maxsize=4096)
 def read_quantity(cell: str) -> Quantity | None:
     """Read one table cell or number phrase; ``None`` when it is not a number.
 
@@ -162,6 +165,7 @@ def parse_number(cell: str | None) -> Number | None:
     return None if quantity is None else quantity.value
 
 
+@lru_cache(maxsize=4096)
 def is_value_cell(cell: str) -> bool:
     """True when a table cell holds a value position: a number or an absent-marker."""
     return is_placeholder(cell) or read_quantity(cell) is not None

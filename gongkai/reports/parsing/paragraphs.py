@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .text import prose_form
+from .text import normalize_line, prose_form, split_lines
 
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+(?:部分|章))")
 
@@ -41,3 +42,15 @@ def paragraphs(lines: list[str]) -> list[Paragraph]:
             section = line.replace(" ", "")
         out.append(Paragraph(prose_form(line), section, index))
     return out
+
+
+@lru_cache(maxsize=4)
+def normalized_lines(text: str) -> tuple[str, ...]:
+    """The NFKC-normalised lines of a text (cached: the parser and the checker both need them)."""
+    return tuple(normalize_line(line) for line in split_lines(text))
+
+
+@lru_cache(maxsize=4)
+def text_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The paragraphs of a whole text (cached for the same reason)."""
+    return tuple(paragraphs(list(normalized_lines(text))))

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .paragraphs import paragraphs
-from .text import normalize_line, split_lines
+from .paragraphs import text_paragraphs
 
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)(?:余|多)?(件|条|宗|个|份|人次|次|项|篇|户|家|名|人)(?![%\d])")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
@@ -43,9 +42,8 @@ class StatedPercentage:
 
 def find_percentages(text: str) -> list[StatedPercentage]:
     """Every checkable percentage of a report's text, in reading order."""
-    lines = [normalize_line(line) for line in split_lines(text)]
     found: list[StatedPercentage] = []
-    for paragraph in paragraphs(lines):
+    for paragraph in text_paragraphs(text):
         found.extend(_in_paragraph(paragraph.text))
     return found
 
