@@ -47,14 +47,22 @@ def year_value(token: str) -> int | None:
 
 
 def find_title(original: list[str], normalized: list[str]) -> Title | None:
-    """The first line near the top that names a disclosure report ("…政府信息公开…报告")."""
+    """The line near the top that names a disclosure report ("…政府信息公开…报告").
+
+    A line that also carries a year wins over one that does not, so that a breadcrumb such as
+    "首页 > 政府信息公开 > 年度报告" above the real title is passed over.
+    """
+    candidates: list[Title] = []
     for index, line in enumerate(normalized[:60]):
         squeezed = line.replace(" ", "")
-        if len(squeezed) > 80 or not squeezed:
+        if len(squeezed) > 80 or not squeezed or re.search(r"[>»]|\|", squeezed):
             continue
         if any(w in squeezed for w in _TITLE_WORDS) and any(w in squeezed for w in _REPORT_WORDS):
-            return Title(index, original[index].strip(), squeezed)
-    return None
+            candidates.append(Title(index, original[index].strip(), squeezed))
+    with_year = [t for t in candidates if _YEAR.search(t.normalized)]
+    if with_year:
+        return with_year[0]
+    return candidates[0] if candidates else None
 
 
 def find_year(title: Title | None, normalized: list[str]) -> int | None:
@@ -75,6 +83,7 @@ def find_year(title: Title | None, normalized: list[str]) -> int | None:
 
 def _organisation_from_title(title: str) -> str:
     text = title.strip()
+    text = re.sub(r"^(?:标\s*题|名\s*称|文件名称|题\s*目)\s*[:：]\s*", "", text)
     text = re.sub(r"^[【\[《<]|[】\]》>]$", "", text)
     # The organisation is before the disclosure words, with the year and "关于" removed.
     cut = len(text)
@@ -97,25 +106,33 @@ def find_organization(
         name = _organisation_from_title(title.original)
         if len(name) >= 2:
             return name
-        for index in range(title.index + 1, min(len(original), title.index + 6)):
-            line = original[index].strip()
-            squeezed = normalized[index].replace(" ", "")
-            if not squeezed:
-                continue
-            if (
-                len(squeezed) <= 40
-                and not _SECTION_HEADING.match(squeezed)
-                and not _DATE_LINE.match(squeezed)
-                and not re.search(r"[,。;:!?|]", squeezed)
-                and not _YEAR.search(squeezed)
-            ):
-                return line
-            break
+        # The heading under the title, else a heading line just above it.
+        below = range(title.index + 1, min(len(original), title.index + 6))
+        above = range(title.index - 1, max(-1, title.index - 4), -1)
+        for lines in (below, above):
+            for index in lines:
+                squeezed = normalized[index].replace(" ", "")
+                if not squeezed:
+                    continue
+                if _looks_like_organisation(squeezed):
+                    return original[index].strip()
+                break
     for line in normalized[:40]:
         match = _ORG_LINE.search(line)
         if match:
             return match.group(1)
     return None
+
+
+def _looks_like_organisation(squeezed: str) -> bool:
+    return (
+        2 <= len(squeezed) <= 40
+        and not _SECTION_HEADING.match(squeezed)
+        and not _DATE_LINE.match(squeezed)
+        and not re.search(r"[,。;:!?|>»]", squeezed)
+        and not _YEAR.search(squeezed)
+        and not any(w in squeezed for w in _TITLE_WORDS)
+    )
 
 
 def detect_format(proactive_keys: set[str], has_applications_table: bool,

@@ -23,8 +23,8 @@ _NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
 _RECEIVED = (
     re.compile(r"(?:受理|收到|接收|接到|收)(?:了)?(?:各类|各项)?[^,。;]{0,16}?申请(?:共计|共|总数|合计|为)?"
                rf"{_NUM}(?:件|宗|条|个|份|人次)"),
-    re.compile(r"(?:受理|收到|接收|接到)(?:了)?[^,。;]{0,10}?依申请公开(?:政府)?信息(?:共计|共)?"
-               rf"{_NUM}(?:件|条|宗|个)"),
+    re.compile(r"(?:受理|收到|接收|接到)(?:了)?[^,。;]{0,10}?依申请公开(?:政府)?(?:信息)?(?:申请)?"
+               rf"(?:共计|共)?{_NUM}(?:件|条|宗|个)"),
     re.compile(rf"申请(?:总数|数量|总量)(?:为|是|共|达)?{_NUM}(?:件|宗|条|个|份)"),
 )
 _RECEIVED_NONE = re.compile(
@@ -144,6 +144,10 @@ def _read_appeal_sentence(sentence: str, groups: dict[str, dict[str, Number]]) -
             groups.setdefault(current, {}).setdefault(result, value)
             continue
         if mentions_review and mentions_suit:
+            if value == 0:
+                # "行政复议和行政诉讼均为0件": both are printed zeros.
+                for group in ("review", "litigation"):
+                    groups.setdefault(group, {}).setdefault("total", 0)
             current = None  # "复议、诉讼1件": a combined figure with no key
             continue
         if mentions_review or mentions_suit:

@@ -76,7 +76,7 @@ def classify_column(label: str) -> Column | None:
     if text in {"信息内容", ""}:
         return None
     for prefix, key in COLUMNS:
-        if text.startswith(prefix) or (len(prefix) > 3 and prefix in text):
+        if prefix in text:
             unit = ""
             if key in MONEY_KEYS:
                 # The unit is often only in the bracketed note: "(单位:万元)".

@@ -7,10 +7,10 @@ Table 二 has 本年制发件数 / 本年废止件数 / 现行有效件数 for �
 
 from __future__ import annotations
 
-# Table 二 column headers (label core → key). Matched as prefixes of the header's core.
+# Table 二 column headers (label core → key), matched as words of the header's core.
 PROACTIVE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("本年制发", "issued"),
-    ("本年废止", "repealed"),
+    ("制发", "issued"),
+    ("废止", "repealed"),
     ("现行有效", "in_force"),
     ("本年收费金额", "amount_10k_yuan"),
     ("收费金额", "amount_10k_yuan"),

@@ -48,3 +48,16 @@ def test_unreadable_input_raises_a_specific_error(text: str) -> None:
         parse_report(text)
     message = str(raised.value)
     assert "无法读取" in message and "Unreadable" in message and "\n" not in message
+
+
+def test_a_breadcrumb_above_the_title_is_not_the_title() -> None:
+    text = ("首页 > 政府信息公开 > 政府信息公开年报\n"
+            "标题：某某市财政局2019年政府信息公开工作年度报告\n一、总体情况\n无。")
+    document = parse_report(text)
+    assert document["organization"] == "某某市财政局"
+    assert document["year"] == 2019
+
+
+def test_the_organisation_may_be_the_heading_above_a_title_that_names_none() -> None:
+    text = "某某市人民政府办公室\n2019年政府信息公开工作年度报告\n\n一、总体情况\n无。"
+    assert parse_report(text)["organization"] == "某某市人民政府办公室"

@@ -112,3 +112,14 @@ def test_shanghai_style_annex_rows_are_read() -> None:
                                         "by_channel": {"in_person": 4, "online": 8}}
     assert document["appeals"] == {"review": {"total": 1}}
     assert document["fees_yuan"] == 100
+
+
+def test_review_and_litigation_both_zero_in_one_clause() -> None:
+    document = parse_report(b.legacy_report(
+        "四、行政复议和行政诉讼情况\n本年度行政复议和行政诉讼均为0件。"))
+    assert document["appeals"] == {"review": {"total": 0}, "litigation": {"total": 0}}
+
+
+def test_applications_received_as_yi_shen_qing_gong_kai() -> None:
+    document = parse_report(b.legacy_report("全年共受理依申请公开12件，均按时答复。"))
+    assert document["applications"]["received_total"] == 12

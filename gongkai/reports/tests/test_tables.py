@@ -176,3 +176,18 @@ def test_table_four_blanks_are_absent() -> None:
     values = ["1", "", "", "", "1", *(["-"] * 10)]
     appeals = parse_report(b.report_2021("cell_pipes", appeals=values))["appeals"]
     assert appeals == {"review": {"upheld": 1, "total": 1}}
+
+
+def test_2021_column_headers_are_matched_by_their_words() -> None:
+    rows = b.proactive_rows_2021()
+    rows[1] = ["信息内容", "本年新制发件数", "本年废止件数", "现行有效件数"]
+    proactive = parse_report(b.report_2021("markdown", proactive=rows))["proactive"]
+    assert proactive["regulations"] == {"issued": 1, "repealed": 0, "in_force": 5}
+
+
+def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
+    rows = b.application_rows()
+    text = f"{TITLE}\n\n" + b.render(rows, "lines")
+    text = text.replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                        "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）")
+    assert _applications(text) == _applications(b.report_2021("markdown"))
