@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from .parsing.html import html_to_text, looks_like_html
 from .parsing.numbers import Number, tidy
 from .parsing.percentages import find_percentages
 
@@ -32,7 +33,8 @@ Violation = dict[str, Any]
 def check(document: dict, text: str | None = None) -> list[Violation]:
     """Every broken consistency rule of ``document`` as ``{"rule","where","expected","found"}``.
 
-    ``text`` is the report's text; when given, percentages written in it are checked too.
+    ``text`` is the report's text (plain or a saved HTML page); when given, percentages
+    written in it are checked too.
     """
     violations: list[Violation] = []
     applications = _mapping(document.get("applications"))
@@ -43,7 +45,7 @@ def check(document: dict, text: str | None = None) -> list[Violation]:
     violations.extend(_channels(applications))
     violations.extend(_consultations(_mapping(document.get("consultations"))))
     if text:
-        violations.extend(_percentages(text))
+        violations.extend(_percentages(html_to_text(text) if looks_like_html(text) else text))
     return violations
 
 

@@ -154,3 +154,8 @@ def test_check_does_not_change_the_document() -> None:
     before = copy.deepcopy(document)
     check(document, "x")
     assert document == before
+
+
+def test_percentages_in_a_saved_html_page_are_checked() -> None:
+    page = "<html><body><p>共受理8件，其中当面1件，占12%。</p></body></html>"
+    assert [v["where"] for v in check({}, page)] == ["text:12%"]
