@@ -14,7 +14,6 @@ from .cells import line_cells
 from .labels import core
 from .numbers import Number, Quantity, convert_money, parse_number, read_quantity, tidy
 from .paragraphs import Paragraph
-from .prose import CHANNELS
 from .text import clauses, sentences
 
 _NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
@@ -235,8 +234,3 @@ def _annex_path(label: str) -> tuple[str, ...] | None:
         if any(w in label for w in words):
             return path or None
     return None
-
-
-def channel_keys() -> tuple[str, ...]:
-    """The channel keys in the schema's order (for callers that need them)."""
-    return tuple(key for key, _ in CHANNELS)
