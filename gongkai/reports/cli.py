@@ -1,0 +1,237 @@
+"""The body of the ``gongkai report`` command: parse and check published annual reports.
+
+Usage::
+
+    gongkai report parse FILE                 # print the statistics document as JSON
+    gongkai report parse DIR --csv out.csv    # every report of a folder into one CSV
+    gongkai report check FILE [--format json] # list violations; exit 1 if there are any
+
+Exit status: 0 success (no violations), 1 violations found (or some reports of a folder
+failed), 2 unreadable input or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from .checks import check
+from .parsing import ReportParseError, parse_report
+
+REPORT_SUFFIXES = (".txt", ".html", ".htm")
+ENCODINGS = ("utf-8-sig", "gb18030")
+META_COLUMNS = ("file", "organization", "year", "format", "violations", "error")
+
+
+class UsageError(Exception):
+    """A command-line usage error (argparse's messages are routed through this)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
+        if message:
+            raise UsageError(message.strip())
+        raise _Exit(status)
+
+
+class _Exit(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+def build_parser(stdout: IO[str]) -> argparse.ArgumentParser:
+    """The argument parser of ``gongkai report``."""
+    parser = _Parser(
+        prog="gongkai report",
+        description="解析并核对政府信息公开工作年度报告 / parse and check annual reports",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parse = commands.add_parser("parse", help="报告 → 统计 JSON / report → statistics JSON")
+    parse.add_argument("path", help="a report (.txt/.html/.htm) or, with --csv, a folder")
+    parse.add_argument("--csv", metavar="OUT", help="write every report of the folder to OUT")
+    verify = commands.add_parser("check", help="列出不一致之处 / list the violations")
+    verify.add_argument("path", help="a report (.txt/.html/.htm) or a statistics JSON document")
+    verify.add_argument("--format", choices=("text", "json"), default="text")
+    # argparse prints help through _print_message: send it to our stdout.
+    for p in (parser, parse, verify):
+        p._print_message = lambda message, file=None: stdout.write(message or "")  # type: ignore[method-assign]
+    return parser
+
+
+def main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
+    """Run ``gongkai report`` with ``argv`` (without the program name); return the exit status."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = build_parser(stdout).parse_args(argv)
+    except UsageError as error:
+        stderr.write(f"{error}\n")
+        return 2
+    except _Exit as done:
+        return done.status
+    try:
+        if args.command == "parse":
+            if Path(args.path).is_dir():
+                if not args.csv:
+                    raise UsageError("解析文件夹需要 --csv / parsing a folder needs --csv OUT")
+                return parse_folder(Path(args.path), Path(args.csv), stdout, stderr)
+            document = parse_report(read_report_file(Path(args.path)))
+            stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        return check_command(Path(args.path), args.format, stdout)
+    except (ReportParseError, UsageError) as error:
+        stderr.write(f"{error}\n")
+        return 2
+
+
+# -- reading files ------------------------------------------------------------------------------
+def read_report_file(path: Path) -> str:
+    """Read a report file as text, detecting UTF-8 (with or without BOM), UTF-16 or GB18030."""
+    if not path.exists():
+        raise ReportParseError(f"文件不存在：{path}", f"no such file: {path}")
+    if path.is_dir():
+        raise ReportParseError(f"这是文件夹：{path}", f"this is a folder: {path}")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReportParseError(f"文件为空：{path}", f"the file is empty: {path}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ReportParseError(f"二进制文件：{path}", f"binary file: {path}")
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ReportParseError(f"无法识别文件编码：{path}", f"unknown text encoding: {path}")
+
+
+# -- check ----------------------------------------------------------------------------------------
+def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
+    """``check FILE``: print the violations of a report or of a JSON document."""
+    if path.suffix.lower() == ".json":
+        try:
+            document = json.loads(read_report_file(path))
+        except json.JSONDecodeError as error:
+            raise ReportParseError(f"JSON 无法解析：{path}",
+                                   f"invalid JSON: {path}: {error}") from None
+        if not isinstance(document, dict):
+            raise ReportParseError("JSON 不是统计文档", "the JSON is not a statistics document")
+        violations = check(document)
+    else:
+        violations = parse_report(read_report_file(path))["violations"]
+    if output_format == "json":
+        stdout.write(json.dumps(violations, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for violation in violations:
+            stdout.write(describe(violation) + "\n")
+        if violations:
+            stdout.write(f"共 {len(violations)} 处不一致 / {len(violations)} violation(s)\n")
+        else:
+            stdout.write("未发现不一致 / no violations\n")
+    return 1 if violations else 0
+
+
+def describe(violation: dict[str, Any]) -> str:
+    """One readable line for a violation: rule, place, expected, found."""
+    return (f"rule {violation['rule']}: {violation['where']} — "
+            f"expected {violation['expected']}, found {violation['found']} "
+            f"(应为 {violation['expected']}，实为 {violation['found']})")
+
+
+# -- parse DIR --csv ---------------------------------------------------------------------------
+def report_files(folder: Path) -> list[Path]:
+    """The report files of a folder and its subfolders, in a stable order."""
+    return sorted(
+        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+    )
+
+
+def flatten(document: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Statistics as dotted paths (``applications.new.total``), without the metadata."""
+    out: dict[str, Any] = {}
+    for key, value in document.items():
+        if not prefix and key in {"schema", "organization", "year", "format", "violations"}:
+            continue
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.update(flatten(value, f"{path}."))
+        else:
+            out[path] = value
+    return out
+
+
+def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> int:
+    """Parse every report of ``folder`` into one CSV row each; print a summary of failures."""
+    files = report_files(folder)
+    if not files:
+        raise UsageError(f"文件夹中没有报告 (.txt/.html/.htm)：{folder} / no reports in {folder}")
+    rows: list[dict[str, Any]] = []
+    columns: list[str] = []
+    failures: list[tuple[str, str]] = []
+    progress = ProgressBar(len(files), stderr)
+    for number, path in enumerate(files, start=1):
+        name = str(path.relative_to(folder))
+        row: dict[str, Any] = {"file": name}
+        try:
+            document = parse_report(read_report_file(path))
+        except ReportParseError as error:
+            failures.append((name, str(error)))
+            row["error"] = str(error)
+        else:
+            row.update(organization=document.get("organization", ""),
+                       year=document.get("year", ""), format=document.get("format", ""),
+                       violations=len(document.get("violations", [])))
+            for path_key, value in flatten(document).items():
+                if path_key not in columns:
+                    columns.append(path_key)
+                row[path_key] = value
+        rows.append(row)
+        progress.update(number, name)
+    progress.finish()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*META_COLUMNS, *columns], restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    parsed = len(files) - len(failures)
+    stdout.write(f"已解析 {parsed}/{len(files)} 份报告 → {out} / parsed {parsed} of "
+                 f"{len(files)} reports into {out}\n")
+    if failures:
+        stdout.write(f"{len(failures)} 份失败 / {len(failures)} failed:\n")
+        for name, message in failures:
+            stdout.write(f"  {name}: {message}\n")
+        return 1
+    return 0
+
+
+class ProgressBar:
+    """A small text progress bar on a stream (redrawn in place with a carriage return)."""
+
+    def __init__(self, total: int, stream: IO[str], width: int = 30) -> None:
+        self.total = max(total, 1)
+        self.stream = stream
+        self.width = width
+
+    def update(self, done: int, label: str = "") -> None:
+        """Redraw the bar for ``done`` of ``total`` items, naming the current one."""
+        filled = round(self.width * done / self.total)
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{self.total} {label[-40:]:<40}")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        self.stream.write("\n")
+        self.stream.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,9 @@
+"""Reading published 政府信息公开工作年度报告 into the annual statistics document.
+
+Public API: :func:`parse_report` and :class:`ReportParseError`.
+"""
+
+from .document import SCHEMA, parse_report, report_text
+from .errors import ReportParseError
+
+__all__ = ["SCHEMA", "ReportParseError", "parse_report", "report_text"]

@@ -1,0 +1,137 @@
+"""Reading table 四 (政府信息公开行政复议、行政诉讼情况), unchanged between 2019 and 2021.
+
+The national layout is a three-line header and one row of 15 values: 行政复议 (5), 行政诉讼
+未经复议直接起诉 (5), 复议后起诉 (5), each group 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |
+总计. Some reports print one row per group instead ("行政复议 | 1 | 0 | 0 | 0 | 1"); both are
+read. The result order inside a group is taken from the header.
+"""
+
+from __future__ import annotations
+
+from .cells import Cell
+from .labels import core
+from .numbers import Number, is_value_cell, parse_number
+
+GROUPS = ("review", "litigation_direct", "litigation_after_review")
+RESULTS = ("upheld", "corrected", "other", "pending", "total")
+_RESULT_NAMES = {
+    "结果维持": "upheld",
+    "维持": "upheld",
+    "结果纠正": "corrected",
+    "纠正": "corrected",
+    "其他结果": "other",
+    "其它结果": "other",
+    "尚未审结": "pending",
+    "未审结": "pending",
+    "总计": "total",
+    "合计": "total",
+}
+_END_WORDS = ("存在的主要问题", "改进情况", "其他需要报告")
+
+
+def _group_of(text: str) -> str | None:
+    name = core(text)
+    if "起诉" in name:
+        if "直接" in name or "未经" in name:
+            return "litigation_direct"
+        if "复议后" in name:
+            return "litigation_after_review"
+        return None
+    if name in {"行政复议", "复议"}:
+        return "review"
+    return None
+
+
+def _result_of(text: str) -> str | None:
+    return _RESULT_NAMES.get(core(text))
+
+
+def find_start(cells: list[Cell], begin: int = 0) -> int | None:
+    """Index of the first header cell of table 四 (the first 结果维持 after ``begin``)."""
+    for index in range(begin, len(cells)):
+        if _result_of(cells[index].text) == "upheld":
+            # Step back over the group cells printed above the result cells.
+            first = index
+            for back in range(index - 1, max(begin - 1, index - 6), -1):
+                name = core(cells[back].text)
+                if _group_of(cells[back].text) or name in {"行政诉讼", "诉讼"}:
+                    first = back
+                elif cells[back].text.strip():
+                    break
+            return first
+    return None
+
+
+def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
+    """Read table 四 from its first header cell; returns the ``appeals`` object."""
+    region: list[Cell] = []
+    for cell in cells[start:start + 400]:
+        if any(word in cell.text for word in _END_WORDS):
+            break
+        region.append(cell)
+
+    result_order: list[str] = []
+    group_order: list[str] = []
+    rows: dict[str, list[str]] = {}
+    current_group: str | None = None
+    trailing: list[str] = []
+    for cell in region:
+        text = cell.text
+        if is_value_cell(text):
+            if current_group is not None and len(rows[current_group]) < len(RESULTS):
+                rows[current_group].append(text)
+            else:
+                trailing.append(text)
+            continue
+        group = _group_of(text)
+        result = _result_of(text)
+        if group:
+            if group not in group_order:
+                group_order.append(group)
+            # A group label immediately followed by values is a per-group row.
+            current_group = group
+            rows.setdefault(group, [])
+            trailing = []
+        elif result:
+            if len(result_order) < len(RESULTS) and result not in result_order:
+                result_order.append(result)
+            current_group = None
+            trailing = []
+        elif core(text) in {"行政诉讼", "诉讼"}:
+            current_group = None
+            trailing = []
+        elif trailing and any(parse_number(t) is not None for t in trailing):
+            break  # prose after the values: the table is over
+    if len(result_order) != len(RESULTS):
+        result_order = list(RESULTS)
+    for group in GROUPS:
+        if group not in group_order:
+            group_order.append(group)
+
+    values: dict[str, list[str]] = {}
+    per_group = {g: v for g, v in rows.items() if any(parse_number(t) is not None for t in v)}
+    if per_group:
+        values = per_group
+    else:
+        flat = _fifteen(trailing)
+        for position, group in enumerate(group_order):
+            values[group] = flat[position * 5:(position + 1) * 5]
+
+    appeals: dict[str, dict[str, Number]] = {}
+    for group in GROUPS:
+        numbers = {}
+        for result, text in zip(result_order, values.get(group, []), strict=False):
+            value = parse_number(text)
+            if value is not None:
+                numbers[result] = value
+        if numbers:
+            appeals[group] = {r: numbers[r] for r in RESULTS if r in numbers}
+    return appeals
+
+
+def _fifteen(cells: list[str]) -> list[str]:
+    """The 15 value cells of the data row: blanks left over from merged header cells go."""
+    cells = list(cells)
+    while len(cells) > 15 and parse_number(cells[0]) is None:
+        cells.pop(0)
+    return cells[:15]

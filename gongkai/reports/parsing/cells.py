@@ -1,0 +1,99 @@
+"""Turning any table layout into a stream of cells.
+
+Published reports print the national tables in many ways once they have been copied out of
+Word, PDF or a web page:
+
+* one cell per line, no separators at all;
+* markdown rows ``| a | b | c |`` (possibly with ``---|---`` rules);
+* pipe-separated rows with extra empty cells at the end (``a | b | ||``);
+* one cell per line ending in ``|``, where a lone ``|`` is a blank cell and ``||`` ends a row;
+* tab-separated rows, or cells separated by runs of spaces (text copied out of PDFs).
+
+The table readers do not trust row boundaries (header rows are split over several lines,
+merged cells disappear): they read a flat stream of cells and recognise row labels by their
+words. What this module must preserve is every *blank* cell, because a blank is a value
+position that is absent, and the order of the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import is_value_cell
+
+_ONLY_PIPES = re.compile(r"^\|{2,}$")
+_PUNCTUATION = re.compile(r"[。，,；;：:！？!?、]")
+_RULE = re.compile(r"^[\s|:\-—=+]+$")  # markdown header rules and ASCII-art borders
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of text (NFKC-normalised and stripped) and the line it came from."""
+
+    text: str
+    line: int
+
+
+def line_cells(line: str) -> list[str]:
+    """Split one normalised line into its cells.
+
+    Returns ``[]`` for lines that carry no cell (a row end ``||``, a markdown rule or an
+    empty line). A lone ``|`` is one blank cell.
+    """
+    stripped = line.strip()
+    if not stripped:
+        return []
+    if stripped == "|":
+        return [""]
+    if _ONLY_PIPES.match(stripped):
+        return []
+    if "|" in stripped:
+        if _RULE.match(stripped):
+            return []
+        body = stripped
+        if body.startswith("|"):
+            body = body[1:]
+        if body.endswith("|"):
+            body = body[:-1]
+        return [part.strip() for part in body.split("|")]
+    if "\t" in stripped:
+        return [part.strip() for part in stripped.split("\t")]
+    return _split_spaced_values(stripped)
+
+
+def _split_spaced_values(line: str) -> list[str]:
+    """Split "label v1 v2 v3" (space-separated values, as PDF text is) into cells.
+
+    A line is only split when everything after the label is a run of values, so prose and
+    headings such as "第二十条 第(一)项" stay one cell.
+    """
+    tokens = line.split(" ")
+    if len(tokens) < 2:
+        return [line]
+    if all(len(t) <= 12 for t in tokens) and not _PUNCTUATION.search(line):
+        # A header row of short words ("结果维持 结果纠正 其他结果 …"): one cell per word.
+        return tokens
+    cut = len(tokens)
+    while cut > 0 and _is_spaced_value(tokens[cut - 1]):
+        cut -= 1
+    if cut == len(tokens):
+        return [line]
+    label = " ".join(tokens[:cut])
+    values = tokens[cut:]
+    return ([label] if label else []) + values
+
+
+def _is_spaced_value(token: str) -> bool:
+    # Blanks cannot be seen between spaces, so only printed numbers and marks count here.
+    return bool(token) and is_value_cell(token)
+
+
+def cell_stream(lines: list[str], start: int = 0, stop: int | None = None) -> list[Cell]:
+    """All cells of ``lines[start:stop]`` in reading order, blanks included."""
+    stop = len(lines) if stop is None else stop
+    cells: list[Cell] = []
+    for index in range(start, stop):
+        for text in line_cells(lines[index]):
+            cells.append(Cell(text, index))
+    return cells
