@@ -64,8 +64,9 @@ def relayout(text: str, layout: str) -> str:
         if not table:
             return
         if layout == "html":
-            rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-                           for row in table)
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table
+            )
             out.append(f"<table>{rows}</table>")
         for row in table if layout != "html" else []:
             if layout == "markdown":
@@ -149,19 +150,34 @@ def main(argv: list[str] | None = None) -> int:
     parse_time = timed(parse_report, reports)
     check_time = timed(check, documents)
     rows = [
-        {"name": f"report_parse_{args.count}", "value": round(parse_time, 4),
-         "baseline": round(baseline, 4), "ratio": round(parse_time / baseline, 2), "unit": "s"},
-        {"name": "report_parse_per_report", "value": round(parse_time / args.count * 1000, 3),
-         "baseline": round(baseline / args.count * 1000, 3),
-         "ratio": round(parse_time / baseline, 2), "unit": "ms"},
-        {"name": f"report_check_{args.count}_documents", "value": round(check_time, 4),
-         "baseline": round(baseline, 4), "ratio": round(check_time / baseline, 2), "unit": "s"},
+        {
+            "name": f"report_parse_{args.count}",
+            "value": round(parse_time, 4),
+            "baseline": round(baseline, 4),
+            "ratio": round(parse_time / baseline, 2),
+            "unit": "s",
+        },
+        {
+            "name": "report_parse_per_report",
+            "value": round(parse_time / args.count * 1000, 3),
+            "baseline": round(baseline / args.count * 1000, 3),
+            "ratio": round(parse_time / baseline, 2),
+            "unit": "ms",
+        },
+        {
+            "name": f"report_check_{args.count}_documents",
+            "value": round(check_time, 4),
+            "baseline": round(baseline, 4),
+            "ratio": round(check_time / baseline, 2),
+            "unit": "s",
+        },
     ]
-    print(f"{args.count} reports generated ({', '.join(LAYOUTS)}); "
-          f"{failures} without statistics")
+    print(f"{args.count} reports generated ({', '.join(LAYOUTS)}); {failures} without statistics")
     for row in rows:
-        print(f"  {row['name']:<34} {row['value']:>10} {row['unit']:<3} "
-              f"baseline {row['baseline']:>9} {row['unit']:<3} ratio ×{row['ratio']}")
+        print(
+            f"  {row['name']:<34} {row['value']:>10} {row['unit']:<3} "
+            f"baseline {row['baseline']:>9} {row['unit']:<3} ratio ×{row['ratio']}"
+        )
     merge_results(rows)
     print(f"recorded in {RESULTS.relative_to(ROOT)}")
     return 0

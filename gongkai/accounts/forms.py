@@ -68,20 +68,26 @@ class StaffForm(forms.Form):
     """Create or edit a staff account: organization, roles and (for new accounts) a password."""
 
     username = forms.RegexField(
-        label="用户名", max_length=150, regex=r"^[A-Za-z0-9_.-]+$",
+        label="用户名",
+        max_length=150,
+        regex=r"^[A-Za-z0-9_.-]+$",
         error_messages={"invalid": "用户名只能包含字母、数字、下划线、点和连字符。"},
     )
     full_name = forms.CharField(label="姓名", max_length=50)
     organization = forms.ModelChoiceField(label="所属机构", queryset=Organization.objects.none())
     roles = forms.MultipleChoiceField(
-        label="角色", choices=Role.choices, widget=forms.CheckboxSelectMultiple,
+        label="角色",
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "请至少选择一个角色。"},
     )
     email = forms.EmailField(label="电子邮箱", required=False)
     phone = forms.CharField(label="电话", max_length=40, required=False)
     is_active = forms.BooleanField(label="账号有效", required=False, initial=True)
     password = forms.CharField(
-        label="初始密码", required=False, widget=forms.PasswordInput(render_value=False),
+        label="初始密码",
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
         help_text="至少 10 位，不能是常见密码或纯数字。编辑已有账号时留空表示不修改。",
     )
 
@@ -109,7 +115,9 @@ class StaffForm(forms.Form):
         if password:
             from django.contrib.auth.password_validation import validate_password
 
-            probe = self.instance or User(username=data.get("username", ""), full_name=data.get("full_name", ""))
+            probe = self.instance or User(
+                username=data.get("username", ""), full_name=data.get("full_name", "")
+            )
             try:
                 validate_password(password, probe)
             except forms.ValidationError as exc:

@@ -45,10 +45,18 @@ def staff_save(*, data: dict, actor: User, user: User | None = None) -> User:
     creating = user is None
     if creating:
         user = User(username=data["username"])
-    before = {} if creating else {
-        "full_name": user.full_name, "organization": user.organization, "email": user.email,
-        "phone": user.phone, "is_active": user.is_active, "roles": sorted(user.role_set()),
-    }
+    before = (
+        {}
+        if creating
+        else {
+            "full_name": user.full_name,
+            "organization": user.organization,
+            "email": user.email,
+            "phone": user.phone,
+            "is_active": user.is_active,
+            "roles": sorted(user.role_set()),
+        }
+    )
     user.full_name = data["full_name"]
     user.organization = data["organization"]
     user.email = data.get("email", "")
@@ -63,11 +71,20 @@ def staff_save(*, data: dict, actor: User, user: User | None = None) -> User:
         RoleGrant.objects.get_or_create(user=user, role=role)
     user.__dict__.pop("_role_cache", None)
     after = {
-        "full_name": user.full_name, "organization": user.organization, "email": user.email,
-        "phone": user.phone, "is_active": user.is_active, "roles": sorted(wanted),
+        "full_name": user.full_name,
+        "organization": user.organization,
+        "email": user.email,
+        "phone": user.phone,
+        "is_active": user.is_active,
+        "roles": sorted(wanted),
     }
     changes = audit.diff(before, after)
     if data.get("password"):
         changes["password"] = ["***", "***"]  # that it changed, never the value
-    audit.record("accounts.staff_create" if creating else "accounts.staff_update", user, actor=actor, changes=changes)
+    audit.record(
+        "accounts.staff_create" if creating else "accounts.staff_update",
+        user,
+        actor=actor,
+        changes=changes,
+    )
     return user

@@ -96,8 +96,12 @@ def staff_edit(request, pk: int | None = None):
     initial = {}
     if user is not None:
         initial = {
-            "username": user.username, "full_name": user.full_name, "organization": user.organization,
-            "roles": sorted(user.role_set()), "email": user.email, "phone": user.phone,
+            "username": user.username,
+            "full_name": user.full_name,
+            "organization": user.organization,
+            "roles": sorted(user.role_set()),
+            "email": user.email,
+            "phone": user.phone,
             "is_active": user.is_active,
         }
     form = StaffForm(request.POST or None, organizations=orgs, instance=user, initial=initial)
@@ -106,4 +110,6 @@ def staff_edit(request, pk: int | None = None):
         messages.success(request, f"已保存工作人员“{saved.display_name}”。")
         return redirect("accounts:staff")
     status = 400 if form.errors else 200
-    return render(request, "accounts/staff_form.html", {"form": form, "staff_user": user}, status=status)
+    return render(
+        request, "accounts/staff_form.html", {"form": form, "staff_user": user}, status=status
+    )

@@ -21,7 +21,12 @@ from .parsing.numbers import Number, tidy
 from .parsing.percentages import find_percentages
 
 COLUMNS = (
-    "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
     "total",
 )
 APPLICANT_COLUMNS = COLUMNS[:6]
@@ -68,8 +73,9 @@ def _violation(rule: str, where: str, expected: Number, found: Number) -> Violat
     return {"rule": rule, "where": where, "expected": expected, "found": found}
 
 
-def _compare(rule: str, where: str, stated: object, addends: list[object],
-             signs: list[int] | None = None) -> Violation | None:
+def _compare(
+    rule: str, where: str, stated: object, addends: list[object], signs: list[int] | None = None
+) -> Violation | None:
     """Compare a stated total with the (signed) sum of its addends, skipping as the spec says."""
     total = _number(stated)
     if total is None:
@@ -114,8 +120,11 @@ def _rule_1(applications: dict) -> list[Violation]:
     out = []
     for column in _columns_in(new, carried_in, total, carried_out):
         violation = _compare(
-            "1", f"applications.outcomes.total.{column}", total.get(column),
-            [new.get(column), carried_in.get(column), carried_out.get(column)], [1, 1, -1],
+            "1",
+            f"applications.outcomes.total.{column}",
+            total.get(column),
+            [new.get(column), carried_in.get(column), carried_out.get(column)],
+            [1, 1, -1],
         )
         if violation:
             out.append(violation)
@@ -128,8 +137,12 @@ def _rule_2(applications: dict) -> list[Violation]:
     leaves = [columns for _, columns in outcome_leaves(outcomes)]
     out = []
     for column in _columns_in(total, *leaves):
-        violation = _compare("2", f"applications.outcomes.total.{column}", total.get(column),
-                             [leaf.get(column) for leaf in leaves])
+        violation = _compare(
+            "2",
+            f"applications.outcomes.total.{column}",
+            total.get(column),
+            [leaf.get(column) for leaf in leaves],
+        )
         if violation:
             out.append(violation)
     return out
@@ -150,8 +163,9 @@ def _rows(applications: dict) -> Iterator[tuple[str, dict]]:
 def _rule_3(applications: dict) -> list[Violation]:
     out = []
     for path, row in _rows(applications):
-        violation = _compare("3", f"{path}.total", row.get("total"),
-                             [row.get(c) for c in APPLICANT_COLUMNS])
+        violation = _compare(
+            "3", f"{path}.total", row.get("total"), [row.get(c) for c in APPLICANT_COLUMNS]
+        )
         if violation:
             out.append(violation)
     return out
@@ -163,8 +177,12 @@ def _appeals(appeals: dict) -> list[Violation]:
     for group, values in appeals.items():
         if not isinstance(values, dict):
             continue
-        violation = _compare("appeals", f"appeals.{group}.total", values.get("total"),
-                             [values.get(part) for part in APPEAL_PARTS])
+        violation = _compare(
+            "appeals",
+            f"appeals.{group}.total",
+            values.get("total"),
+            [values.get(part) for part in APPEAL_PARTS],
+        )
         if violation:
             out.append(violation)
     return out
@@ -172,8 +190,12 @@ def _appeals(appeals: dict) -> list[Violation]:
 
 def _channels(applications: dict) -> list[Violation]:
     channels = _mapping(applications.get("by_channel"))
-    violation = _compare("channels", "applications.received_total",
-                         applications.get("received_total"), list(channels.values()))
+    violation = _compare(
+        "channels",
+        "applications.received_total",
+        applications.get("received_total"),
+        list(channels.values()),
+    )
     return [violation] if violation else []
 
 
@@ -189,6 +211,9 @@ def _percentages(text: str) -> list[Violation]:
     for stated in find_percentages(text):
         recomputed = stated.recomputed()
         if recomputed != stated.value:
-            out.append(_violation("percentage", f"text:{stated.printed}", tidy(recomputed),
-                                  tidy(stated.value)))
+            out.append(
+                _violation(
+                    "percentage", f"text:{stated.printed}", tidy(recomputed), tidy(stated.value)
+                )
+            )
     return out

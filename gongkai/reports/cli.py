@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from .checks import check
-from .parsing import ReportParseError, parse_report
+from .parsing import ReportParseError, decode_report, parse_report
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm")
-ENCODINGS = ("utf-8-sig", "gb18030")
 META_COLUMNS = ("file", "organization", "year", "format", "violations", "error")
 
 
@@ -93,24 +92,12 @@ def main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None 
 
 # -- reading files ------------------------------------------------------------------------------
 def read_report_file(path: Path) -> str:
-    """Read a report file as text, detecting UTF-8 (with or without BOM), UTF-16 or GB18030."""
+    """Read a report file as text (see `decode_report` for the encodings)."""
     if not path.exists():
         raise ReportParseError(f"文件不存在：{path}", f"no such file: {path}")
     if path.is_dir():
         raise ReportParseError(f"这是文件夹：{path}", f"this is a folder: {path}")
-    data = path.read_bytes()
-    if not data.strip():
-        raise ReportParseError(f"文件为空：{path}", f"the file is empty: {path}")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:4096]:
-        raise ReportParseError(f"二进制文件：{path}", f"binary file: {path}")
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ReportParseError(f"无法识别文件编码：{path}", f"unknown text encoding: {path}")
+    return decode_report(path.read_bytes(), str(path))
 
 
 # -- check ----------------------------------------------------------------------------------------
@@ -120,8 +107,9 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
         try:
             document = json.loads(read_report_file(path))
         except json.JSONDecodeError as error:
-            raise ReportParseError(f"JSON 无法解析：{path}",
-                                   f"invalid JSON: {path}: {error}") from None
+            raise ReportParseError(
+                f"JSON 无法解析：{path}", f"invalid JSON: {path}: {error}"
+            ) from None
         if not isinstance(document, dict):
             raise ReportParseError("JSON 不是统计文档", "the JSON is not a statistics document")
         violations = check(document)
@@ -141,9 +129,11 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
 
 def describe(violation: dict[str, Any]) -> str:
     """One readable line for a violation: rule, place, expected, found."""
-    return (f"rule {violation['rule']}: {violation['where']} — "
-            f"expected {violation['expected']}, found {violation['found']} "
-            f"(应为 {violation['expected']}，实为 {violation['found']})")
+    return (
+        f"rule {violation['rule']}: {violation['where']} — "
+        f"expected {violation['expected']}, found {violation['found']} "
+        f"(应为 {violation['expected']}，实为 {violation['found']})"
+    )
 
 
 # -- parse DIR --csv ---------------------------------------------------------------------------
@@ -186,9 +176,12 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
             failures.append((name, str(error)))
             row["error"] = str(error)
         else:
-            row.update(organization=document.get("organization", ""),
-                       year=document.get("year", ""), format=document.get("format", ""),
-                       violations=len(document.get("violations", [])))
+            row.update(
+                organization=document.get("organization", ""),
+                year=document.get("year", ""),
+                format=document.get("format", ""),
+                violations=len(document.get("violations", [])),
+            )
             for path_key, value in flatten(document).items():
                 if path_key not in columns:
                     columns.append(path_key)
@@ -202,8 +195,10 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
         writer.writeheader()
         writer.writerows(rows)
     parsed = len(files) - len(failures)
-    stdout.write(f"已解析 {parsed}/{len(files)} 份报告 → {out} / parsed {parsed} of "
-                 f"{len(files)} reports into {out}\n")
+    stdout.write(
+        f"已解析 {parsed}/{len(files)} 份报告 → {out} / parsed {parsed} of "
+        f"{len(files)} reports into {out}\n"
+    )
     if failures:
         stdout.write(f"{len(failures)} 份失败 / {len(failures)} failed:\n")
         for name, message in failures:

@@ -8,7 +8,11 @@ STRONG_KEY = "k" * 10 + "Zx9-Qw8_Er7+Ty6*Ui5&Op4^As3%Df2$Gh1#Jk0@Lz" + "m" * 10
 
 
 def _gongkai(*args, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "GONGKAI_ENV"}}
+    full_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "GONGKAI_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-m", "gongkai", *args],

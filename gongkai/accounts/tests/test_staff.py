@@ -5,8 +5,14 @@ from gongkai.accounts.models import AuditEntry, User
 
 def _form(org, **extra):
     data = {
-        "username": "wangfang", "full_name": "王芳", "organization": org.pk, "roles": ["clerk"],
-        "email": "", "phone": "", "is_active": "on", "password": "Xinxi-Gongkai-88",
+        "username": "wangfang",
+        "full_name": "王芳",
+        "organization": org.pk,
+        "roles": ["clerk"],
+        "email": "",
+        "phone": "",
+        "is_active": "on",
+        "password": "Xinxi-Gongkai-88",
     }
     data.update(extra)
     return data
@@ -22,12 +28,19 @@ def test_an_administrator_creates_a_clerk_who_can_then_log_in(client, admin_user
     assert entry.changes["password"] == ["***", "***"]
     assert "Xinxi-Gongkai-88" not in str(entry.changes)
     client.logout()
-    assert client.post(reverse("accounts:login"), {"username": "wangfang", "password": "Xinxi-Gongkai-88"}).status_code == 302
+    assert (
+        client.post(
+            reverse("accounts:login"), {"username": "wangfang", "password": "Xinxi-Gongkai-88"}
+        ).status_code
+        == 302
+    )
 
 
 def test_a_weak_password_and_missing_roles_are_refused_field_by_field(client, admin_user, agency):
     client.force_login(admin_user)
-    response = client.post(reverse("accounts:staff_new"), _form(agency, password="12345678", roles=[]))
+    response = client.post(
+        reverse("accounts:staff_new"), _form(agency, password="12345678", roles=[])
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "请至少选择一个角色" in page
@@ -37,7 +50,9 @@ def test_a_weak_password_and_missing_roles_are_refused_field_by_field(client, ad
 
 def test_editing_roles_replaces_them_and_audits_the_change(client, admin_user, clerk, agency):
     client.force_login(admin_user)
-    data = _form(agency, username="clerk", full_name="clerk", roles=["clerk", "division_head"], password="")
+    data = _form(
+        agency, username="clerk", full_name="clerk", roles=["clerk", "division_head"], password=""
+    )
     response = client.post(reverse("accounts:staff_edit", args=[clerk.pk]), data)
     assert response.status_code == 302
     clerk = User.objects.get(pk=clerk.pk)

@@ -4,6 +4,6 @@ Public API: :func:`parse_report` and :class:`ReportParseError`.
 """
 
 from .document import SCHEMA, parse_report, report_text
-from .errors import ReportParseError
+from .errors import ReportParseError, decode_report
 
-__all__ = ["SCHEMA", "ReportParseError", "parse_report", "report_text"]
+__all__ = ["SCHEMA", "ReportParseError", "decode_report", "parse_report", "report_text"]

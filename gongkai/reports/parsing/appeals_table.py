@@ -65,7 +65,7 @@ def find_start(cells: list[Cell], begin: int = 0) -> int | None:
 def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
     """Read table 四 from its first header cell; returns the ``appeals`` object."""
     region: list[Cell] = []
-    for cell in cells[start:start + 400]:
+    for cell in cells[start : start + 400]:
         if any(word in cell.text for word in _END_WORDS):
             break
         region.append(cell)
@@ -115,7 +115,7 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
     else:
         flat = _fifteen(trailing)
         for position, group in enumerate(group_order):
-            values[group] = flat[position * 5:(position + 1) * 5]
+            values[group] = flat[position * 5 : (position + 1) * 5]
 
     appeals: dict[str, dict[str, Number]] = {}
     for group in GROUPS:

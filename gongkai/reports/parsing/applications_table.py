@@ -17,7 +17,12 @@ from .labels import core, split_compound
 from .numbers import Number, is_value_cell, parse_number
 
 APPLICANT_COLUMNS = (
-    "natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org",
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
     "total",
 )
 ORGANISATION_COLUMNS = APPLICANT_COLUMNS[1:6]
@@ -66,12 +71,30 @@ _PARENTS: tuple[tuple[str, str], ...] = (
 OUTCOME_ORDER: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("disclosed", None),
     ("partially_disclosed", None),
-    ("withheld", ("state_secret", "prohibited_by_law", "security_stability",
-                  "third_party_rights", "internal_affairs", "process_information",
-                  "enforcement_files", "administrative_query")),
+    (
+        "withheld",
+        (
+            "state_secret",
+            "prohibited_by_law",
+            "security_stability",
+            "third_party_rights",
+            "internal_affairs",
+            "process_information",
+            "enforcement_files",
+            "administrative_query",
+        ),
+    ),
     ("unable_to_provide", ("not_held", "needs_creation", "unclear_after_correction")),
-    ("not_processed", ("petition_complaint", "duplicate", "publication", "excessive_repeated",
-                       "confirm_or_reissue")),
+    (
+        "not_processed",
+        (
+            "petition_complaint",
+            "duplicate",
+            "publication",
+            "excessive_repeated",
+            "confirm_or_reissue",
+        ),
+    ),
     ("other", (tables_2019.OTHER_SINGLE_ROW, "no_correction", "fee_unpaid", "other")),
     ("total", None),
 )
@@ -202,7 +225,7 @@ def find_start(cells: list[Cell], begin: int = 0) -> int | None:
         if "本年新收" not in text or "。" in text or len(core(text)) > 30:
             continue
         # A row label is followed by its values (a prose line mentioning 本年新收 is not).
-        following = cells[index + 1:index + 3]
+        following = cells[index + 1 : index + 3]
         if any(is_value_cell(cell.text) for cell in following):
             return index
     return None

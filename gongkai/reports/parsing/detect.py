@@ -135,9 +135,14 @@ def _looks_like_organisation(squeezed: str) -> bool:
     )
 
 
-def detect_format(proactive_keys: set[str], has_applications_table: bool,
-                  other_has_subrows: bool, other_single_row: bool, year: int | None) -> str:
-    """"2021", "2019" or "legacy", from which national tables the report prints."""
+def detect_format(
+    proactive_keys: set[str],
+    has_applications_table: bool,
+    other_has_subrows: bool,
+    other_single_row: bool,
+    year: int | None,
+) -> str:
+    """ "2021", "2019" or "legacy", from which national tables the report prints."""
     # The （六） sub-rows weigh more than one column name: they are the clearest difference.
     score_2021 = len(proactive_keys & tables_2021.PROACTIVE_MARKERS)
     score_2021 += 2 if other_has_subrows else 0

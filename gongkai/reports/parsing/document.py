@@ -49,8 +49,9 @@ def parse_report(text: str) -> dict[str, Any]:
     proactive_table, apps_table, appeals = _read_tables(cells)
     has_tables = apps_table is not None or bool(proactive_table.rows)
     if title is None and not has_tables and not _mentions_report(normalized):
-        raise ReportParseError("不是政府信息公开工作年度报告", "not a government information "
-                               "disclosure annual report")
+        raise ReportParseError(
+            "不是政府信息公开工作年度报告", "not a government information disclosure annual report"
+        )
 
     year = detect.find_year(title, normalized)
     organization = detect.find_organization(original, normalized, title)
@@ -123,8 +124,9 @@ def _read_tables(cells: list[Cell]) -> tuple[ProactiveTable, Any, dict]:
         apps_table = applications_table.read_applications(cells, start_3)
         end_2 = _header_start(cells, start_3)
         search_from = apps_table.end
-    start_2 = next((i for i, c in enumerate(cells[:end_2]) if core(c.text).startswith("第二十条")),
-                   None)
+    start_2 = next(
+        (i for i, c in enumerate(cells[:end_2]) if core(c.text).startswith("第二十条")), None
+    )
     proactive_table = ProactiveTable()
     if start_2 is not None:
         proactive_table = read_proactive(cells[start_2:end_2])
@@ -151,8 +153,18 @@ def _mentions_report(lines: list[str]) -> bool:
 
 def _merge_annex(document: dict[str, Any], figures: dict[tuple[str, ...], Any]) -> None:
     """Put 附表 figures into the document; a table's figure wins over a sentence's."""
-    order = ["schema", "organization", "year", "format", "proactive", "applications", "appeals",
-             "consultations", "fees_yuan", "column_visits"]
+    order = [
+        "schema",
+        "organization",
+        "year",
+        "format",
+        "proactive",
+        "applications",
+        "appeals",
+        "consultations",
+        "fees_yuan",
+        "column_visits",
+    ]
     for path, value in figures.items():
         target = document
         for key in path[:-1]:

@@ -12,11 +12,42 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = frozenset({
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section",
-    "article", "header", "footer", "table", "tbody", "thead", "tfoot", "caption", "pre",
-    "blockquote", "hr", "dd", "dt", "dl", "center", "form", "nav", "main", "aside",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "caption",
+        "pre",
+        "blockquote",
+        "hr",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "form",
+        "nav",
+        "main",
+        "aside",
+    }
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|div|p|meta)\b", re.I)
 

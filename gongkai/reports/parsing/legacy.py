@@ -20,10 +20,14 @@ _NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
 
 # -- 收到申请 ---------------------------------------------------------------------------------
 _RECEIVED = (
-    re.compile(r"(?:受理|收到|接收|接到|收)(?:了)?(?:各类|各项)?[^,。;]{0,16}?申请(?:共计|共|总数|合计|为)?"
-               rf"{_NUM}(?:件|宗|条|个|份|人次)"),
-    re.compile(r"(?:受理|收到|接收|接到)(?:了)?[^,。;]{0,10}?依申请公开(?:政府)?(?:信息)?(?:申请)?"
-               rf"(?:共计|共)?{_NUM}(?:件|条|宗|个)"),
+    re.compile(
+        r"(?:受理|收到|接收|接到|收)(?:了)?(?:各类|各项)?[^,。;]{0,16}?申请(?:共计|共|总数|合计|为)?"
+        rf"{_NUM}(?:件|宗|条|个|份|人次)"
+    ),
+    re.compile(
+        r"(?:受理|收到|接收|接到)(?:了)?[^,。;]{0,10}?依申请公开(?:政府)?(?:信息)?(?:申请)?"
+        rf"(?:共计|共)?{_NUM}(?:件|条|宗|个)"
+    ),
     re.compile(rf"申请(?:总数|数量|总量)(?:为|是|共|达)?{_NUM}(?:件|宗|条|个|份)"),
 )
 _RECEIVED_NONE = re.compile(
@@ -55,15 +59,34 @@ def _clause_groups(sentence: str) -> list[str]:
 
 # -- 答复结果 ---------------------------------------------------------------------------------
 LEGACY_OUTCOMES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("同意公开和部分公开", "同意公开和同意部分公开", "公开和部分公开", "全部或部分公开",
-      "同意和部分同意公开"), "disclosed_or_partial"),
+    (
+        (
+            "同意公开和部分公开",
+            "同意公开和同意部分公开",
+            "公开和部分公开",
+            "全部或部分公开",
+            "同意和部分同意公开",
+        ),
+        "disclosed_or_partial",
+    ),
     (("同意部分公开", "部分公开"), "partially_disclosed"),
     (("不同意公开", "否决公开", "不予公开", "不公开"), "withheld"),
     (("同意公开", "予以公开", "全部公开"), "disclosed"),
     (("信息不存在", "不存在"), "not_exist"),
     (("其他途径",), "other_channel"),
-    (("非本机关", "不属于本机关", "不属于本行政机关", "非本部门", "不属于本部门", "非本单位",
-      "不属于本单位", "非本局"), "not_our_authority"),
+    (
+        (
+            "非本机关",
+            "不属于本机关",
+            "不属于本行政机关",
+            "非本部门",
+            "不属于本部门",
+            "非本单位",
+            "不属于本单位",
+            "非本局",
+        ),
+        "not_our_authority",
+    ),
     (("更改补充", "更改、补充", "作出补正", "补充更改"), "correction_requested"),
     (("所指政府信息", "不属于政府信息", "非政府信息"), "not_government_information"),
     (("重复申请",), "duplicate"),
@@ -85,9 +108,10 @@ def read_legacy_outcomes(paragraphs: list[Paragraph]) -> dict[str, Number]:
                 match = _OUTCOME_COUNT.search(clause)
                 if match is None:
                     continue
-                head = clause[:match.start()]
-                key = next((k for words, k in LEGACY_OUTCOMES if any(w in head for w in words)),
-                           None)
+                head = clause[: match.start()]
+                key = next(
+                    (k for words, k in LEGACY_OUTCOMES if any(w in head for w in words)), None
+                )
                 if key and key not in found:
                     found[key] = tidy(float(match.group(1)))
     return found
@@ -115,8 +139,11 @@ def read_legacy_appeals(paragraphs: list[Paragraph]) -> dict[str, dict[str, Numb
             if not (relevant or "信息公开" in sentence):
                 continue
             _read_appeal_sentence(sentence, groups)
-    return {g: {k: groups[g][k] for k in _APPEAL_ORDER if k in groups[g]}
-            for g in ("review", "litigation") if groups.get(g)}
+    return {
+        g: {k: groups[g][k] for k in _APPEAL_ORDER if k in groups[g]}
+        for g in ("review", "litigation")
+        if groups.get(g)
+    }
 
 
 def _read_appeal_sentence(sentence: str, groups: dict[str, dict[str, Number]]) -> None:
@@ -137,7 +164,7 @@ def _read_appeal_sentence(sentence: str, groups: dict[str, dict[str, Number]]) -
                 current = "review" if mentions_review else "litigation"
             continue
         value = tidy(float(match.group(1)))
-        head = clause[:match.start()]
+        head = clause[: match.start()]
         result = next((k for words, k in _RESULTS if any(w in head for w in words)), None)
         if result and current is not None and (result != "other" or "其他" in head):
             groups.setdefault(current, {}).setdefault(result, value)
@@ -174,8 +201,10 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("否决公开", "不同意公开"), ("applications", "legacy_outcomes", "withheld")),
     (("所指政府信息",), ("applications", "legacy_outcomes", "not_government_information")),
     (("信息不存在",), ("applications", "legacy_outcomes", "not_exist")),
-    (("非本部门", "非本机关", "不属于本行政机关"), ("applications", "legacy_outcomes",
-                                                   "not_our_authority")),
+    (
+        ("非本部门", "非本机关", "不属于本行政机关"),
+        ("applications", "legacy_outcomes", "not_our_authority"),
+    ),
     (("申请内容不明确",), ("applications", "legacy_outcomes", "unclear")),
     (("更改补充",), ("applications", "legacy_outcomes", "correction_requested")),
     (("其他途径",), ("applications", "legacy_outcomes", "other_channel")),
@@ -183,8 +212,12 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("行政诉讼",), ("appeals", "litigation", "total")),
     (("收取的费用", "收费", "费用"), ("fees_yuan",)),
 )
-_ANNEX_RESULTS = (("维持", "upheld"), ("纠错", "corrected"), ("纠正", "corrected"),
-                  ("其他情形", "other"))
+_ANNEX_RESULTS = (
+    ("维持", "upheld"),
+    ("纠错", "corrected"),
+    ("纠正", "corrected"),
+    ("其他情形", "other"),
+)
 
 
 def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
@@ -200,8 +233,14 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         names = [core(c) for c in cells]
         if any(n in {"统计指标", "指标名称", "指标"} for n in names):
             in_annex = True
-            value_column = next((i for i, n in enumerate(names) if "统计数" in n or "本年" in n
-                                 or "本期" in n or n == "数量"), len(cells) - 1)
+            value_column = next(
+                (
+                    i
+                    for i, n in enumerate(names)
+                    if "统计数" in n or "本年" in n or "本期" in n or n == "数量"
+                ),
+                len(cells) - 1,
+            )
             continue
         if not in_annex:
             continue

@@ -24,12 +24,39 @@ PLACEHOLDERS = frozenset(
 
 # Units a count or an amount can carry. Longest first so that 万元 wins over 元 and 人次 over 人.
 UNITS = (
-    "万元", "人次", "件次", "件", "条", "宗", "个", "项", "次", "篇", "人", "家", "户", "份", "元",
+    "万元",
+    "人次",
+    "件次",
+    "件",
+    "条",
+    "宗",
+    "个",
+    "项",
+    "次",
+    "篇",
+    "人",
+    "家",
+    "户",
+    "份",
+    "元",
 )
 _UNIT_ALT = "|".join(UNITS)
 
-_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
@@ -77,9 +104,9 @@ def chinese_to_int(text: str) -> int | None:
             return _DIGITS[text]
         # 二〇一八: a digit string, as years are written.
         return int("".join(str(_DIGITS[ch]) for ch in text))
-    total = 0      # completed 万/亿 sections
-    section = 0    # the part below the current big unit
-    digit = None   # the last digit seen, waiting for its unit
+    total = 0  # completed 万/亿 sections
+    section = 0  # the part below the current big unit
+    digit = None  # the last digit seen, waiting for its unit
     for ch in text:
         if ch in _DIGITS:
             digit = _DIGITS[ch]

@@ -19,8 +19,10 @@ from .paragraphs import text_paragraphs
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)(?:余|多)?(件|条|宗|个|份|人次|次|项|篇|户|家|名|人)(?![%\d])")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
 # Between a count and its percentage: a short phrase containing 占 and no other number.
-_LINK = re.compile(r"^[^0-9。;]{0,6}?[,(]?\s*(?:约|分别)?占(?:比|比例|总数的?|全部[^0-9]{0,6}?的?|"
-                   r"[^0-9。;,]{0,10}?的)?(?:为|达)?\s*$")
+_LINK = re.compile(
+    r"^[^0-9。;]{0,6}?[,(]?\s*(?:约|分别)?占(?:比|比例|总数的?|全部[^0-9]{0,6}?的?|"
+    r"[^0-9。;,]{0,10}?的)?(?:为|达)?\s*$"
+)
 _GRAND_TOTAL = ("总数", "总量", "全部", "总件数")
 
 
@@ -58,7 +60,7 @@ def _in_paragraph(text: str) -> list[StatedPercentage]:
         if not previous:
             continue
         index = previous[-1]
-        link = text[counts[index][1]:match.start()]
+        link = text[counts[index][1] : match.start()]
         if _LINK.match(link) and index not in attached:
             attached[index] = (match, link)
     out: list[StatedPercentage] = []

@@ -30,17 +30,35 @@ ROWS: tuple[tuple[str, str | None], ...] = (
     ("政府集中采购", "government_procurement"),
 )
 ROW_ORDER = (
-    "regulations", "normative_documents", "administrative_licensing", "other_services",
-    "administrative_penalty", "administrative_coercion", "administrative_fees",
+    "regulations",
+    "normative_documents",
+    "administrative_licensing",
+    "other_services",
+    "administrative_penalty",
+    "administrative_coercion",
+    "administrative_fees",
     "government_procurement",
 )
 KEY_ORDER = (
-    "issued", "repealed", "in_force", "new_made", "new_published", "published_total",
-    "items_last_year", "items_change", "decisions", "projects", "amount_10k_yuan",
+    "issued",
+    "repealed",
+    "in_force",
+    "new_made",
+    "new_published",
+    "published_total",
+    "items_last_year",
+    "items_change",
+    "decisions",
+    "projects",
+    "amount_10k_yuan",
 )
-COLUMNS = tables_2021.PROACTIVE_COLUMNS + tables_2019.PROACTIVE_COLUMNS + (
-    ("本年处理决定", "decisions"),
-    ("处理决定", "decisions"),
+COLUMNS = (
+    tables_2021.PROACTIVE_COLUMNS
+    + tables_2019.PROACTIVE_COLUMNS
+    + (
+        ("本年处理决定", "decisions"),
+        ("处理决定", "decisions"),
+    )
 )
 MONEY_KEYS = frozenset({"amount_10k_yuan"})
 

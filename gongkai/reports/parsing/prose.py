@@ -19,8 +19,10 @@ _NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
 
 # -- 主动公开 ---------------------------------------------------------------------------------
 _ITEMS = (
-    re.compile(r"主动公开(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|达|合计|为)?"
-               rf"{_NUM}条"),
+    re.compile(
+        r"主动公开(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|达|合计|为)?"
+        rf"{_NUM}条"
+    ),
     re.compile(r"发布(?:了)?(?:各类)?(?:政府|政务)信息(?:共计|共|达|合计)?" rf"{_NUM}条"),
     re.compile(r"主动公开(?:政府|政务)?信息(?:数|数量|总数|总量)(?:为|达|共)?" rf"{_NUM}条"),
 )
@@ -42,7 +44,7 @@ def read_items(paragraphs: list[Paragraph]) -> dict[str, Number]:
             hits: list[tuple[int, bool, Number]] = []
             for pattern in _ITEMS:
                 for match in pattern.finditer(sentence):
-                    before = sentence[max(0, match.start() - 4):match.start()]
+                    before = sentence[max(0, match.start() - 4) : match.start()]
                     cumulative = "累计" in before or "历年" in before
                     hits.append((match.start(), cumulative, tidy(float(match.group(1)))))
             for _, cumulative, value in sorted(hits):
@@ -114,7 +116,9 @@ def read_channels(paragraphs: list[Paragraph]) -> dict[str, Number]:
 _FEE_ZERO = (
     re.compile(r"(?:未|没有|不)(?:向[^,。;]{0,12})?(?:收取|收)[^。;]{0,30}?费"),
     re.compile(r"(?:未|没有|无)(?:发生|产生|涉及)[^,。;]{0,20}?(?:收费|费用)"),
-    re.compile(r"(?:收费|费用|处理费)(?:金额)?(?:为|是|共计|合计|总计)?(?:0|零)(?:\.0+)?(?:元|万元)"),
+    re.compile(
+        r"(?:收费|费用|处理费)(?:金额)?(?:为|是|共计|合计|总计)?(?:0|零)(?:\.0+)?(?:元|万元)"
+    ),
     re.compile(r"(?:收费|费用)[^,。;]{0,6}(?:为|是)?(?:0|零)(?:\.0+)?(?:元|万元)?(?=[,。;]|$)"),
 )
 _FEE_AMOUNT = re.compile(
@@ -158,7 +162,8 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
         if "咨询" not in paragraph.text:
             continue
         in_section = "咨询" in paragraph.section and not any(
-            w in paragraph.section for w in _NOT_GI)
+            w in paragraph.section for w in _NOT_GI
+        )
         counts: dict[str, Number] = {}
         for sentence in sentences(paragraph.text):
             if "咨询" not in sentence and not counts:
@@ -172,8 +177,14 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
                 if match is None or not any(w in clause for w in _CONSULT_WORDS):
                     continue
                 value = tidy(float(match.group(1)))
-                part = next((k for k, words in CONSULTATION_PARTS
-                             if any(w in clause[:match.start()] for w in words)), None)
+                part = next(
+                    (
+                        k
+                        for k, words in CONSULTATION_PARTS
+                        if any(w in clause[: match.start()] for w in words)
+                    ),
+                    None,
+                )
                 if part is None:
                     if "total" not in counts:
                         counts["total"] = value

@@ -74,8 +74,9 @@ def ensure_text(text: object) -> str:
     if not text.strip():
         raise ReportParseError("输入为空", "the input is empty")
     if looks_binary(text):
-        raise ReportParseError("输入是二进制数据，不是文本报告",
-                               "the input is binary, not a text report")
+        raise ReportParseError(
+            "输入是二进制数据，不是文本报告", "the input is binary, not a text report"
+        )
     return text
 
 

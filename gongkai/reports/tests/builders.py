@@ -35,10 +35,14 @@ APPLICATION_ROWS_2021: list[tuple[list[str], str]] = [
     (["3.要求提供公开出版物"], "outcomes.not_processed.publication"),
     (["4.无正当理由大量反复申请"], "outcomes.not_processed.excessive_repeated"),
     (["5.要求行政机关确认或重新出具已获取信息"], "outcomes.not_processed.confirm_or_reissue"),
-    (["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
-     "outcomes.other.no_correction"),
-    (["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
-     "outcomes.other.fee_unpaid"),
+    (
+        ["（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"],
+        "outcomes.other.no_correction",
+    ),
+    (
+        ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"],
+        "outcomes.other.fee_unpaid",
+    ),
     (["3.其他"], "outcomes.other.other"),
     (["（七）总计"], "outcomes.total"),
     (["四、结转下年度继续办理"], "carried_out"),
@@ -114,8 +118,7 @@ def proactive_rows_2019() -> list[Row]:
     ]
 
 
-def application_rows(values: dict[str, list[str]] | None = None, *,
-                     fmt: str = "2021") -> list[Row]:
+def application_rows(values: dict[str, list[str]] | None = None, *, fmt: str = "2021") -> list[Row]:
     """Table 三 as rows: header plus one row per label (2019: one （六） row)."""
     values = values or consistent_values()
     rows: list[Row] = [list(r) for r in APPLICANT_HEADER]
@@ -158,9 +161,15 @@ TITLE_2021 = "某某市统计局2023年政府信息公开工作年度报告"
 TITLE_2019 = "某某区水务局2020年政府信息公开工作年度报告"
 
 
-def report_2021(layout: str = "markdown", *, title: str = TITLE_2021,
-                values: dict[str, list[str]] | None = None, appeals: list[str] | None = None,
-                proactive: list[Row] | None = None, extra_prose: str = "") -> str:
+def report_2021(
+    layout: str = "markdown",
+    *,
+    title: str = TITLE_2021,
+    values: dict[str, list[str]] | None = None,
+    appeals: list[str] | None = None,
+    proactive: list[Row] | None = None,
+    extra_prose: str = "",
+) -> str:
     """A small report in the 2021 format."""
     sections = [
         (None, [f"一、总体情况\n\n2023年，本局认真贯彻《条例》。{extra_prose}"]),
@@ -171,8 +180,9 @@ def report_2021(layout: str = "markdown", *, title: str = TITLE_2021,
     return _assemble(title, sections, layout)
 
 
-def report_2019(layout: str = "markdown", *, title: str = TITLE_2019,
-                values: dict[str, list[str]] | None = None) -> str:
+def report_2019(
+    layout: str = "markdown", *, title: str = TITLE_2019, values: dict[str, list[str]] | None = None
+) -> str:
     """A small report in the 2019 trial format."""
     values = values or consistent_values()
     sections = [
@@ -210,10 +220,12 @@ def html_page(title: str, sections: list) -> str:
             body.append(f"<tr>{cells}</tr>")
         body.append("</table>")
     body.append("<h2>五、存在的主要问题及改进情况</h2><p>无。</p>")
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'>"
-            f"<title>{escape(title)}_某某市人民政府</title>"
-            "<script>var x = '<td>1</td>';</script></head>"
-            f"<body>{''.join(body)}</body></html>")
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}_某某市人民政府</title>"
+        "<script>var x = '<td>1</td>';</script></head>"
+        f"<body>{''.join(body)}</body></html>"
+    )
 
 
 def legacy_report(body: str, *, title: str = "某某县民政局2012年政府信息公开工作年度报告") -> str:

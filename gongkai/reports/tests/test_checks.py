@@ -28,8 +28,7 @@ def consistent() -> dict:
             },
             "carried_out": row(1, 1, 0, 0, 0, 0, 2),
         },
-        "appeals": {"review": {"upheld": 1, "corrected": 0, "other": 0, "pending": 0,
-                               "total": 1}},
+        "appeals": {"review": {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}},
     }
 
 
@@ -41,8 +40,12 @@ def test_rule_1_new_plus_carried_in_equals_concluded_plus_carried_out() -> None:
     document = consistent()
     document["applications"]["carried_in"] = row(2, 0, 0, 0, 0, 0, 2)
     assert check(document)[:2] == [
-        {"rule": "1", "where": "applications.outcomes.total.natural_person", "expected": 9,
-         "found": 8},
+        {
+            "rule": "1",
+            "where": "applications.outcomes.total.natural_person",
+            "expected": 9,
+            "found": 8,
+        },
         {"rule": "1", "where": "applications.outcomes.total.total", "expected": 10, "found": 9},
     ]
 
@@ -52,8 +55,12 @@ def test_rule_2_the_outcome_total_is_the_sum_of_the_leaves() -> None:
     document["applications"]["outcomes"]["disclosed"] = row(4, 1, 0, 0, 0, 0, 5)
     violations = [v for v in check(document) if v["rule"] == "2"]
     assert violations == [
-        {"rule": "2", "where": "applications.outcomes.total.natural_person", "expected": 7,
-         "found": 8},
+        {
+            "rule": "2",
+            "where": "applications.outcomes.total.natural_person",
+            "expected": 7,
+            "found": 8,
+        },
         {"rule": "2", "where": "applications.outcomes.total.total", "expected": 8, "found": 9},
     ]
 
@@ -61,15 +68,18 @@ def test_rule_2_the_outcome_total_is_the_sum_of_the_leaves() -> None:
 def test_rule_3_the_total_column_is_the_sum_of_the_six() -> None:
     document = consistent()
     document["applications"]["new"]["total"] = 11
-    assert {"rule": "3", "where": "applications.new.total", "expected": 10,
-            "found": 11} in check(document)
+    assert {"rule": "3", "where": "applications.new.total", "expected": 10, "found": 11} in check(
+        document
+    )
 
 
 def test_the_2019_other_row_counts_as_an_outcome_leaf() -> None:
     document = consistent()
     document["applications"]["outcomes"]["other"] = {"all": row(1, 0, 0, 0, 0, 0, 1)}
     assert [v["where"] for v in check(document) if v["rule"] == "2"] == [
-        "applications.outcomes.total.natural_person", "applications.outcomes.total.total"]
+        "applications.outcomes.total.natural_person",
+        "applications.outcomes.total.total",
+    ]
 
 
 def test_a_check_is_skipped_when_its_total_is_absent() -> None:
@@ -101,20 +111,27 @@ def test_the_appeals_total_is_the_sum_of_its_four_results() -> None:
     document["appeals"]["litigation"] = {"upheld": 6, "other": 5, "total": 12}
     document["appeals"]["litigation_direct"] = {"total": 0}
     assert check(document) == [
-        {"rule": "appeals", "where": "appeals.litigation.total", "expected": 11, "found": 12}]
+        {"rule": "appeals", "where": "appeals.litigation.total", "expected": 11, "found": 12}
+    ]
 
 
 def test_received_total_is_the_sum_of_the_channels() -> None:
-    document = {"applications": {"received_total": 263,
-                                 "by_channel": {"in_person": 97, "online": 118, "letter": 47}}}
-    assert check(document) == [{"rule": "channels", "where": "applications.received_total",
-                                "expected": 262, "found": 263}]
+    document = {
+        "applications": {
+            "received_total": 263,
+            "by_channel": {"in_person": 97, "online": 118, "letter": 47},
+        }
+    }
+    assert check(document) == [
+        {"rule": "channels", "where": "applications.received_total", "expected": 262, "found": 263}
+    ]
 
 
 def test_the_consultations_total_is_the_sum_of_its_parts() -> None:
     document = {"consultations": {"total": 207, "phone": 112, "in_person": 86, "online": 8}}
-    assert check(document) == [{"rule": "consultations", "where": "consultations.total",
-                                "expected": 206, "found": 207}]
+    assert check(document) == [
+        {"rule": "consultations", "where": "consultations.total", "expected": 206, "found": 207}
+    ]
 
 
 def test_violations_come_in_rule_order() -> None:
@@ -127,21 +144,25 @@ def test_violations_come_in_rule_order() -> None:
 
 def test_a_percentage_is_recomputed_from_the_base_its_sentence_refers_to() -> None:
     text = "共收到申请1,046件。其中，网上862件，占比82.4%；当面提交的13件，占比1.3%。"
-    assert check({}, text) == [{"rule": "percentage", "where": "text:1.3%", "expected": 1.2,
-                                "found": 1.3}]
+    assert check({}, text) == [
+        {"rule": "percentage", "where": "text:1.3%", "expected": 1.2, "found": 1.3}
+    ]
 
 
 def test_a_percentage_is_rounded_half_up_at_the_printed_precision() -> None:
     # 1/8 = 12.5% exactly: half up gives 13 at no decimals (banker's rounding would give 12).
     assert check({}, "共受理8件，其中当面1件，占13%。") == []
     assert check({}, "共受理8件，其中当面1件，占12%。") == [
-        {"rule": "percentage", "where": "text:12%", "expected": 13, "found": 12}]
+        {"rule": "percentage", "where": "text:12%", "expected": 13, "found": 12}
+    ]
     assert check({}, "共受理263件。“同意公开”的110件，占总数的41.83%。") == []
 
 
 def test_a_share_of_the_grand_total_is_not_taken_from_a_subgroup() -> None:
-    text = ("受理的263件申请均已答复。其中，同意公开的110件，占总数的41.83%；其他情况153件，"
-            "其中，“信息不存在”95件，占总数的36.12%。")
+    text = (
+        "受理的263件申请均已答复。其中，同意公开的110件，占总数的41.83%；其他情况153件，"
+        "其中，“信息不存在”95件，占总数的36.12%。"
+    )
     assert check({}, text) == []
 
 

@@ -56,11 +56,16 @@ def test_check_lists_violations_and_exits_1(tmp_path: Path) -> None:
 
 
 def test_check_prints_json_on_request(tmp_path: Path) -> None:
-    status, out, _ = run("check", str(write(tmp_path / "r.txt", broken_report())),
-                         "--format", "json")
+    status, out, _ = run(
+        "check", str(write(tmp_path / "r.txt", broken_report())), "--format", "json"
+    )
     assert status == 1
-    assert {"rule": "3", "where": "applications.new.total", "expected": 10,
-            "found": 11} in json.loads(out)
+    assert {
+        "rule": "3",
+        "where": "applications.new.total",
+        "expected": 10,
+        "found": 11,
+    } in json.loads(out)
 
 
 def test_check_accepts_a_json_document(tmp_path: Path) -> None:
@@ -73,8 +78,12 @@ def test_check_accepts_a_json_document(tmp_path: Path) -> None:
 def test_unreadable_input_is_one_line_on_stderr_and_exit_2(tmp_path: Path) -> None:
     binary = tmp_path / "b.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    cases = [str(binary), str(write(tmp_path / "e.txt", "")),
-             str(write(tmp_path / "n.txt", "今天天气很好。")), str(tmp_path / "missing.txt")]
+    cases = [
+        str(binary),
+        str(write(tmp_path / "e.txt", "")),
+        str(write(tmp_path / "n.txt", "今天天气很好。")),
+        str(tmp_path / "missing.txt"),
+    ]
     for path in cases:
         for command in ("parse", "check"):
             status, out, err = run(command, path)

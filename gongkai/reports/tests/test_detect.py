@@ -10,8 +10,10 @@ from . import builders as b
 
 
 def test_the_year_comes_from_the_title_despite_a_contradicting_sentence() -> None:
-    text = b.legacy_report("2013年，本局将继续做好政府信息公开工作。",
-                           title="某某县民政局2012年政府信息公开工作年度报告")
+    text = b.legacy_report(
+        "2013年，本局将继续做好政府信息公开工作。",
+        title="某某县民政局2012年政府信息公开工作年度报告",
+    )
     assert parse_report(text)["year"] == 2012
 
 
@@ -51,8 +53,10 @@ def test_unreadable_input_raises_a_specific_error(text: str) -> None:
 
 
 def test_a_breadcrumb_above_the_title_is_not_the_title() -> None:
-    text = ("首页 > 政府信息公开 > 政府信息公开年报\n"
-            "标题：某某市财政局2019年政府信息公开工作年度报告\n一、总体情况\n无。")
+    text = (
+        "首页 > 政府信息公开 > 政府信息公开年报\n"
+        "标题：某某市财政局2019年政府信息公开工作年度报告\n一、总体情况\n无。"
+    )
     document = parse_report(text)
     assert document["organization"] == "某某市财政局"
     assert document["year"] == 2019

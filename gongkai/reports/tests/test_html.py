@@ -13,9 +13,11 @@ def test_an_html_page_parses_like_its_text() -> None:
 
 
 def test_table_rows_are_kept_as_rows_and_scripts_dropped() -> None:
-    text = html_to_text("<html><head><title>T</title><script>var a='<td>9</td>'</script></head>"
-                        "<body><table><tr><td>规章</td><td>1</td><td></td></tr></table></body>"
-                        "</html>")
+    text = html_to_text(
+        "<html><head><title>T</title><script>var a='<td>9</td>'</script></head>"
+        "<body><table><tr><td>规章</td><td>1</td><td></td></tr></table></body>"
+        "</html>"
+    )
     assert "| 规章 | 1 |  |" in text.splitlines()
     assert "9" not in text
 
@@ -31,8 +33,10 @@ def test_line_breaks_inside_a_cell_become_spaces() -> None:
 
 
 def test_the_page_title_without_the_site_name_comes_first() -> None:
-    text = html_to_text("<html><head><title>某局2020年政府信息公开工作年度报告_某市政府</title>"
-                        "</head><body><p>正文</p></body></html>")
+    text = html_to_text(
+        "<html><head><title>某局2020年政府信息公开工作年度报告_某市政府</title>"
+        "</head><body><p>正文</p></body></html>"
+    )
     assert text.splitlines()[0] == "某局2020年政府信息公开工作年度报告"
 
 

@@ -31,21 +31,38 @@ def test_the_2021_tables_read_as_printed() -> None:
     assert document["proactive"]["regulations"] == {"issued": 1, "repealed": 0, "in_force": 5}
     assert document["proactive"]["administrative_fees"] == {"amount_10k_yuan": 12.5}
     applications = document["applications"]
-    assert applications["new"] == {"natural_person": 8, "commercial": 2, "research": 0,
-                                   "social_welfare": 0, "legal_service": 0, "other_org": 0,
-                                   "total": 10}
+    assert applications["new"] == {
+        "natural_person": 8,
+        "commercial": 2,
+        "research": 0,
+        "social_welfare": 0,
+        "legal_service": 0,
+        "other_org": 0,
+        "total": 10,
+    }
     assert set(applications["outcomes"]["other"]) == {"no_correction", "fee_unpaid", "other"}
-    assert document["appeals"]["review"] == {"upheld": 1, "corrected": 0, "other": 0,
-                                             "pending": 0, "total": 1}
+    assert document["appeals"]["review"] == {
+        "upheld": 1,
+        "corrected": 0,
+        "other": 0,
+        "pending": 0,
+        "total": 1,
+    }
     assert document["violations"] == []
 
 
 def test_the_2019_tables_take_their_own_columns_and_signed_changes() -> None:
     proactive = parse_report(b.report_2019("pipes"))["proactive"]
-    assert proactive["normative_documents"] == {"new_made": 2, "new_published": 2,
-                                                "published_total": 19}
-    assert proactive["administrative_licensing"] == {"items_last_year": 8, "items_change": 5,
-                                                     "decisions": 93}
+    assert proactive["normative_documents"] == {
+        "new_made": 2,
+        "new_published": 2,
+        "published_total": 19,
+    }
+    assert proactive["administrative_licensing"] == {
+        "items_last_year": 8,
+        "items_change": 5,
+        "decisions": 93,
+    }
     assert proactive["other_services"]["items_change"] == -2
     assert proactive["administrative_coercion"] == {"items_last_year": 4, "items_change": -1}
     assert proactive["administrative_fees"] == {"items_last_year": 3, "items_change": 0}
@@ -56,9 +73,17 @@ def test_the_2019_other_row_is_written_as_all() -> None:
     values = b.consistent_values()
     values["outcomes.other.all"] = ["1", "0", "0", "0", "0", "0", "1"]
     outcomes = _applications(b.report_2019("markdown", values=values))["outcomes"]
-    assert outcomes["other"] == {"all": {"natural_person": 1, "commercial": 0, "research": 0,
-                                         "social_welfare": 0, "legal_service": 0, "other_org": 0,
-                                         "total": 1}}
+    assert outcomes["other"] == {
+        "all": {
+            "natural_person": 1,
+            "commercial": 0,
+            "research": 0,
+            "social_welfare": 0,
+            "legal_service": 0,
+            "other_org": 0,
+            "total": 1,
+        }
+    }
 
 
 def test_a_slash_cell_is_absent_not_zero() -> None:
@@ -75,7 +100,8 @@ def test_a_printed_zero_is_kept() -> None:
     rows = b.proactive_rows_2021()
     rows[10] = ["行政强制", "0"]
     assert parse_report(b.report_2021("tabs", proactive=rows))["proactive"][
-        "administrative_coercion"] == {"decisions": 0}
+        "administrative_coercion"
+    ] == {"decisions": 0}
 
 
 @pytest.mark.parametrize("layout", ["markdown", "cell_pipes", "html"])
@@ -106,8 +132,12 @@ def test_a_table_whose_total_column_comes_first_is_read_by_its_header() -> None:
 
 def test_a_header_with_the_organisation_group_on_its_own_line_is_read() -> None:
     rows = b.application_rows()
-    rows[1:3] = [["自然人"], ["法人或其他组织"], ["商业企业", "科研机构", "社会公益组织",
-                                                "法律服务机构", "其他"], ["总计"]]
+    rows[1:3] = [
+        ["自然人"],
+        ["法人或其他组织"],
+        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["总计"],
+    ]
     text = f"{TITLE}\n\n" + b.render(rows, "lines")
     assert _applications(text) == _applications(b.report_2021("markdown"))
 
@@ -161,14 +191,21 @@ def test_a_report_without_national_tables_is_legacy() -> None:
 
 
 def test_table_four_with_one_row_per_group_is_read() -> None:
-    rows = [["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-            ["行政复议", "1", "0", "0", "0", "1"],
-            ["未经复议直接起诉", "0", "0", "1", "0", "1"],
-            ["复议后起诉", "2", "0", "0", "0", "2"]]
+    rows = [
+        ["类别", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        ["行政复议", "1", "0", "0", "0", "1"],
+        ["未经复议直接起诉", "0", "0", "1", "0", "1"],
+        ["复议后起诉", "2", "0", "0", "0", "2"],
+    ]
     text = f"{TITLE}\n\n四、政府信息公开行政复议、行政诉讼情况\n" + b.render(rows, "markdown")
     appeals = parse_report(text)["appeals"]
-    assert appeals["litigation_direct"] == {"upheld": 0, "corrected": 0, "other": 1,
-                                            "pending": 0, "total": 1}
+    assert appeals["litigation_direct"] == {
+        "upheld": 0,
+        "corrected": 0,
+        "other": 1,
+        "pending": 0,
+        "total": 1,
+    }
     assert appeals["litigation_after_review"]["total"] == 2
 
 
@@ -188,6 +225,8 @@ def test_2021_column_headers_are_matched_by_their_words() -> None:
 def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
     rows = b.application_rows()
     text = f"{TITLE}\n\n" + b.render(rows, "lines")
-    text = text.replace("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-                        "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）")
+    text = text.replace(
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）",
+    )
     assert _applications(text) == _applications(b.report_2021("markdown"))

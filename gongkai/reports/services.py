@@ -1,0 +1,119 @@
+"""Importing other agencies' published reports: parse, then confirm after a human check."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.accounts import audit
+from gongkai.accounts.models import Organization, User
+
+from . import statistics
+from .models import ImportedReport, ImportStatus
+
+MAX_REPORT_BYTES = 5 * 1024 * 1024
+
+
+class ReportImportError(Exception):
+    """A report that cannot be imported; the message is shown to staff as it is."""
+
+
+def decode_report_bytes(data: bytes, name: str) -> str:
+    """Text of an uploaded report file, or a ReportImportError staff can act on."""
+    from .parsing import ReportParseError, decode_report
+
+    if len(data) > MAX_REPORT_BYTES:
+        raise ReportImportError("文件过大：年度报告文件不能超过 5 MB。")
+    try:
+        return decode_report(data, name)
+    except ReportParseError as exc:
+        raise ReportImportError(
+            f"{exc.chinese}。请上传 .txt 或 .html 文件，或直接粘贴报告全文。"
+        ) from exc
+
+
+@transaction.atomic
+def report_import(
+    *, owner: Organization, text: str, source_name: str, actor: User
+) -> ImportedReport:
+    """Parse a published report into a draft awaiting confirmation."""
+    from .parsing import ReportParseError, parse_report
+
+    try:
+        document = parse_report(text)
+    except ReportParseError as exc:
+        raise ReportImportError(f"无法解析该报告：{exc}") from exc
+    report = ImportedReport.objects.create(
+        owner=owner,
+        reporting_body=(document.get("organization") or "")[:200],
+        year=document.get("year"),
+        format=document["format"],
+        source_name=source_name[:255],
+        source_text=text,
+        parsed=document,
+        document=document,
+        violations=document.get("violations", []),
+        uploaded_by=actor,
+        uploaded_at=timezone.now(),
+    )
+    audit.record(
+        "reports.import",
+        report,
+        actor=actor,
+        changes={
+            "source": source_name,
+            "format": report.format,
+            "statistics": len(statistics.flatten(document)),
+        },
+    )
+    return report
+
+
+@transaction.atomic
+def report_import_confirm(
+    *,
+    report: ImportedReport,
+    reporting_body: str,
+    year: int,
+    values: dict,
+    actor: User,
+    replace: bool = False,
+) -> ImportedReport:
+    """Save the checked figures; they replace an earlier confirmed report only when asked to."""
+    from .checks import check
+
+    report = ImportedReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == ImportStatus.SUPERSEDED:
+        raise ReportImportError("该报告已被新版本替换，不能再确认。")
+    earlier = ImportedReport.objects.filter(
+        owner=report.owner, reporting_body=reporting_body, year=year, status=ImportStatus.CONFIRMED
+    ).exclude(pk=report.pk)
+    if earlier.exists():
+        if not replace:
+            raise ReportImportError(
+                f"已有确认过的“{reporting_body}”{year}年度报告。如要以本次导入替换，请勾选“替换已有报告”。"
+            )
+        earlier.update(status=ImportStatus.SUPERSEDED)
+    before = statistics.flatten(report.document)
+    document = statistics.with_values(report.document, values)
+    document["organization"] = reporting_body
+    document["year"] = year
+    document["violations"] = check(document, report.source_text)
+    report.reporting_body = reporting_body
+    report.year = year
+    report.document = document
+    report.violations = document["violations"]
+    report.status = ImportStatus.CONFIRMED
+    report.confirmed_by = actor
+    report.confirmed_at = timezone.now()
+    report.save()
+    after = statistics.flatten(document)
+    audit.record(
+        "reports.import_confirm",
+        report,
+        actor=actor,
+        changes={
+            path: [before.get(path), after.get(path)]
+            for path in sorted(set(before) | set(after))
+            if before.get(path) != after.get(path)
+        },
+    )
+    return report

@@ -1,0 +1,175 @@
+"""Staff import another agency's report, check the figures against the text, then compare."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.accounts.models import AuditEntry
+from gongkai.reports import services, statistics
+from gongkai.reports.models import ImportedReport, ImportStatus
+
+
+@pytest.fixture
+def staff_client(client, clerk):
+    client.force_login(clerk)
+    return client
+
+
+def _import(staff_client, agency, **data):
+    return staff_client.post(reverse("reports:import_new"), {"owner": agency.pk, **data})
+
+
+def test_pasting_a_report_shows_the_parsed_figures_beside_the_text(
+    staff_client, agency, report_text
+):
+    response = _import(staff_client, agency, text=report_text)
+    report = ImportedReport.objects.get()
+    assert response.status_code == 302
+    assert report.status == ImportStatus.DRAFT
+    assert report.reporting_body == "上海市示例区司法局"
+    assert report.year == 2023 and report.format == "2021"
+    page = staff_client.get(reverse("reports:import_review", args=[report.pk])).content.decode()
+    assert "上年结转政府信息公开申请数量" in page  # the source text
+    assert 'value="12"' in page  # the parsed 本年新收 total, editable
+    assert AuditEntry.objects.filter(action="reports.import").exists()
+
+
+def test_an_uploaded_gb18030_html_page_is_read(staff_client, agency, report_text):
+    html = (
+        "<html><body>"
+        + "".join(f"<p>{line}</p>" for line in report_text.splitlines())
+        + "</body></html>"
+    )
+    upload = SimpleUploadedFile("report.html", html.encode("gb18030"), content_type="text/html")
+    response = _import(staff_client, agency, file=upload)
+    assert response.status_code == 302, response.content.decode()
+    assert ImportedReport.objects.get().year == 2023
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, "请上传报告文件，或粘贴报告全文"),
+        ({"text": "这是一段与年度报告无关的文字。"}, "无法解析该报告"),
+        ({"file": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}, "只能上传 .txt、.html 或 .htm 文件"),
+        ({"file": SimpleUploadedFile("r.txt", b"\x00\x01\x02binary")}, "二进制文件"),
+    ],
+)
+def test_bad_input_is_refused_with_a_chinese_message_and_nothing_saved(
+    staff_client, agency, data, message
+):
+    response = _import(staff_client, agency, **data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not ImportedReport.objects.exists()
+
+
+def test_confirming_saves_corrections_and_rechecks_the_figures(
+    staff_client, agency, clerk, report_text
+):
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    url = reverse("reports:import_review", args=[report.pk])
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(reporting_body="上海市示例区司法局", year="2023", replace="")
+    # The reviewer corrects the 自然人 column of 一、本年新收 from 10 to 11: rule 3 now breaks.
+    data["stat__applications__new__natural_person"] = "11"
+    response = staff_client.post(url, data)
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == ImportStatus.CONFIRMED
+    assert report.document["applications"]["new"]["natural_person"] == 11
+    assert {
+        "rule": "3",
+        "where": "applications.new.total",
+        "expected": 13,
+        "found": 12,
+    } in report.violations
+    entry = AuditEntry.objects.get(action="reports.import_confirm")
+    assert entry.changes["applications.new.natural_person"] == [10, 11]
+
+
+def test_a_typed_word_instead_of_a_number_is_refused_field_by_field(
+    staff_client, agency, clerk, report_text
+):
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    url = reverse("reports:import_review", args=[report.pk])
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(reporting_body="上海市示例区司法局", year="2023")
+    data["stat__applications__new__total"] = "十二件多"
+    response = staff_client.post(url, data)
+    assert response.status_code == 400
+    assert "须填写数字" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ImportStatus.DRAFT
+
+
+def test_a_second_confirmed_report_for_the_same_year_needs_replace(agency, clerk, report_text):
+    def values(report):
+        return statistics.flatten(report.document)
+
+    first = services.report_import(owner=agency, text=report_text, source_name="a", actor=clerk)
+    services.report_import_confirm(
+        report=first, reporting_body="甲局", year=2023, values=values(first), actor=clerk
+    )
+    second = services.report_import(owner=agency, text=report_text, source_name="b", actor=clerk)
+    with pytest.raises(services.ReportImportError, match="替换已有报告"):
+        services.report_import_confirm(
+            report=second, reporting_body="甲局", year=2023, values=values(second), actor=clerk
+        )
+    services.report_import_confirm(
+        report=second,
+        reporting_body="甲局",
+        year=2023,
+        values=values(second),
+        actor=clerk,
+        replace=True,
+    )
+    first.refresh_from_db()
+    assert first.status == ImportStatus.SUPERSEDED
+
+
+def test_staff_of_another_agency_cannot_open_the_import(
+    client, outsider, agency, clerk, report_text
+):
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    client.force_login(outsider)
+    assert client.get(reverse("reports:import_review", args=[report.pk])).status_code == 403
+    assert (
+        client.post(
+            reverse("reports:import_new"), {"owner": agency.pk, "text": report_text}
+        ).status_code
+        == 400
+    )
+
+
+def test_the_comparison_charts_a_statistic_across_agencies_and_years(
+    staff_client, agency, clerk, report_text
+):
+    for body, year, received in [("甲局", 2022, 8), ("甲局", 2023, 12), ("乙局", 2023, 30)]:
+        r = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+        values = statistics.flatten(r.document)
+        values["applications.new.total"] = received
+        services.report_import_confirm(
+            report=r, reporting_body=body, year=year, values=values, actor=clerk
+        )
+    response = staff_client.get(
+        reverse("reports:compare"),
+        {"metric": "received", "bodies": ["甲局", "乙局"], "years": ["2022", "2023"]},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in page and 'role="img"' in page
+    assert response.context["data"]["series"] == [
+        {"body": "甲局", "values": [8, 12]},
+        {"body": "乙局", "values": [None, 30]},
+    ]
+
+
+def test_the_share_disclosed_is_computed_from_the_outcome_rows(agency, clerk, report_text):
+    from gongkai.reports.selectors import METRICS_BY_KEY
+
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    # (6 + 1) / 11 answered
+    assert METRICS_BY_KEY["share_disclosed"].compute(report.document) == 63.64
