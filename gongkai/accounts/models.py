@@ -81,6 +81,14 @@ class Organization(models.Model):
             node = node.parent
         return chain
 
+    def organ(self) -> "Organization":
+        """The administrative organ this belongs to: itself, or for an internal division (处室)
+        the nearest ancestor that is not one. Divisions act in their organ's name."""
+        node = self
+        while node.kind == OrganizationKind.DIVISION and node.parent_id is not None:
+            node = node.parent
+        return node
+
     def disclosure_office(self) -> "Organization":
         """The organization whose 受理点 serves this one: itself or the nearest ancestor with one."""
         for org in [self, *self.ancestors()]:

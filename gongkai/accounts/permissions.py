@@ -1,8 +1,9 @@
 """What each role may do: the one table, and the predicates views and services call.
 
 A permission is (action, organization). A staff member may perform an action when one of
-their roles grants it and the organization lies within their scope: their own organization
-and everything below it. System administrators are not scoped: they run the whole site.
+their roles grants it and the organization lies within their scope: their organ (their own
+organization, or for staff of an internal division the organ the division belongs to) and
+everything below it. System administrators are not scoped: they run the whole site.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -108,11 +109,11 @@ def actions_of(user) -> frozenset[Action]:
 
 
 def scope_ids(user) -> set[int]:
-    """Ids of the user's own organization and everything below it."""
+    """Ids of the user's organ and everything below it."""
     if user.organization_id is None:
         return set()
     if not hasattr(user, "_scope_cache"):
-        user._scope_cache = Organization.objects.subtree_ids(user.organization)
+        user._scope_cache = Organization.objects.subtree_ids(user.organization.organ())
     return user._scope_cache
 
 

@@ -37,8 +37,31 @@ class ImportForm(forms.Form):
         return data
 
 
+# The report's three tables, shown as grids so reviewers read them as printed:
+# (title, [(row path, row label)], [(column key, column label)], show every column?).
+GRIDS = [
+    (
+        "二、主动公开政府信息情况",
+        [(f"proactive.{key}", label) for key, label in statistics.PROACTIVE_ROWS],
+        statistics.PROACTIVE_COLUMNS,
+        False,
+    ),
+    ("三、收到和处理政府信息公开申请情况", statistics.APPLICATION_ROWS, statistics.COLUMNS, True),
+    (
+        "四、政府信息公开行政复议、行政诉讼情况",
+        [(f"appeals.{key}", label) for key, label in statistics.APPEAL_GROUPS],
+        statistics.APPEAL_RESULTS,
+        True,
+    ),
+]
+
+
 class ConfirmForm(forms.Form):
-    """The parsed figures, every one editable; blank means the report does not state it."""
+    """The parsed figures, every one editable; blank means the report does not state it.
+
+    Table rows the report prints get an input for every cell (so a missed cell can be typed
+    in); other statistics get an input when present, and one more can be added by choosing it.
+    """
 
     reporting_body = forms.CharField(label="报告机关", max_length=200)
     year = forms.IntegerField(label="年度", min_value=2008, max_value=2100)
@@ -47,24 +70,59 @@ class ConfirmForm(forms.Form):
     def __init__(self, *args, document: dict, **kwargs):
         super().__init__(*args, **kwargs)
         present = statistics.flatten(document)
-        self.stat_paths = list(present)
+        self._grids = []
+        in_grids: set[str] = set()
+        for title, rows, columns, all_columns in GRIDS:
+            shown_rows = [
+                (p, lab) for p, lab in rows if any(k.startswith(p + ".") for k in present)
+            ]
+            shown_columns = [
+                (key, label)
+                for key, label in columns
+                if all_columns or any(f"{p}.{key}" in present for p, _ in shown_rows)
+            ]
+            grid_rows = []
+            for row_path, row_label in shown_rows:
+                cells = []
+                for key, _ in shown_columns:
+                    path = f"{row_path}.{key}"
+                    cells.append(path if path in statistics.FIELDS_BY_PATH else None)
+                    if path in statistics.FIELDS_BY_PATH:
+                        in_grids.add(path)
+                grid_rows.append((row_label, cells))
+            if grid_rows:
+                self._grids.append((title, [label for _, label in shown_columns], grid_rows))
+        others = [p for p in present if p not in in_grids]
+        self.stat_paths = sorted(in_grids, key=list(statistics.FIELDS_BY_PATH).index) + others
+        self._others = others
         for path in self.stat_paths:
             self.fields[_name(path)] = forms.CharField(
                 label=statistics.FIELDS_BY_PATH[path].label,
                 required=False,
-                initial=present[path],
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 8}),
+                initial=present.get(path, ""),
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
             )
         self.fields["add_path"] = forms.ChoiceField(
             label="补录一项报告中有但未识别的数字",
             required=False,
             choices=[("", "（不补录）")]
-            + [(f.path, f.label) for f in statistics.FIELDS if f.path not in present],
+            + [(f.path, f.label) for f in statistics.FIELDS if f.path not in self.stat_paths],
         )
         self.fields["add_value"] = forms.CharField(label="补录的数值", required=False)
 
-    def stat_fields(self):
-        return [self[_name(p)] for p in self.stat_paths]
+    def grids(self):
+        """[(title, column labels, [(row label, [bound field or None per column])])]"""
+        return [
+            (
+                title,
+                columns,
+                [(label, [self[_name(p)] if p else None for p in cells]) for label, cells in rows],
+            )
+            for title, columns, rows in self._grids
+        ]
+
+    def other_fields(self):
+        return [self[_name(p)] for p in self._others]
 
     def clean(self):
         data = super().clean()

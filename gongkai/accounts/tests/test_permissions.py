@@ -2,7 +2,7 @@
 
 import pytest
 
-from gongkai.accounts.models import Role
+from gongkai.accounts.models import Organization, Role
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.conftest import make_staff
 
@@ -108,3 +108,15 @@ def test_organizations_for_a_clerk_is_their_subtree(agency, district, other_agen
     user = make_staff("c2", agency, Role.CLERK)
     assert set(organizations_for(user, Action.CATALOG_DRAFT)) == {agency, district}
     assert not organizations_for(user, Action.AUDIT_VIEW).exists()
+
+
+def test_staff_of_a_division_act_for_their_agency_and_its_other_divisions(agency, division, district):
+    head = make_staff("h", division, Role.DIVISION_HEAD)
+    assert can(head, Action.CATALOG_REVIEW_DIVISION, agency)
+    assert can(head, Action.CATALOG_REVIEW_DIVISION, district)
+    district_division = Organization.objects.create(
+        name="徐汇区司法局办公室", code="xh-bgs", kind="division", parent=district
+    )
+    district_head = make_staff("dh", district_division, Role.DIVISION_HEAD)
+    assert can(district_head, Action.CATALOG_REVIEW_DIVISION, district)
+    assert not can(district_head, Action.CATALOG_REVIEW_DIVISION, agency)
