@@ -60,6 +60,9 @@ def visit_count(
 
 # Each process keeps today's salt in memory; the database row lets all processes share it.
 _salt_cache: dict[date, str] = {}
+# Digests this process already wrote today: a visitor's next pages cost no second INSERT.
+_seen_today: set[str] = set()
+_SEEN_LIMIT = 100_000
 
 
 def _salt_for(day: date) -> str:
@@ -72,6 +75,7 @@ def _salt_for(day: date) -> str:
             day=day, defaults={"salt": secrets.token_hex(32)}
         )
         _salt_cache.clear()
+        _seen_today.clear()
         _salt_cache[day] = salt = row.salt
     return salt
 
@@ -90,7 +94,18 @@ def visitor_digest(*, day: date, ip: str, user_agent: str) -> str:
 def visitor_note(*, day: date, ip: str, user_agent: str) -> None:
     """Remember that this visitor came today (once per day, whatever the number of pages)."""
     digest = visitor_digest(day=day, ip=ip, user_agent=user_agent)
+    if digest in _seen_today:
+        return
     VisitorSeen.objects.bulk_create([VisitorSeen(day=day, digest=digest)], ignore_conflicts=True)
+    if len(_seen_today) >= _SEEN_LIMIT:
+        _seen_today.clear()
+    _seen_today.add(digest)
+
+
+def forget_process_state() -> None:
+    """Drop the in-memory salt and digests (tests, or after the database was replaced)."""
+    _salt_cache.clear()
+    _seen_today.clear()
 
 
 def visitors_roll_up(*, before: date) -> int:
