@@ -40,7 +40,11 @@ def test_a_public_page_view_is_counted_under_its_section_and_object(browser, lea
 def test_an_organization_shown_on_a_page_is_also_the_page_organization(browser, district):
     browser.get(f"/t/organizations/{district.pk}/")
     row = DailyVisit.objects.get()
-    assert (row.section, row.object_id, row.organization_id) == ("机构职能", district.pk, district.pk)
+    assert (row.section, row.object_id, row.organization_id) == (
+        "机构职能",
+        district.pk,
+        district.pk,
+    )
     assert row.content_type == ContentType.objects.get_for_model(Organization)
 
 
@@ -173,3 +177,19 @@ def test_is_bot_lets_ordinary_browsers_through():
         "Mozilla/5.0 (Linux; Android 14; V2309A) AppleWebKit/537.36 (KHTML, like Gecko) "
         "Chrome/116.0.0.0 Mobile Safari/537.36 MicroMessenger/8.0.47"
     )
+
+
+def _writes(client) -> int:
+    """Statements a page view costs, leaving out the savepoints the test transaction adds."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/t/rules/").status_code == 200
+    return sum(1 for q in captured if "SAVEPOINT" not in q["sql"])
+
+
+def test_a_returning_visitor_costs_one_update_and_a_new_visitor_one_insert_more(browser):
+    browser.get("/t/rules/")  # the day's first hit creates the row and fetches the salt
+    assert _writes(browser) == 1
+    assert _writes(Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="198.51.100.20")) == 2

@@ -80,7 +80,9 @@ def test_a_visitor_is_remembered_once_a_day_under_a_salted_digest():
 @pytest.mark.django_db
 def test_the_same_visitor_has_unrelated_digests_on_different_days():
     first = services.visitor_digest(day=DAY, ip="192.0.2.1", user_agent="Mozilla/5.0")
-    second = services.visitor_digest(day=date(2018, 5, 15), ip="192.0.2.1", user_agent="Mozilla/5.0")
+    second = services.visitor_digest(
+        day=date(2018, 5, 15), ip="192.0.2.1", user_agent="Mozilla/5.0"
+    )
     assert first != second
     assert len(first) == 32 and "192" not in first
 
