@@ -45,7 +45,8 @@ class DailyVisit(models.Model):
         constraints = [
             # NULL never equals NULL in a unique index, so the optional columns are coalesced:
             # two requests that create the same day's row at once collide here, and the loser
-            # retries its UPDATE instead of adding a second row.
+            # retries its UPDATE instead of adding a second row. Its leading (day, section) also
+            # serves every period query, so the table needs no other index.
             models.UniqueConstraint(
                 "day",
                 "section",
@@ -60,7 +61,6 @@ class DailyVisit(models.Model):
                 name="analytics_dailyvisit_object_complete",
             ),
         ]
-        indexes = [models.Index(fields=["day", "section"], name="analytics_day_section")]
 
     def __str__(self) -> str:
         return f"{self.day} {self.section} {self.count}"

@@ -193,3 +193,13 @@ def test_a_returning_visitor_costs_one_update_and_a_new_visitor_one_insert_more(
     browser.get("/t/rules/")  # the day's first hit creates the row and fetches the salt
     assert _writes(browser) == 1
     assert _writes(Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR="198.51.100.20")) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_counter_commits_each_view_on_its_own(agency):
+    # Production serves requests in autocommit mode (PostgreSQL: an asynchronous commit).
+    browser = Client(HTTP_USER_AGENT=BROWSER, REMOTE_ADDR=VISITOR_IP)
+    for _ in range(3):
+        assert browser.get("/t/rules/").status_code == 200
+    assert counts() == {("规范性文件", None, None, None): 3}
+    assert VisitorSeen.objects.count() == 1
