@@ -1,13 +1,15 @@
 import csv
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.http import urlencode
 
 from . import selectors
 from .chart import bar_chart
-from .forms import PeriodForm
+from .forms import FIRST_YEAR, PeriodForm
 from .permissions import analytics_scope_for
 
 
@@ -15,7 +17,11 @@ def _series(period, scope) -> list[dict]:
     if period.daily:
         rows = selectors.daily_visits(start=period.start, end=period.end, scope=scope)
         return [
-            {"label": f"{r['period']:%m-%d}", "title": f"{r['period']:%Y年%m月%d日}", **r}
+            {
+                "label": f"{r['period']:%m-%d}",
+                "title": f"{r['period'].year}年{r['period'].month}月{r['period'].day}日",
+                **r,
+            }
             for r in rows
         ]
     rows = selectors.monthly_visits(start=period.start, end=period.end, scope=scope)
@@ -68,6 +74,9 @@ def overview(request):
             )
         ],
         "top_objects": selectors.top_objects(start=start, end=end, scope=scope, limit=10),
+        "years": selectors.visits_by_period(
+            start=date(FIRST_YEAR, 1, 1), end=timezone.localdate(), period="year", scope=scope
+        ),
         "csv_query": urlencode({k: v for k, v in form.cleaned_data.items() if v is not None}),
     }
     return render(request, "analytics/overview.html", context)

@@ -141,3 +141,17 @@ def test_concurrent_increments_of_a_new_row_lose_nothing():
     others = DailyVisit.objects.exclude(section="领导介绍")
     assert sum(others.values_list("count", flat=True)) == threads_n * hits
     assert others.count() <= 3
+
+
+@pytest.mark.django_db
+def test_the_nightly_command_rolls_up_yesterday(capsys):
+    import time_machine
+    from django.core.management import call_command
+
+    services.visitor_note(day=DAY, ip="192.0.2.1", user_agent="Mozilla/5.0")
+    with time_machine.travel("2018-05-15 00:05:00 +08:00", tick=False):
+        call_command("visits_roll_up")
+        call_command("visits_roll_up")
+    assert "已汇总访客 0 人次" in capsys.readouterr().out
+    assert DailyVisitors.objects.get(day=DAY).count == 1
+    assert not VisitorSeen.objects.exists() and not VisitorSalt.objects.exists()
