@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
+    "gongkai.analytics.middleware.VisitCounterMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"

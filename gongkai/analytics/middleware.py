@@ -1,0 +1,143 @@
+"""Counts public page views: successful GETs of public pages by browsers, never by bots.
+
+A view names what was seen by setting
+    request.analytics = {"section": "规范性文件", "object": item, "organization": org}
+(every key optional). Otherwise the page is counted under the section its URL name maps to
+(`sections.SECTION_NAMES`). Counting runs after the page is rendered and can never break it.
+"""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from gongkai.accounts.middleware import client_ip
+from gongkai.accounts.models import Organization
+
+from . import services
+from .sections import SECTION_MAX_LENGTH, section_for
+
+logger = logging.getLogger(__name__)
+
+# Obvious automated clients. Real browsers announce themselves as Mozilla/…; these words never
+# appear in them (HeadlessChrome is Chrome driven by a script).
+BOT_PATTERN = re.compile(
+    r"bot|spider|crawl|slurp|curl|wget|python-requests|python-urllib|python-httpx|aiohttp|"
+    r"httpclient|okhttp|go-http-client|java/|libwww|perl|scrapy|headless|phantomjs|selenium|"
+    r"puppeteer|playwright|lighthouse|pingdom|uptime|monitor|facebookexternalhit|feedfetcher|"
+    r"preview|checker|validator|archiver",
+    re.IGNORECASE,
+)
+
+_PRIVATE_PREFIXES = ("/staff/", "/api/", "/admin/")
+_FILE_PATHS = frozenset({"/favicon.ico", "/robots.txt", "/sitemap.xml"})
+
+
+def is_bot(user_agent: str) -> bool:
+    return not user_agent.strip() or BOT_PATTERN.search(user_agent) is not None
+
+
+def _is_public_path(path: str) -> bool:
+    if path in _FILE_PATHS or path.startswith(_PRIVATE_PREFIXES):
+        return False
+    return not any(
+        prefix and prefix != "/" and path.startswith(prefix)
+        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+    )
+
+
+@dataclass(frozen=True)
+class Visit:
+    section: str
+    content_type_id: int | None = None
+    object_id: int | None = None
+    organization_id: int | None = None
+
+
+def _organization_id(value) -> int | None:
+    if isinstance(value, Organization):
+        return value.pk
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def visit_of(request, response) -> Visit | None:
+    """What this request/response counts as, or None when it is not a counted page view."""
+    if request.method != "GET" or response.status_code != 200:
+        return None
+    if not _is_public_path(request.path_info):
+        return None
+    headers = request.headers
+    # htmx swaps a fragment into a page already counted; a boosted link is a whole new page.
+    if "HX-Request" in headers and "HX-Boosted" not in headers:
+        return None
+    if is_bot(headers.get("User-Agent", "")):
+        return None
+    declared = getattr(request, "analytics", None)
+    if not isinstance(declared, dict):
+        declared = None
+        if not response.get("Content-Type", "").startswith("text/html"):
+            return None
+    declared = declared or {}
+    match = getattr(request, "resolver_match", None)
+    section = declared.get("section") or section_for(match.view_name if match else None)
+    obj = declared.get("object")
+    content_type_id = object_id = None
+    organization_id = _organization_id(declared.get("organization"))
+    if isinstance(obj, models.Model) and isinstance(obj.pk, int):
+        content_type_id = ContentType.objects.get_for_model(obj).pk
+        object_id = obj.pk
+        if organization_id is None:
+            organization_id = (
+                obj.pk if isinstance(obj, Organization) else getattr(obj, "organization_id", None)
+            )
+    return Visit(
+        section=str(section)[:SECTION_MAX_LENGTH],
+        content_type_id=content_type_id,
+        object_id=object_id,
+        organization_id=_organization_id(organization_id),
+    )
+
+
+def _record(visit: Visit, request) -> None:
+    day = timezone.localdate()
+    services.visit_count(
+        day=day,
+        section=visit.section,
+        content_type_id=visit.content_type_id,
+        object_id=visit.object_id,
+        organization_id=visit.organization_id,
+    )
+    ip = client_ip(request)
+    if ip:
+        services.visitor_note(day=day, ip=ip, user_agent=request.headers.get("User-Agent", ""))
+
+
+class VisitCounterMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        try:
+            visit = visit_of(request, response)
+            if visit is not None:
+                if connection.in_atomic_block:
+                    # Inside a request-wide transaction a failed statement must not doom it.
+                    with transaction.atomic():
+                        _record(visit, request)
+                elif connection.vendor == "postgresql":
+                    # A page view is not worth waiting for the disk: PostgreSQL may lose the
+                    # last moment's counts in a crash, never corrupt them.
+                    with transaction.atomic():
+                        with connection.cursor() as cursor:
+                            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                        _record(visit, request)
+                else:
+                    _record(visit, request)
+        except Exception:  # a lost count is better than a lost page
+            logger.exception("访问计数失败：%s", request.path)
+        return response
