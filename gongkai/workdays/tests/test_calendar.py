@@ -96,15 +96,26 @@ def test_a_schedule_file_with_mistakes_is_refused_line_by_line(db):
 
 @time_machine.travel(date(2026, 11, 20), tick=False)
 def test_the_system_check_warns_when_deadlines_reach_a_year_without_a_schedule(db):
-    warnings = calendar_covers_coming_deadlines()
+    warnings = calendar_covers_coming_deadlines(databases=["default"])
     assert [w.id for w in warnings] == ["gongkai.workdays.W001"]
     assert "2027年" in warnings[0].msg
     services.official_year_replace(
         year=2027, notice="通知", days=[(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
     )
-    assert calendar_covers_coming_deadlines() == []
+    assert calendar_covers_coming_deadlines(databases=["default"]) == []
 
 
 @time_machine.travel(date(2026, 3, 1), tick=False)
 def test_the_system_check_is_quiet_in_a_covered_season(db):
-    assert calendar_covers_coming_deadlines() == []
+    assert calendar_covers_coming_deadlines(databases=["default"]) == []
+
+
+@time_machine.travel(date(2026, 11, 20), tick=False)
+def test_the_dashboard_warns_staff_about_a_missing_year(clerk, outsider):
+    from gongkai.workdays.dashboard import counters
+
+    assert [c["value"] for c in counters(clerk)] == [2027]
+    services.official_year_replace(
+        year=2027, notice="通知", days=[(date(2027, 1, 1), DayKind.HOLIDAY, "元旦")]
+    )
+    assert counters(clerk) == []
