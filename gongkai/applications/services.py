@@ -242,6 +242,7 @@ def application_intake(
     """
     if actor is not None:
         require(actor, Action.APPLICATION_INTAKE, organization)
+    channel, receipt_basis = Channel(channel), ReceiptBasis(receipt_basis)
     today = timezone.localdate()
     if received_on > today or submitted_on > today:
         raise TransitionError("收到日期不能晚于今天。")
