@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import User
-from gongkai.accounts.permissions import ROLE_ACTIONS, Action, can
+from gongkai.accounts.permissions import ROLE_ACTIONS, Action
 from gongkai.lib import workdays
 
 from .models import OPEN_STATUSES, Application, Notification, NotificationKind, Status
+from .permissions import can_act
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,14 @@ def notify_assigned(application: Application, assignee: User) -> None:
 
 def _assigners(application: Application) -> list[User]:
     roles = [r for r, actions in ROLE_ACTIONS.items() if Action.APPLICATION_ASSIGN in actions]
-    candidates = User.objects.filter(is_active=True, role_grants__role__in=roles).distinct()
-    return [u for u in candidates if can(u, Action.APPLICATION_ASSIGN, application.organization_id)]
+    candidates = (
+        User.objects.filter(is_active=True, role_grants__role__in=roles)
+        .select_related("organization")
+        .distinct()
+    )
+    return [
+        u for u in candidates if can_act(u, Action.APPLICATION_ASSIGN, application.organization_id)
+    ]
 
 
 @dataclass

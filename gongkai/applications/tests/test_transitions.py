@@ -192,3 +192,19 @@ def test_a_transfer_moves_the_case_and_keeps_the_date_of_receipt(
     assert app.status == Status.RECEIVED and app.received_on == date(2026, 9, 25)
     event = app.events.get(kind="transfer")
     assert event.context["from"] == "上海市司法局" and event.context["to"] == "上海市徐汇区司法局"
+
+
+def test_division_staff_act_for_their_agency_but_not_its_subordinate_bureaus(
+    make_application, division, district
+):
+    from django.core.exceptions import PermissionDenied
+
+    from gongkai.accounts.models import Role
+    from gongkai.conftest import make_staff
+
+    office_clerk = make_staff("bgs", division, Role.CLERK)
+    app = make_application()
+    services.application_accept(application=app, actor=office_clerk, on=date(2026, 9, 28))
+    bureau_case = make_application(organization=district)
+    with pytest.raises(PermissionDenied):
+        services.application_accept(application=bureau_case, actor=office_clerk)
