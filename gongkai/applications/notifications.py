@@ -24,11 +24,18 @@ from .permissions import can_act
 log = logging.getLogger(__name__)
 
 
-def notify(recipient: User, application: Application | None, kind: NotificationKind, message: str):
+def notify(
+    recipient: User,
+    application: Application | None,
+    kind: NotificationKind,
+    message: str,
+    *,
+    email: bool = True,
+):
     note = Notification.objects.create(
         recipient=recipient, application=application, kind=kind, message=message[:300]
     )
-    if recipient.email:
+    if email and recipient.email:
         body = message
         if application is not None:
             body += f"\n\n申请编号：{application.tracking_number}\n请登录工作台查看：/staff/applications/{application.pk}/"
@@ -48,13 +55,14 @@ def notify(recipient: User, application: Application | None, kind: NotificationK
     return note
 
 
-def notify_assigned(application: Application, assignee: User) -> None:
+def notify_assigned(application: Application, assignee: User, *, email: bool = True) -> None:
     notify(
         assignee,
         application,
         NotificationKind.ASSIGNED,
         f"申请 {application.tracking_number}（{application.applicant_name}）已分配给您承办，"
         f"答复期限 {application.due_on}。",
+        email=email,
     )
 
 

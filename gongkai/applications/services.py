@@ -564,7 +564,9 @@ def application_archive(*, application: Application, actor: User, on: date | Non
     return _transition(EventKind.ARCHIVE, application=application, actor=actor, on=on)
 
 
-def application_assign(*, application: Application, actor: User, assignee: User):
+def application_assign(
+    *, application: Application, actor: User, assignee: User, email: bool = True
+):
     """Assign (or re-assign) the case to a clerk who may handle it in its organization."""
 
     def check(app, day):
@@ -593,7 +595,7 @@ def application_assign(*, application: Application, actor: User, assignee: User)
     )
     from .notifications import notify_assigned
 
-    notify_assigned(app, assignee)
+    notify_assigned(app, assignee, email=email)
     return app
 
 
