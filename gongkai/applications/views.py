@@ -91,7 +91,12 @@ def inbox(request):
     ):
         require(request.user, Action.APPLICATION_HANDLE)
     data = request.GET.copy()
-    data.setdefault("who", "all" if can(request.user, Action.APPLICATION_ASSIGN) else "mine")
+    # Clerks start on their own cases; those who assign, sign or approve start on all of them.
+    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not (
+        can(request.user, Action.APPLICATION_ASSIGN)
+        or can(request.user, Action.APPLICATION_SIGN_REPLY)
+    )
+    data.setdefault("who", "mine" if handles_only else "all")
     data.setdefault("status", "open")
     form = forms.InboxFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {"who": data["who"]}
