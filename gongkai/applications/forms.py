@@ -1,0 +1,452 @@
+"""Forms: the public application form, the staff intake form, one small form per transition."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+
+from gongkai.accounts.models import Organization, OrganizationKind, User
+from gongkai.accounts.permissions import Action
+
+from . import services
+from .models import (
+    ORG_ID_TYPES,
+    PERSON_ID_TYPES,
+    ApplicantKind,
+    Application,
+    Channel,
+    ConsultationParty,
+    Delivery,
+    IdType,
+    LegacyOutcome,
+    Outcome,
+    Status,
+)
+from .permissions import can_act, organizations_for_act
+from .validators import resident_id_problem, uscc_problem
+
+PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
+ALLOWED_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd", "txt"}
+MAX_FILES, MAX_FILE_MB = 5, 10
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _required(label: str, message: str | None = None, **kwargs) -> dict:
+    return {"label": label, "error_messages": {"required": message or f"请填写{label}。"}, **kwargs}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class ApplicationForm(forms.Form):
+    """What the applicant states (第29条). Every refusal names the field and says why, in Chinese."""
+
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(),
+        label="向哪个机关申请",
+        empty_label=None,
+        error_messages={
+            "required": "请选择受理机关。",
+            "invalid_choice": "请选择列表中的受理机关。",
+        },
+    )
+    applicant_kind = forms.ChoiceField(
+        choices=ApplicantKind.choices,
+        **_required("申请人类型", "请选择申请人类型（自然人或法人、其他组织的类别）。"),
+    )
+    applicant_name = forms.CharField(
+        max_length=100, **_required("申请人姓名或名称", "请填写申请人姓名或单位名称。")
+    )
+    id_type = forms.ChoiceField(
+        choices=IdType.choices, **_required("身份证明类型", "请选择证件类型。")
+    )
+    id_number = forms.CharField(max_length=40, **_required("证件号码"))
+    legal_representative = forms.CharField(
+        label="法定代表人或负责人", max_length=50, required=False, help_text="法人或其他组织填写"
+    )
+    contact_person = forms.CharField(
+        label="联系人", max_length=50, required=False, help_text="法人或其他组织必填"
+    )
+    phone = forms.CharField(
+        max_length=40, **_required("联系电话"), widget=forms.TextInput(attrs={"type": "tel"})
+    )
+    email = forms.EmailField(
+        label="电子邮箱",
+        required=False,
+        error_messages={"invalid": "电子邮箱格式不正确，例如 name@example.com。"},
+    )
+    address = forms.CharField(label="通信地址", max_length=200, required=False)
+    postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        help_text="请写明所需政府信息的名称、文号，或便于查询的其他特征性描述。",
+        **_required("所需政府信息的内容描述", "请描述所需的政府信息。"),
+    )
+    document_number = forms.CharField(label="文件名称或文号", max_length=200, required=False)
+    delivery = forms.ChoiceField(
+        choices=Delivery.choices,
+        widget=forms.RadioSelect,
+        **_required("获取信息的方式", "请选择获取信息的方式。"),
+    )
+    attachments = MultipleFileField(
+        label="附件",
+        required=False,
+        help_text=f"身份证明复印件等，最多{MAX_FILES}个，每个不超过{MAX_FILE_MB}MB（PDF、图片、Word、OFD）",
+    )
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        first = organizations.first() if organizations is not None else None
+        if first is not None:
+            self.fields["organization"].initial = first.pk
+        if organizations is not None and organizations.count() == 1:
+            self.fields["organization"].widget = forms.HiddenInput()
+
+    def clean_id_number(self):
+        return self.cleaned_data["id_number"].strip().upper().replace(" ", "")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not PHONE.match(phone):
+            raise forms.ValidationError(
+                "请填写有效的手机号码或固定电话（例如 13812345678 或 021-53899700）。"
+            )
+        return phone
+
+    def clean_postcode(self):
+        code = self.cleaned_data["postcode"].strip()
+        if code and not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError("邮政编码应为6位数字。")
+        return code
+
+    def clean_description(self):
+        text = self.cleaned_data["description"].strip()
+        if len(text) < 10:
+            raise forms.ValidationError(
+                "内容描述过于简单，请至少写10个字，写明文件名称、文号或便于查询的其他特征。"
+            )
+        return text
+
+    def clean_attachments(self):
+        files = self.cleaned_data.get("attachments") or []
+        if len(files) > MAX_FILES:
+            raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
+        for f in files:
+            ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
+            if ext not in ALLOWED_EXTENSIONS:
+                raise forms.ValidationError(
+                    f"附件“{f.name}”的格式不支持，请上传 PDF、图片、Word 或 OFD 文件。"
+                )
+            if f.size > MAX_FILE_MB * 1024 * 1024:
+                raise forms.ValidationError(f"附件“{f.name}”超过{MAX_FILE_MB}MB。")
+        return files
+
+    def clean(self):
+        data = super().clean()
+        kind, id_type, number = (
+            data.get("applicant_kind"),
+            data.get("id_type"),
+            data.get("id_number"),
+        )
+        person = kind == ApplicantKind.NATURAL_PERSON
+        if kind and id_type:
+            if person and id_type not in PERSON_ID_TYPES:
+                self.add_error("id_type", "自然人请选择居民身份证、护照等个人证件。")
+            elif not person and id_type not in ORG_ID_TYPES:
+                self.add_error("id_type", "法人或其他组织请选择统一社会信用代码或其他证件。")
+        if id_type and number:
+            problem = None
+            if id_type == IdType.RESIDENT_ID:
+                problem = resident_id_problem(number)
+            elif id_type == IdType.USCC:
+                problem = uscc_problem(number)
+            if problem:
+                self.add_error("id_number", problem)
+        if kind and not person and not data.get("contact_person", "").strip():
+            self.add_error("contact_person", "法人或其他组织申请的，请填写联系人。")
+        delivery = data.get("delivery")
+        if delivery == Delivery.ELECTRONIC and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", "选择以电子文件方式获取的，请填写电子邮箱。")
+        if delivery == Delivery.POST and not data.get("address", "").strip():
+            self.add_error("address", "选择邮寄方式的，请填写通信地址。")
+        return data
+
+
+class PublicApplicationForm(ApplicationForm):
+    consent = forms.BooleanField(
+        label="我已阅读并同意：本机关仅为办理本申请使用上述个人信息，并按档案管理规定保存。",
+        error_messages={"required": "请阅读并勾选同意个人信息使用说明后再提交。"},
+    )
+
+
+def public_organizations():
+    return Organization.objects.filter(
+        kind__in=[OrganizationKind.AGENCY, OrganizationKind.SUBORDINATE]
+    ).order_by("sort_order", "pk")
+
+
+class StaffIntakeForm(ApplicationForm):
+    """Staff enter in-person, letter, fax and other applications, with the 第31条 facts."""
+
+    channel = forms.ChoiceField(
+        choices=Channel.choices, **_required("申请方式", "请选择申请方式。")
+    )
+    submitted_on = forms.DateField(
+        widget=DATE,
+        help_text="当面提交之日；邮件送达之日；传真或网络提交之日",
+        **_required("提交或到达日期", "请填写申请提交或到达的日期。"),
+    )
+    signed_for_on = forms.DateField(
+        label="邮件签收日期",
+        required=False,
+        widget=DATE,
+        help_text="挂号信、EMS 等须签收的邮件填写",
+    )
+    confirmed_on = forms.DateField(
+        label="与申请人确认日期",
+        required=False,
+        widget=DATE,
+        help_text="平信、传真、电子邮件等：与申请人确认之日为收到申请之日",
+    )
+    receipt_note = forms.CharField(
+        label="收件说明",
+        max_length=200,
+        required=False,
+        help_text="如邮件单号、确认电话的时间和接听人",
+    )
+    filled_on_behalf = forms.BooleanField(
+        label="申请人书写困难，由工作人员代为填写（口头申请）", required=False
+    )
+
+    field_order = ["organization", "channel", "submitted_on", "signed_for_on", "confirmed_on"]
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        for name in ("submitted_on", "signed_for_on", "confirmed_on"):
+            if data.get(name) and data[name] > today:
+                self.add_error(name, "日期不能晚于今天。")
+        if self.errors or not data.get("channel") or not data.get("submitted_on"):
+            return data
+        submitted = data["submitted_on"]
+        for name in ("signed_for_on", "confirmed_on"):
+            if data.get(name) and data[name] < submitted:
+                self.add_error(name, "不能早于提交或到达日期。")
+        try:
+            data["received_on"], data["receipt_basis"] = services.receipt_date(
+                channel=Channel(data["channel"]),
+                submitted_on=submitted,
+                signed_for_on=data.get("signed_for_on"),
+                confirmed_on=data.get("confirmed_on"),
+            )
+        except services.TransitionError as exc:
+            self.add_error("confirmed_on", str(exc))
+        return data
+
+
+# ---------------------------------------------------------------- transitions
+
+
+class _OnForm(forms.Form):
+    on = forms.DateField(
+        label="日期",
+        widget=DATE,
+        error_messages={"required": "请填写日期。", "invalid": "日期格式应为 YYYY-MM-DD。"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate()
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+class AcceptForm(_OnForm):
+    pass
+
+
+class StartForm(_OnForm):
+    pass
+
+
+class ArchiveForm(_OnForm):
+    pass
+
+
+class AbandonForm(_OnForm):
+    pass
+
+
+class CorrectionForm(_OnForm):
+    items = forms.CharField(
+        label="需要补正的全部事项（一次性告知）",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "请写明需要补正的事项。"},
+    )
+    correct_by = forms.DateField(
+        label="补正期限", widget=DATE, error_messages={"required": "请填写补正期限。"}
+    )
+
+
+class CorrectionReceivedForm(_OnForm):
+    note = forms.CharField(label="说明", max_length=200, required=False)
+
+
+class ConsultForm(_OnForm):
+    party = forms.ChoiceField(label="征求意见对象类型", choices=ConsultationParty.choices)
+    party_name = forms.CharField(
+        label="对象名称", max_length=100, error_messages={"required": "请填写征求意见的对象。"}
+    )
+    note = forms.CharField(label="说明", max_length=200, required=False)
+
+
+class EndConsultationForm(_OnForm):
+    result = forms.CharField(
+        label="意见结果",
+        max_length=200,
+        help_text="如：同意公开；不同意公开并说明理由；逾期未答复",
+        error_messages={"required": "请填写意见结果。"},
+    )
+
+
+class ExtendForm(_OnForm):
+    days = forms.IntegerField(
+        label="延长工作日数",
+        min_value=1,
+        max_value=20,
+        error_messages={
+            "required": "请填写延长的工作日数。",
+            "max_value": "延长答复期限最长不得超过20个工作日。",
+            "min_value": "延期天数应至少为1个工作日。",
+        },
+    )
+    reason = forms.CharField(
+        label="延期理由", max_length=300, error_messages={"required": "请填写延期理由。"}
+    )
+
+
+class ReplyForm(_OnForm):
+    outcome = forms.ChoiceField(
+        label="办理结果",
+        choices=[("", "请选择")]
+        + [c for c in Outcome.choices if c[0] != Outcome.OTHER_NO_CORRECTION],
+        error_messages={"required": "请选择办理结果。"},
+    )
+    legacy_outcome = forms.ChoiceField(
+        label="旧版年报分类",
+        choices=[("", "按办理结果自动归类")] + LegacyOutcome.choices,
+        required=False,
+    )
+    summary = forms.CharField(
+        label="答复要点", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class DeliverForm(_OnForm):
+    method = forms.ChoiceField(
+        label="送达方式",
+        choices=[("直接送达", "直接送达"), ("邮政寄送", "邮政寄送"), ("电子送达", "电子送达")],
+    )
+    tracking = forms.CharField(label="邮件号码", max_length=60, required=False)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="承办人", error_messages={"required": "请选择承办人。"}
+    )
+
+    def __init__(self, *args, application: Application, **kwargs):
+        super().__init__(*args, **kwargs)
+        candidates = User.objects.filter(is_active=True, organization__isnull=False).select_related(
+            "organization"
+        )
+        ids = [
+            u.pk
+            for u in candidates
+            if can_act(u, Action.APPLICATION_HANDLE, application.organization_id)
+        ]
+        self.fields["assignee"].queryset = User.objects.filter(pk__in=ids).order_by("full_name")
+
+
+class TransferForm(forms.Form):
+    to_organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(),
+        label="转交给",
+        error_messages={"required": "请选择转交的机关。"},
+    )
+    reason = forms.CharField(
+        label="转交理由", max_length=300, error_messages={"required": "请填写转交理由。"}
+    )
+
+    def __init__(self, *args, application: Application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_organization"].queryset = public_organizations().exclude(
+            pk=application.organization_id
+        )
+
+
+# ---------------------------------------------------------------- lists and lookups
+
+
+class InboxFilterForm(forms.Form):
+    WHO = [("mine", "我承办的"), ("unassigned", "未分配"), ("all", "全部")]
+    DUE = [
+        ("", "全部"),
+        ("overdue", "已超期"),
+        ("soon", "3个工作日内到期"),
+        ("week", "本周及以前到期"),
+    ]
+    SORT = [
+        ("urgency", "按紧急程度"),
+        ("-received", "按收到日期（新→旧）"),
+        ("received", "按收到日期（旧→新）"),
+    ]
+
+    q = forms.CharField(label="编号或申请人", required=False, max_length=100)
+    who = forms.ChoiceField(label="范围", choices=WHO, required=False)
+    status = forms.ChoiceField(
+        label="状态", choices=[("", "全部"), ("open", "未办结")] + Status.choices, required=False
+    )
+    channel = forms.ChoiceField(
+        label="申请方式", choices=[("", "全部")] + Channel.choices, required=False
+    )
+    applicant_kind = forms.ChoiceField(
+        label="申请人类型", choices=[("", "全部")] + ApplicantKind.choices, required=False
+    )
+    due = forms.ChoiceField(label="期限", choices=DUE, required=False)
+    outcome = forms.ChoiceField(
+        label="办理结果", choices=[("", "全部")] + Outcome.choices, required=False
+    )
+    year = forms.IntegerField(label="年度", required=False, min_value=2008, max_value=2100)
+    sort = forms.ChoiceField(label="排序", choices=SORT, required=False)
+
+
+class StatusQueryForm(forms.Form):
+    tracking_number = forms.CharField(
+        label="申请编号", max_length=40, error_messages={"required": "请填写申请编号。"}
+    )
+    query_code = forms.CharField(
+        label="查询码", max_length=20, error_messages={"required": "请填写查询码。"}
+    )
+
+
+def intake_organizations(user):
+    return (
+        organizations_for_act(user, Action.APPLICATION_INTAKE)
+        .filter(kind__in=[OrganizationKind.AGENCY, OrganizationKind.SUBORDINATE])
+        .order_by("sort_order", "pk")
+    )

@@ -1,0 +1,302 @@
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from gongkai.accounts.models import Organization
+
+from .outcomes import LegacyOutcome, Outcome
+
+__all__ = ["LegacyOutcome", "Outcome"]
+
+
+class ApplicantKind(models.TextChoices):
+    """Keys match the column set of table 三 (annual-stats.md)."""
+
+    NATURAL_PERSON = "natural_person", "自然人"
+    COMMERCIAL = "commercial", "商业企业"
+    RESEARCH = "research", "科研机构"
+    SOCIAL_WELFARE = "social_welfare", "社会公益组织"
+    LEGAL_SERVICE = "legal_service", "法律服务机构"
+    OTHER_ORG = "other_org", "其他组织"
+
+
+class Channel(models.TextChoices):
+    """Keys match `by_channel` (annual-stats.md)."""
+
+    IN_PERSON = "in_person", "当面"
+    ONLINE = "online", "网络"
+    LETTER = "letter", "信函"
+    FAX = "fax", "传真"
+    OTHER = "other", "其他"
+
+
+class ReceiptBasis(models.TextChoices):
+    """The 第31条 fact that fixes the date of receipt."""
+
+    SUBMITTED = "submitted", "当面提交之日"
+    SIGNED_FOR = "signed_for", "签收邮件之日"
+    CONFIRMED = "confirmed", "与申请人确认之日"
+    ONLINE_RECEIPT = "online_receipt", "网上提交并由系统出具回执之日"
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", "居民身份证"
+    PASSPORT = "passport", "护照"
+    HK_MACAO_TAIWAN = "hmt_permit", "港澳台居民证件"
+    FOREIGN_PERMANENT = "foreign_permanent", "外国人永久居留身份证"
+    USCC = "uscc", "统一社会信用代码"
+    OTHER = "other", "其他证件"
+
+
+PERSON_ID_TYPES = [
+    IdType.RESIDENT_ID,
+    IdType.PASSPORT,
+    IdType.HK_MACAO_TAIWAN,
+    IdType.FOREIGN_PERMANENT,
+    IdType.OTHER,
+]
+ORG_ID_TYPES = [IdType.USCC, IdType.OTHER]
+
+
+class Delivery(models.TextChoices):
+    PAPER = "paper", "纸质文本"
+    ELECTRONIC = "electronic", "电子文件（电子邮件）"
+    POST = "post", "邮寄"
+    COLLECT = "collect", "当面领取"
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", "已收到"
+    ACCEPTED = "accepted", "已受理"
+    CORRECTION_REQUESTED = "correction_requested", "待补正"
+    CORRECTED = "corrected", "已补正"
+    ABANDONED = "abandoned", "视为放弃"
+    IN_PROGRESS = "in_progress", "办理中"
+    CONSULTING = "consulting", "征求意见中"
+    REPLIED = "replied", "已答复"
+    DELIVERED = "delivered", "已送达"
+    ARCHIVED = "archived", "已归档"
+
+
+# Cases the office still owes an answer on (the reply clock is or may be running).
+OPEN_STATUSES = frozenset(
+    {
+        Status.RECEIVED,
+        Status.ACCEPTED,
+        Status.CORRECTION_REQUESTED,
+        Status.CORRECTED,
+        Status.IN_PROGRESS,
+        Status.CONSULTING,
+    }
+)
+
+
+class EventKind(models.TextChoices):
+    INTAKE = "intake", "登记"
+    ACCEPT = "accept", "受理"
+    REQUEST_CORRECTION = "request_correction", "发出补正告知"
+    RECEIVE_CORRECTION = "receive_correction", "收到补正材料"
+    ABANDON = "abandon", "视为放弃申请"
+    START = "start", "开始办理"
+    CONSULT = "consult", "征求意见"
+    END_CONSULTATION = "end_consultation", "征求意见结束"
+    EXTEND = "extend", "延期答复"
+    REPLY = "reply", "答复"
+    DELIVER = "deliver", "送达"
+    ARCHIVE = "archive", "归档"
+    ASSIGN = "assign", "分配承办人"
+    TRANSFER = "transfer", "转交其他机关"
+
+
+class ConsultationParty(models.TextChoices):
+    THIRD_PARTY = "third_party", "第三方（第三十二条）"
+    OTHER_AGENCY = "other_agency", "其他机关（第三十四条）"
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def running(self):
+        """Open cases whose reply clock is running (not waiting for a correction)."""
+        return self.open().exclude(status=Status.CORRECTION_REQUESTED).filter(due_on__isnull=False)
+
+    def overdue(self, today: date | None = None):
+        today = today or timezone.localdate()
+        return self.running().exclude(status=Status.CONSULTING).filter(due_on__lt=today)
+
+    def due_by(self, day: date):
+        return self.running().filter(due_on__lte=day)
+
+
+class Application(models.Model):
+    """One application for disclosure (依申请公开), from intake to archive.
+
+    `status` is where the case is; `outcome` is how it ended (one leaf of the 2021 table).
+    `due_on` is derived: the services recompute it from the clock events at every transition,
+    and `gongkai remind` refreshes it daily (so a calendar edit reaches stored dates).
+    """
+
+    organization = models.ForeignKey(
+        Organization, verbose_name="受理机关", on_delete=models.PROTECT, related_name="applications"
+    )
+    tracking_number = models.CharField("申请编号", max_length=40, unique=True)
+    year = models.PositiveSmallIntegerField("登记年度", db_index=True)
+    query_code_hash = models.CharField(max_length=200, blank=True)
+    status = models.CharField(
+        "状态", max_length=24, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    outcome = models.CharField("办理结果", max_length=60, choices=Outcome.choices, blank=True)
+    legacy_outcome = models.CharField(
+        "办理结果（旧版年报分类）", max_length=40, choices=LegacyOutcome.choices, blank=True
+    )
+    # Receipt (第31条)
+    channel = models.CharField("申请方式", max_length=12, choices=Channel.choices)
+    submitted_on = models.DateField("提交/到达日期")
+    received_on = models.DateField("收到申请之日", db_index=True)
+    receipt_basis = models.CharField("收到日期依据", max_length=20, choices=ReceiptBasis.choices)
+    receipt_note = models.CharField("收件说明", max_length=200, blank=True)
+    filled_on_behalf = models.BooleanField("工作人员代为填写", default=False)
+    # Applicant
+    applicant_kind = models.CharField("申请人类型", max_length=20, choices=ApplicantKind.choices)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=100)
+    id_type = models.CharField("证件类型", max_length=20, choices=IdType.choices)
+    id_number = models.CharField("证件号码", max_length=40)
+    legal_representative = models.CharField("法定代表人或负责人", max_length=50, blank=True)
+    contact_person = models.CharField("联系人", max_length=50, blank=True)
+    phone = models.CharField("联系电话", max_length=40)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+    # Request
+    description = models.TextField("所需信息的内容描述")
+    document_number = models.CharField("文件名称或文号", max_length=200, blank=True)
+    delivery = models.CharField("获取信息的方式", max_length=12, choices=Delivery.choices)
+    # Handling
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="承办人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_applications",
+    )
+    due_on = models.DateField("答复期限", null=True, blank=True, db_index=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True)
+    delivered_on = models.DateField("送达日期", null=True, blank=True)
+    reminded_on = models.DateField("最近提醒日期", null=True, blank=True)
+    created_at = models.DateTimeField("登记时间", default=timezone.now)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["organization", "status", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(outcome="") | models.Q(outcome__in=Outcome.values),
+                name="application_outcome_is_a_leaf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tracking_number} {self.applicant_name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("applications:detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class ApplicationEvent(models.Model):
+    """One step of a case: the timeline, the clock's input and the record of who did what."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("事项", max_length=24, choices=EventKind.choices)
+    on = models.DateField("发生日期")
+    at = models.DateTimeField("记录时间", default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_name = models.CharField("操作人", max_length=150, blank=True)
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "办理记录"
+        verbose_name_plural = "办理记录"
+        ordering = ["on", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()}"
+
+
+def _attachment_path(instance, filename):
+    return f"applications/{instance.application.year}/{instance.application.tracking_number}/{filename}"
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField("附件", upload_to=_attachment_path)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TrackingCounter(models.Model):
+    """Last tracking number issued per organization and year; numbers are never reused."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year"], name="one_counter_per_org_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}/{self.year}: {self.last}"
+
+
+class NotificationKind(models.TextChoices):
+    DUE_SOON = "due_soon", "即将到期"
+    OVERDUE = "overdue", "已超期"
+    ASSIGNED = "assigned", "分配给您"
+
+
+class Notification(models.Model):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField("类型", max_length=20, choices=NotificationKind.choices)
+    message = models.CharField("内容", max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message

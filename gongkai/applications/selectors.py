@@ -1,0 +1,105 @@
+"""Reads: the inbox query, urgency of a row from its stored due date, dashboard figures."""
+
+from datetime import date, timedelta
+
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+
+from gongkai.lib import workdays
+
+from .clock import DUE_SOON_DAYS
+from .models import OPEN_STATUSES, Application, Status
+from .permissions import visible_applications
+
+
+def urgency(app: Application, today: date) -> tuple[str, str]:
+    """(tone, text) for a list row, from stored fields only (no query per row)."""
+    if app.status == Status.CORRECTION_REQUESTED:
+        return "muted", "待补正"
+    if app.status not in OPEN_STATUSES:
+        if app.replied_on and app.due_on and app.replied_on > app.due_on:
+            return "danger", "逾期答复"
+        return "", "已办结"
+    if app.due_on is None:
+        return "", ""
+    if app.status == Status.CONSULTING:
+        return "muted", "征求意见中（暂停）"
+    left = workdays.workdays_between(today, app.due_on)
+    if left < 0:
+        return "danger", f"超期 {-left} 个工作日"
+    if left == 0:
+        return "danger", "今天到期"
+    if left <= DUE_SOON_DAYS:
+        return "warn", f"剩余 {left} 个工作日"
+    return "ok", f"剩余 {left} 个工作日"
+
+
+def inbox(
+    user,
+    *,
+    q="",
+    who="",
+    status="",
+    channel="",
+    applicant_kind="",
+    due="",
+    outcome="",
+    year=None,
+    sort="",
+    today=None,
+):
+    today = today or timezone.localdate()
+    apps = visible_applications(user).select_related("organization", "assignee")
+    if q:
+        apps = apps.filter(Q(tracking_number__icontains=q) | Q(applicant_name__icontains=q))
+    if who == "mine":
+        apps = apps.filter(assignee=user)
+    elif who == "unassigned":
+        apps = apps.filter(assignee__isnull=True)
+    if status == "open":
+        apps = apps.filter(status__in=OPEN_STATUSES)
+    elif status:
+        apps = apps.filter(status=status)
+    if channel:
+        apps = apps.filter(channel=channel)
+    if applicant_kind:
+        apps = apps.filter(applicant_kind=applicant_kind)
+    if outcome:
+        apps = apps.filter(outcome=outcome)
+    if year:
+        apps = apps.filter(year=year)
+    if due == "overdue":
+        apps = apps.overdue(today)
+    elif due == "soon":
+        apps = apps.due_by(workdays.add_workdays(today, DUE_SOON_DAYS))
+    elif due == "week":
+        apps = apps.due_by(today + timedelta(days=6 - today.weekday()))
+    if sort == "received":
+        return apps.order_by("received_on", "pk")
+    if sort == "-received":
+        return apps.order_by("-received_on", "-pk")
+    # Urgency: open cases with a running clock by due date, then paused ones, then closed.
+    rank = Case(
+        When(status__in=[Status.CORRECTION_REQUESTED, Status.CONSULTING], then=Value(1)),
+        When(status__in=OPEN_STATUSES, then=Value(0)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return apps.annotate(rank=rank).order_by(
+        "rank", F("due_on").asc(nulls_last=True), "-received_on", "-pk"
+    )
+
+
+def counters(user, today=None) -> dict:
+    today = today or timezone.localdate()
+    apps = visible_applications(user)
+    return {
+        "mine": apps.open().filter(assignee=user).count(),
+        "unassigned": apps.open().filter(assignee__isnull=True).count(),
+        "overdue": apps.overdue(today).count(),
+        "due_soon": apps.due_by(workdays.add_workdays(today, DUE_SOON_DAYS))
+        .filter(due_on__gte=today)
+        .exclude(status=Status.CONSULTING)
+        .count(),
+        "open": apps.open().count(),
+    }

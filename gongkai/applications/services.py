@@ -1,0 +1,628 @@
+"""State changes of applications: intake and one guarded function per transition.
+
+Every transition locks the case row (`select_for_update`), checks the current status against
+`TRANSITIONS`, changes it, writes an `ApplicationEvent` and an audit entry, and recomputes the
+stored due date — all in one transaction. Illegal moves raise `TransitionError` with a Chinese
+message the UI shows as is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from gongkai.accounts import audit
+from gongkai.accounts.models import Organization, User
+from gongkai.accounts.permissions import Action
+from gongkai.lib import workdays
+
+from . import clock as clock_rules
+from .models import (
+    OPEN_STATUSES,
+    Application,
+    ApplicationEvent,
+    Attachment,
+    Channel,
+    ConsultationParty,
+    EventKind,
+    ReceiptBasis,
+    Status,
+    TrackingCounter,
+)
+from .outcomes import LegacyOutcome, Outcome, default_legacy, legacy_allowed
+from .permissions import can_act, require_act
+
+
+class TransitionError(Exception):
+    """A step the case's state or the law does not allow; the message is shown to staff."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    sources: frozenset[Status]
+    target: Status | None  # None: the status stays (extension, assignment)
+    action: Action
+
+
+def _r(label, sources, target, action) -> Rule:
+    return Rule(label, frozenset(sources), target, action)
+
+
+S = Status
+TRANSITIONS: dict[EventKind, Rule] = {
+    EventKind.ACCEPT: _r("受理", {S.RECEIVED}, S.ACCEPTED, Action.APPLICATION_HANDLE),
+    EventKind.REQUEST_CORRECTION: _r(
+        "发出补正告知", {S.ACCEPTED, S.CORRECTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
+    ),
+    EventKind.RECEIVE_CORRECTION: _r(
+        "登记补正材料", {S.CORRECTION_REQUESTED}, S.CORRECTED, Action.APPLICATION_HANDLE
+    ),
+    EventKind.ABANDON: _r(
+        "按视为放弃申请处理", {S.CORRECTION_REQUESTED}, S.ABANDONED, Action.APPLICATION_HANDLE
+    ),
+    EventKind.START: _r(
+        "开始办理", {S.ACCEPTED, S.CORRECTED}, S.IN_PROGRESS, Action.APPLICATION_HANDLE
+    ),
+    EventKind.CONSULT: _r("征求意见", {S.IN_PROGRESS}, S.CONSULTING, Action.APPLICATION_HANDLE),
+    EventKind.END_CONSULTATION: _r(
+        "结束征求意见", {S.CONSULTING}, S.IN_PROGRESS, Action.APPLICATION_HANDLE
+    ),
+    EventKind.EXTEND: _r(
+        "延期答复", {S.IN_PROGRESS, S.CONSULTING}, None, Action.APPLICATION_APPROVE_EXTENSION
+    ),
+    EventKind.REPLY: _r(
+        "答复", {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS}, S.REPLIED, Action.APPLICATION_SIGN_REPLY
+    ),
+    EventKind.DELIVER: _r("登记送达", {S.REPLIED}, S.DELIVERED, Action.APPLICATION_HANDLE),
+    EventKind.ARCHIVE: _r(
+        "归档", {S.DELIVERED, S.ABANDONED}, S.ARCHIVED, Action.APPLICATION_HANDLE
+    ),
+    EventKind.ASSIGN: _r("分配承办人", OPEN_STATUSES, None, Action.APPLICATION_ASSIGN),
+    EventKind.TRANSFER: _r(
+        "转交其他机关",
+        {S.RECEIVED, S.ACCEPTED, S.IN_PROGRESS},
+        S.RECEIVED,
+        Action.APPLICATION_ASSIGN,
+    ),
+}
+
+
+def allowed_transitions(application: Application, user) -> list[EventKind]:
+    """The steps `user` may take on the case now (for the buttons on the case page)."""
+    return [
+        kind
+        for kind, rule in TRANSITIONS.items()
+        if application.status in rule.sources
+        and can_act(user, rule.action, application.organization_id)
+    ]
+
+
+# ---------------------------------------------------------------- clock
+
+
+def clock_for(application: Application, *, today: date | None = None, events=None):
+    """The application's clock, from its events (pass prefetched events to save a query)."""
+    if events is None:
+        events = application.events.all()
+    return clock_rules.compute(
+        application.received_on,
+        [clock_rules.ClockEvent(e.kind, e.on, e.context) for e in events],
+        today=today or timezone.localdate(),
+    )
+
+
+def _refresh_due(application: Application) -> None:
+    application.due_on = clock_for(application).due_on
+
+
+def application_refresh_due(*, application: Application) -> bool:
+    """Recompute the stored due date (after a calendar change); True when it changed."""
+    with transaction.atomic():
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        before = app.due_on
+        _refresh_due(app)
+        if app.due_on != before:
+            Application.objects.filter(pk=app.pk).update(due_on=app.due_on)
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- intake
+
+
+def _hash_code(code: str, salt: str) -> str:
+    digest = hashlib.pbkdf2_hmac("sha256", code.encode(), salt.encode(), 60_000).hex()
+    return f"pbkdf2_sha256$60000${salt}${digest}"
+
+
+def query_code_matches(application: Application, code: str) -> bool:
+    try:
+        _, _, salt, digest = application.query_code_hash.split("$")
+    except ValueError:
+        return False
+    candidate = _hash_code(code.strip().upper(), salt).rsplit("$", 1)[1]
+    return hmac.compare_digest(candidate, digest)
+
+
+# No 0/O, 1/I/L: the code is read off a screen or a paper receipt.
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_query_code() -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(10))
+
+
+def next_tracking_number(organization: Organization, year: int) -> str:
+    """`<org code>-<year>-<6 digits>`, per organization and year; call inside a transaction.
+
+    The counter row is incremented with an UPDATE, which takes its row lock: two intakes at
+    once get consecutive numbers, and a rolled-back intake leaves a gap rather than a reuse.
+    """
+    updated = TrackingCounter.objects.filter(organization=organization, year=year).update(
+        last=F("last") + 1
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                TrackingCounter.objects.create(organization=organization, year=year, last=1)
+        except IntegrityError:
+            # Another intake created the row first: take the next number on it.
+            TrackingCounter.objects.filter(organization=organization, year=year).update(
+                last=F("last") + 1
+            )
+    last = TrackingCounter.objects.get(organization=organization, year=year).last
+    return f"{organization.code}-{year}-{last:06d}"
+
+
+APPLICANT_FIELDS = (
+    "applicant_kind",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "legal_representative",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "document_number",
+    "delivery",
+)
+
+
+def receipt_date(
+    *,
+    channel: Channel,
+    submitted_on: date,
+    signed_for_on: date | None = None,
+    confirmed_on: date | None = None,
+) -> tuple[date, ReceiptBasis]:
+    """The date of receipt under 第31条 and the fact it rests on."""
+    if channel == Channel.IN_PERSON:
+        return submitted_on, ReceiptBasis.SUBMITTED
+    if channel == Channel.ONLINE and confirmed_on is None:
+        return submitted_on, ReceiptBasis.ONLINE_RECEIPT
+    if channel == Channel.LETTER and signed_for_on is not None:
+        return signed_for_on, ReceiptBasis.SIGNED_FOR
+    if confirmed_on is None:
+        raise TransitionError(
+            "平常信函、传真及其他方式提交的申请，以与申请人确认之日为收到申请之日，请填写确认日期；"
+            "挂号信、EMS 等须签收的邮件请填写签收日期。"
+        )
+    return confirmed_on, ReceiptBasis.CONFIRMED
+
+
+@transaction.atomic
+def application_intake(
+    *,
+    organization: Organization,
+    data: dict,
+    channel: Channel,
+    submitted_on: date,
+    received_on: date,
+    receipt_basis: ReceiptBasis,
+    receipt_note: str = "",
+    filled_on_behalf: bool = False,
+    attachments=(),
+    actor: User | None = None,
+    issue_query_code: bool = True,
+) -> tuple[Application, str]:
+    """Register an application; returns it and its query code (shown once, stored hashed).
+
+    `actor` is None for the public online form and the staff member for every other channel.
+    """
+    if actor is not None:
+        require_act(actor, Action.APPLICATION_INTAKE, organization)
+    channel, receipt_basis = Channel(channel), ReceiptBasis(receipt_basis)
+    today = timezone.localdate()
+    if received_on > today or submitted_on > today:
+        raise TransitionError("收到日期不能晚于今天。")
+    if received_on < submitted_on:
+        raise TransitionError("收到申请之日不能早于申请提交或到达之日。")
+    code = new_query_code() if issue_query_code else ""
+    app = Application(
+        organization=organization,
+        tracking_number=next_tracking_number(organization, submitted_on.year),
+        year=submitted_on.year,
+        query_code_hash=_hash_code(code, secrets.token_hex(8)) if code else "",
+        channel=channel,
+        submitted_on=submitted_on,
+        received_on=received_on,
+        receipt_basis=receipt_basis,
+        receipt_note=receipt_note,
+        filled_on_behalf=filled_on_behalf,
+        **{k: data.get(k, "") or "" for k in APPLICANT_FIELDS},
+    )
+    if app.id_type in {"resident_id", "uscc"}:
+        app.id_number = app.id_number.strip().upper()
+    app.due_on = workdays.add_workdays(received_on, clock_rules.REPLY_DAYS)
+    app.save()
+    for upload in attachments:
+        Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
+    ApplicationEvent.objects.create(
+        application=app,
+        kind=EventKind.INTAKE,
+        on=received_on,
+        actor=actor,
+        actor_name=actor.display_name if actor else "申请人（网上提交）",
+        to_status=Status.RECEIVED,
+        context={
+            "channel": channel.value,
+            "receipt_basis": receipt_basis.value,
+            "submitted_on": submitted_on.isoformat(),
+            "note": receipt_note,
+            "attachments": len(attachments),
+        },
+    )
+    audit.record(
+        "applications.intake",
+        app,
+        actor=actor,
+        changes={"channel": channel.value, "received_on": received_on.isoformat()},
+    )
+    return app, code
+
+
+# ---------------------------------------------------------------- transitions
+
+
+def _transition(
+    kind: EventKind,
+    *,
+    application: Application,
+    actor: User,
+    on: date | None = None,
+    context: dict | None = None,
+    check: Callable[[Application, date], None] | None = None,
+    apply: Callable[[Application, date], None] | None = None,
+) -> Application:
+    rule = TRANSITIONS[kind]
+    today = timezone.localdate()
+    on = on or today
+    with transaction.atomic():
+        app = (
+            Application.objects.select_for_update()
+            .select_related("organization")
+            .get(pk=application.pk)
+        )
+        require_act(actor, rule.action, app.organization_id)
+        if app.status not in rule.sources:
+            raise TransitionError(
+                f"申请 {app.tracking_number} 当前状态为“{app.get_status_display()}”，不能{rule.label}。"
+            )
+        if on > today:
+            raise TransitionError(f"{rule.label}的日期不能晚于今天。")
+        if on < app.received_on:
+            raise TransitionError(f"{rule.label}的日期不能早于收到申请之日（{app.received_on}）。")
+        if check is not None:
+            check(app, on)
+        from_status = app.status
+        if rule.target is not None:
+            app.status = rule.target
+        if apply is not None:
+            apply(app, on)
+        ApplicationEvent.objects.create(
+            application=app,
+            kind=kind,
+            on=on,
+            actor=actor,
+            actor_name=actor.display_name,
+            from_status=from_status,
+            to_status=app.status,
+            context=context or {},
+        )
+        _refresh_due(app)
+        app.save()
+        audit.record(
+            f"applications.{kind.value}",
+            app,
+            actor=actor,
+            changes={"status": [from_status, app.status], "on": on.isoformat(), **(context or {})},
+        )
+    application.__dict__.update(app.__dict__)
+    return app
+
+
+def application_accept(*, application: Application, actor: User, on: date | None = None):
+    """Register the application as accepted (受理) after checking it is complete enough."""
+    return _transition(EventKind.ACCEPT, application=application, actor=actor, on=on)
+
+
+def application_request_correction(
+    *,
+    application: Application,
+    actor: User,
+    items: str,
+    correct_by: date,
+    on: date | None = None,
+):
+    """Send the one-time correction notice (第30条): within 7 working days of receipt."""
+    items = items.strip()
+    if not items:
+        raise TransitionError("补正告知须一次性写明需要补正的全部事项。")
+
+    def check(app, day):
+        limit = clock_for(app).correction_notice_due
+        if day > limit:
+            raise TransitionError(
+                f"补正告知应在收到申请之日起7个工作日内（{limit} 前）发出，现已超过期限，"
+                "请按现有申请内容办理。"
+            )
+        if correct_by <= day:
+            raise TransitionError("补正期限应晚于发出补正告知的日期。")
+
+    return _transition(
+        EventKind.REQUEST_CORRECTION,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"items": items, "correct_by": correct_by.isoformat()},
+        check=check,
+    )
+
+
+def application_receive_correction(
+    *, application: Application, actor: User, on: date, note: str = ""
+):
+    """The corrected application arrived on `on`: the reply clock restarts from that day."""
+    return _transition(
+        EventKind.RECEIVE_CORRECTION,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"note": note} if note else {},
+    )
+
+
+def application_abandon(*, application: Application, actor: User, on: date | None = None):
+    """No correction by the deadline without good reason: deemed abandoned (第30条)."""
+
+    def check(app, day):
+        due = clock_for(app).correction_due
+        if due is not None and day <= due:
+            raise TransitionError(f"补正期限 {due} 尚未届满，不能按视为放弃申请处理。")
+
+    def apply(app, day):
+        app.outcome = Outcome.OTHER_NO_CORRECTION
+        app.legacy_outcome = LegacyOutcome.CORRECTION_REQUESTED
+
+    return _transition(
+        EventKind.ABANDON, application=application, actor=actor, on=on, check=check, apply=apply
+    )
+
+
+def application_start(*, application: Application, actor: User, on: date | None = None):
+    return _transition(EventKind.START, application=application, actor=actor, on=on)
+
+
+def application_consult(
+    *,
+    application: Application,
+    actor: User,
+    party: ConsultationParty,
+    party_name: str,
+    on: date | None = None,
+    note: str = "",
+):
+    """Send a written consultation (第32/34条); the reply clock stops until it ends."""
+    party = ConsultationParty(party)
+    if not party_name.strip():
+        raise TransitionError("请填写征求意见的对象。")
+    day = on or timezone.localdate()
+    due = workdays.add_workdays(day, clock_rules.CONSULTATION_DAYS)
+    label = "征求第三方意见" if party == ConsultationParty.THIRD_PARTY else "征求其他机关意见"
+    return _transition(
+        EventKind.CONSULT,
+        application=application,
+        actor=actor,
+        on=day,
+        context={
+            "party": party.value,
+            "party_label": f"{label}（{party_name.strip()}）",
+            "party_name": party_name.strip(),
+            "response_due": due.isoformat(),
+            "note": note,
+        },
+    )
+
+
+def application_end_consultation(*, application: Application, actor: User, on: date, result: str):
+    """The answer came (or the 15 working days ran out) on `on`; the clock runs again."""
+
+    def check(app, day):
+        started = app.events.filter(kind=EventKind.CONSULT).order_by("-on", "-pk").first()
+        if started is not None and day < started.on:
+            raise TransitionError(f"征求意见结束日期不能早于发出日期（{started.on}）。")
+
+    return _transition(
+        EventKind.END_CONSULTATION,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"result": result.strip()},
+        check=check,
+    )
+
+
+def application_extend(
+    *, application: Application, actor: User, days: int, reason: str, on: date | None = None
+):
+    """Extend the reply deadline with the approval of the office's head (第33条第2款).
+
+    At most 20 working days in all, approved before the current deadline passes.
+    """
+    if days < 1:
+        raise TransitionError("延期天数应至少为1个工作日。")
+    if not reason.strip():
+        raise TransitionError("请填写延期理由。")
+
+    def check(app, day):
+        clk = clock_for(app, today=day)
+        if clk.extension_days + days > clock_rules.MAX_EXTENSION_DAYS:
+            left = clock_rules.MAX_EXTENSION_DAYS - clk.extension_days
+            raise TransitionError(
+                f"延长答复期限最长不得超过20个工作日；本案已延期 {clk.extension_days} 个工作日，"
+                f"最多还可延期 {left} 个工作日。"
+            )
+        if clk.due_on is not None and day > clk.due_on:
+            raise TransitionError(f"答复期限已于 {clk.due_on} 届满，不能再批准延期。")
+
+    return _transition(
+        EventKind.EXTEND,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"days": days, "reason": reason.strip(), "approver_name": actor.display_name},
+        check=check,
+    )
+
+
+def application_reply(
+    *,
+    application: Application,
+    actor: User,
+    outcome: Outcome,
+    legacy_outcome: LegacyOutcome | None = None,
+    on: date | None = None,
+    summary: str = "",
+):
+    """Record the signed reply and its outcome (one leaf of the 2021 table)."""
+    outcome = Outcome(outcome)
+    legacy = LegacyOutcome(legacy_outcome) if legacy_outcome else default_legacy(outcome)
+    if not legacy_allowed(outcome, legacy):
+        raise TransitionError(f"办理结果“{outcome.label}”不能归入旧版年报分类“{legacy.label}”。")
+    if outcome == Outcome.OTHER_NO_CORRECTION:
+        raise TransitionError("逾期不补正的申请请使用“按视为放弃申请处理”。")
+
+    def apply(app, day):
+        app.outcome, app.legacy_outcome, app.replied_on = outcome, legacy, day
+
+    return _transition(
+        EventKind.REPLY,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"outcome": outcome.value, "legacy_outcome": legacy.value, "summary": summary},
+        apply=apply,
+    )
+
+
+def application_deliver(
+    *, application: Application, actor: User, on: date, method: str, tracking: str = ""
+):
+    """Record service of the reply (送达): method, postal tracking number, signed-for date."""
+
+    def check(app, day):
+        if app.replied_on and day < app.replied_on:
+            raise TransitionError(f"送达日期不能早于答复日期（{app.replied_on}）。")
+
+    def apply(app, day):
+        app.delivered_on = day
+
+    return _transition(
+        EventKind.DELIVER,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"method": method, "tracking": tracking},
+        check=check,
+        apply=apply,
+    )
+
+
+def application_archive(*, application: Application, actor: User, on: date | None = None):
+    return _transition(EventKind.ARCHIVE, application=application, actor=actor, on=on)
+
+
+def application_assign(
+    *, application: Application, actor: User, assignee: User, email: bool = True
+):
+    """Assign (or re-assign) the case to a clerk who may handle it in its organization."""
+
+    def check(app, day):
+        if (
+            not can_act(assignee, Action.APPLICATION_HANDLE, app.organization_id)
+            or not assignee.is_active
+        ):
+            raise TransitionError(
+                f"{assignee.display_name} 不能办理{app.organization.name}的申请。"
+            )
+        if app.assignee_id == assignee.pk:
+            raise TransitionError(f"本案已由 {assignee.display_name} 承办。")
+
+    previous = application.assignee.display_name if application.assignee_id else ""
+
+    def apply(app, day):
+        app.assignee = assignee
+
+    app = _transition(
+        EventKind.ASSIGN,
+        application=application,
+        actor=actor,
+        context={"assignee": assignee.display_name, "previous": previous},
+        check=check,
+        apply=apply,
+    )
+    from .notifications import notify_assigned
+
+    notify_assigned(app, assignee, email=email)
+    return app
+
+
+def application_transfer(
+    *, application: Application, actor: User, to_organization: Organization, reason: str
+):
+    """Move a case that belongs to another agency on this platform to that agency.
+
+    The date of receipt is kept: the applicant does not lose time for the office's routing.
+    """
+    if not reason.strip():
+        raise TransitionError("请填写转交理由。")
+
+    def check(app, day):
+        if to_organization.pk == app.organization_id:
+            raise TransitionError("不能转交给本机关。")
+
+    previous = application.organization.name
+
+    def apply(app, day):
+        app.organization, app.assignee = to_organization, None
+
+    return _transition(
+        EventKind.TRANSFER,
+        application=application,
+        actor=actor,
+        context={"from": previous, "to": to_organization.name, "reason": reason.strip()},
+        check=check,
+        apply=apply,
+    )

@@ -1,0 +1,82 @@
+"""Two clerks acting on the same case at once: one wins, the other is told, nothing is lost."""
+
+import threading
+from datetime import date
+
+import pytest
+from django.db import connection, connections
+
+from gongkai.accounts.models import Organization
+from gongkai.applications import services
+from gongkai.applications.models import Application, ApplicationEvent, Status, TrackingCounter
+from gongkai.applications.services import TransitionError
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="SQLite serialises whole transactions, so row locks prove nothing there",
+    ),
+]
+
+
+def run_in_threads(*targets):
+    barrier = threading.Barrier(len(targets))
+    results: list = [None] * len(targets)
+
+    def wrap(i, target):
+        try:
+            barrier.wait()
+            results[i] = target()
+        except Exception as exc:  # collected and asserted on by the test
+            results[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=wrap, args=(i, t)) for i, t in enumerate(targets)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return results
+
+
+def test_two_competing_transitions_on_one_case_one_wins_and_the_other_is_refused(
+    make_application, handler
+):
+    app = make_application(received_on=date(2026, 9, 25))
+    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+
+    def start():
+        return services.application_start(
+            application=Application.objects.get(pk=app.pk), actor=handler, on=date(2026, 9, 29)
+        )
+
+    def correct():
+        return services.application_request_correction(
+            application=Application.objects.get(pk=app.pk),
+            actor=handler,
+            on=date(2026, 9, 29),
+            items="补充文号",
+            correct_by=date(2026, 10, 30),
+        )
+
+    results = run_in_threads(start, correct, start)
+    wins = [r for r in results if isinstance(r, Application)]
+    losses = [r for r in results if isinstance(r, TransitionError)]
+    assert len(wins) == 1 and len(losses) == 2, results
+    app.refresh_from_db()
+    assert app.status == wins[0].status
+    assert app.status in {Status.IN_PROGRESS, Status.CORRECTION_REQUESTED}
+    kinds = list(ApplicationEvent.objects.filter(application=app).values_list("kind", flat=True))
+    assert kinds[:2] == ["intake", "accept"] and len(kinds) == 3
+
+
+def test_concurrent_intakes_get_distinct_consecutive_tracking_numbers(make_application, agency):
+    results = run_in_threads(*[make_application for _ in range(6)])
+    assert all(isinstance(r, Application) for r in results), results
+    numbers = sorted(r.tracking_number for r in results)
+    assert numbers == [f"shsfj-2026-{n:06d}" for n in range(1, 7)]
+    counter = TrackingCounter.objects.get(organization=Organization.objects.get(code="shsfj"))
+    assert counter.last == 6

@@ -1,0 +1,56 @@
+"""Check digits of the identity documents applicants give (GB 11643, GB 32100)."""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def resident_id_problem(value: str) -> str | None:
+    """Why `value` is not a valid 18-digit resident ID number (GB 11643-1999), or None."""
+    value = value.strip().upper()
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return "居民身份证号码应为18位，前17位为数字，最后一位为数字或X。"
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return "居民身份证号码中的出生日期不存在，请核对。"
+    if born.year < 1900 or born > date.today():
+        return "居民身份证号码中的出生日期不合理，请核对。"
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != value[17]:
+        return "居民身份证号码校验位不正确，请核对是否有输错的数字。"
+    return None
+
+
+def uscc_problem(value: str) -> str | None:
+    """Why `value` is not a valid unified social credit code (GB 32100-2015), or None."""
+    value = value.strip().upper()
+    if len(value) != 18:
+        return "统一社会信用代码应为18位。"
+    if any(c not in _USCC_ALPHABET for c in value):
+        return "统一社会信用代码只能由数字和大写字母组成（不使用I、O、S、V、Z）。"
+    if not re.fullmatch(r"\d{6}", value[2:8]):
+        return "统一社会信用代码的第3至8位应为登记管理机关行政区划码（数字）。"
+    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(value[:17], _USCC_WEIGHTS, strict=True))
+    check = (31 - total % 31) % 31
+    if _USCC_ALPHABET[check] != value[17]:
+        return "统一社会信用代码校验位不正确，请核对是否有输错的字符。"
+    return None
+
+
+def validate_resident_id(value: str) -> None:
+    problem = resident_id_problem(value)
+    if problem:
+        raise ValidationError(problem, code="resident_id")
+
+
+def validate_uscc(value: str) -> None:
+    problem = uscc_problem(value)
+    if problem:
+        raise ValidationError(problem, code="uscc")

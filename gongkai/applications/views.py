@@ -1,0 +1,247 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from gongkai.accounts.permissions import Action, can, require
+
+from . import forms, selectors, services
+from .models import Application, Attachment, Channel, EventKind, ReceiptBasis
+from .notifications import mark_read
+from .permissions import get_application_for
+from .services import TransitionError
+
+# ---------------------------------------------------------------- public
+
+
+def apply(request):
+    form = forms.PublicApplicationForm(
+        request.POST or None, request.FILES or None, organizations=forms.public_organizations()
+    )
+    if request.method == "POST" and form.is_valid():
+        today = timezone.localdate()
+        data = form.cleaned_data
+        app, code = services.application_intake(
+            organization=data["organization"],
+            data=data,
+            channel=Channel.ONLINE,
+            submitted_on=today,
+            received_on=today,
+            receipt_basis=ReceiptBasis.ONLINE_RECEIPT,
+            attachments=data["attachments"],
+        )
+        # Shown once, on the next page, then gone: the code is stored only as a hash.
+        request.session["applied"] = {
+            "tracking": app.tracking_number,
+            "code": code,
+            "due": str(app.due_on),
+        }
+        return redirect("applications:apply_done")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "applications/apply.html", {"form": form}, status=status)
+
+
+def apply_done(request):
+    receipt = request.session.pop("applied", None)
+    if receipt is None:
+        return redirect("applications:apply_status")
+    return render(request, "applications/apply_done.html", {"receipt": receipt})
+
+
+MAX_LOOKUP_FAILURES = 10
+
+
+def apply_status(request):
+    form = forms.StatusQueryForm(request.POST or None)
+    application, error = None, ""
+    if request.method == "POST" and form.is_valid():
+        ip = request.META.get("REMOTE_ADDR", "")
+        key = f"applications:lookup-failures:{ip}"
+        if cache.get(key, 0) >= MAX_LOOKUP_FAILURES:
+            error = "查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。"
+        else:
+            found = Application.objects.filter(
+                tracking_number=form.cleaned_data["tracking_number"].strip().lower()
+            ).first()
+            if found and services.query_code_matches(found, form.cleaned_data["query_code"]):
+                application = found
+            else:
+                cache.set(key, cache.get(key, 0) + 1, 3600)
+                error = "申请编号或查询码不正确，请核对后重新输入。"
+    context = {"form": form, "application": application, "error": error}
+    if application is not None:
+        context["clock"] = services.clock_for(application)
+        context["events"] = application.events.exclude(kind__in=[EventKind.ASSIGN])
+    return render(request, "applications/apply_status.html", context, status=400 if error else 200)
+
+
+# ---------------------------------------------------------------- staff
+
+
+@login_required
+def inbox(request):
+    if not (
+        can(request.user, Action.APPLICATION_HANDLE)
+        or can(request.user, Action.APPLICATION_SIGN_REPLY)
+    ):
+        require(request.user, Action.APPLICATION_HANDLE)
+    data = request.GET.copy()
+    # Clerks start on their own cases; those who assign, sign or approve start on all of them.
+    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not (
+        can(request.user, Action.APPLICATION_ASSIGN)
+        or can(request.user, Action.APPLICATION_SIGN_REPLY)
+    )
+    data.setdefault("who", "mine" if handles_only else "all")
+    data.setdefault("status", "open")
+    form = forms.InboxFilterForm(data)
+    filters = form.cleaned_data if form.is_valid() else {"who": data["who"]}
+    page = Paginator(selectors.inbox(request.user, **filters), 50).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [(app, *selectors.urgency(app, today)) for app in page]
+    return render(request, "applications/inbox.html", {"form": form, "page": page, "rows": rows})
+
+
+@login_required
+def intake(request):
+    require(request.user, Action.APPLICATION_INTAKE)
+    orgs = forms.intake_organizations(request.user)
+    form = forms.StaffIntakeForm(request.POST or None, request.FILES or None, organizations=orgs)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            app, code = services.application_intake(
+                organization=data["organization"],
+                data=data,
+                channel=Channel(data["channel"]),
+                submitted_on=data["submitted_on"],
+                received_on=data["received_on"],
+                receipt_basis=data["receipt_basis"],
+                receipt_note=data["receipt_note"],
+                filled_on_behalf=data["filled_on_behalf"],
+                attachments=data["attachments"],
+                actor=request.user,
+            )
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                f"已登记，申请编号 {app.tracking_number}，查询码 {code}（请告知申请人，查询码只显示这一次），"
+                f"答复期限 {app.due_on}。",
+            )
+            return redirect(app)
+    return render(
+        request, "applications/intake.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+# kind → (form class, service, extra form kwargs need the application)
+TRANSITION_VIEWS = {
+    EventKind.ACCEPT: (forms.AcceptForm, services.application_accept),
+    EventKind.REQUEST_CORRECTION: (forms.CorrectionForm, services.application_request_correction),
+    EventKind.RECEIVE_CORRECTION: (
+        forms.CorrectionReceivedForm,
+        services.application_receive_correction,
+    ),
+    EventKind.ABANDON: (forms.AbandonForm, services.application_abandon),
+    EventKind.START: (forms.StartForm, services.application_start),
+    EventKind.CONSULT: (forms.ConsultForm, services.application_consult),
+    EventKind.END_CONSULTATION: (forms.EndConsultationForm, services.application_end_consultation),
+    EventKind.EXTEND: (forms.ExtendForm, services.application_extend),
+    EventKind.REPLY: (forms.ReplyForm, services.application_reply),
+    EventKind.DELIVER: (forms.DeliverForm, services.application_deliver),
+    EventKind.ARCHIVE: (forms.ArchiveForm, services.application_archive),
+    EventKind.ASSIGN: (forms.AssignForm, services.application_assign),
+    EventKind.TRANSFER: (forms.TransferForm, services.application_transfer),
+}
+NEEDS_APPLICATION = {EventKind.ASSIGN, EventKind.TRANSFER}
+
+
+def _form_for(kind, application, data=None):
+    form_class, _ = TRANSITION_VIEWS[kind]
+    kwargs = {"application": application} if kind in NEEDS_APPLICATION else {}
+    return form_class(data, prefix=kind.value, **kwargs)
+
+
+def _detail_context(request, application, bound=None):
+    allowed = services.allowed_transitions(application, request.user)
+    action_forms = []
+    for kind in allowed:
+        form = (
+            bound
+            if bound is not None and bound.prefix == kind.value
+            else _form_for(kind, application)
+        )
+        action_forms.append({"kind": kind, "label": services.TRANSITIONS[kind].label, "form": form})
+    events = list(application.events.select_related("actor"))
+    return {
+        "application": application,
+        "clock": services.clock_for(application, events=events),
+        "events": events,
+        "action_forms": action_forms,
+        "attachments": application.attachments.all(),
+    }
+
+
+@login_required
+def detail(request, pk: int):
+    application = get_application_for(request.user, pk)
+    return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+@login_required
+@require_POST
+def transition(request, pk: int, kind: str):
+    try:
+        kind = EventKind(kind)
+    except ValueError as exc:
+        raise Http404("没有这一办理步骤") from exc
+    if kind not in TRANSITION_VIEWS:
+        raise Http404("没有这一办理步骤")
+    application = get_application_for(request.user, pk, services.TRANSITIONS[kind].action)
+    form = _form_for(kind, application, request.POST)
+    if form.is_valid():
+        service = TRANSITION_VIEWS[kind][1]
+        values = dict(form.cleaned_data)
+        try:
+            service(application=application, actor=request.user, **values)
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+            context = _detail_context(request, application, bound=form)
+            return render(request, "applications/detail.html", context, status=409)
+        messages.success(request, f"已{services.TRANSITIONS[kind].label}。")
+        return redirect(application)
+    context = _detail_context(request, application, bound=form)
+    context["open_form"] = kind.value
+    messages.error(request, f"{services.TRANSITIONS[kind].label}：请更正下列错误。")
+    return render(request, "applications/detail.html", context, status=400)
+
+
+@login_required
+def attachment(request, pk: int, attachment_pk: int):
+    application = get_application_for(request.user, pk)
+    item = get_object_or_404(Attachment, pk=attachment_pk, application=application)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+@login_required
+def notifications(request):
+    require(request.user, Action.VIEW_WORKSPACE)
+    items = request.user.notifications.select_related("application")
+    page = Paginator(items, 50).get_page(request.GET.get("page"))
+    return render(request, "applications/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    count = mark_read(user=request.user)
+    messages.success(request, f"已将 {count} 条提醒标为已读。")
+    return redirect("applications:notifications")

@@ -1,0 +1,26 @@
+"""A dashboard warning while coming deadlines run into a year with no official schedule."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from gongkai.accounts.permissions import Action, can
+from gongkai.lib import workdays
+
+from .checks import HORIZON_DAYS
+
+
+def counters(user) -> list[dict]:
+    if not (can(user, Action.APPLICATION_HANDLE) or can(user, Action.ORGANIZATION_MANAGE)):
+        return []
+    today = timezone.localdate()
+    missing = workdays.uncovered_years(today, today + timedelta(days=HORIZON_DAYS))
+    return [
+        {
+            "label": f"{year}年节假日安排未录入，期限暂按周一至周五计算",
+            "value": year,
+            "url": "",
+            "tone": "warn",
+        }
+        for year in missing
+    ]
