@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
-from gongkai.accounts.permissions import Action
+from gongkai.accounts.permissions import Action, can, organizations_for
 
 from . import services
 from .models import (
@@ -22,7 +22,6 @@ from .models import (
     Outcome,
     Status,
 )
-from .permissions import can_act, organizations_for_act
 from .validators import resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
@@ -377,7 +376,7 @@ class AssignForm(forms.Form):
         ids = [
             u.pk
             for u in candidates
-            if can_act(u, Action.APPLICATION_HANDLE, application.organization_id)
+            if can(u, Action.APPLICATION_HANDLE, application.organization_id)
         ]
         self.fields["assignee"].queryset = User.objects.filter(pk__in=ids).order_by("full_name")
 
@@ -446,7 +445,7 @@ class StatusQueryForm(forms.Form):
 
 def intake_organizations(user):
     return (
-        organizations_for_act(user, Action.APPLICATION_INTAKE)
+        organizations_for(user, Action.APPLICATION_INTAKE)
         .filter(kind__in=[OrganizationKind.AGENCY, OrganizationKind.SUBORDINATE])
         .order_by("sort_order", "pk")
     )

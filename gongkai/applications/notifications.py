@@ -15,11 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import User
-from gongkai.accounts.permissions import ROLE_ACTIONS, Action
+from gongkai.accounts.permissions import ROLE_ACTIONS, Action, can
 from gongkai.lib import workdays
 
 from .models import OPEN_STATUSES, Application, Notification, NotificationKind, Status
-from .permissions import can_act
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +72,7 @@ def _assigners(application: Application) -> list[User]:
         .select_related("organization")
         .distinct()
     )
-    return [
-        u for u in candidates if can_act(u, Action.APPLICATION_ASSIGN, application.organization_id)
-    ]
+    return [u for u in candidates if can(u, Action.APPLICATION_ASSIGN, application.organization_id)]
 
 
 @dataclass

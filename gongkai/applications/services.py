@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, User
-from gongkai.accounts.permissions import Action
+from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
 from . import clock as clock_rules
@@ -38,7 +38,6 @@ from .models import (
     TrackingCounter,
 )
 from .outcomes import LegacyOutcome, Outcome, default_legacy, legacy_allowed
-from .permissions import can_act, require_act
 
 
 class TransitionError(Exception):
@@ -102,7 +101,7 @@ def allowed_transitions(application: Application, user) -> list[EventKind]:
         kind
         for kind, rule in TRANSITIONS.items()
         if application.status in rule.sources
-        and can_act(user, rule.action, application.organization_id)
+        and can(user, rule.action, application.organization_id)
     ]
 
 
@@ -242,7 +241,7 @@ def application_intake(
     `actor` is None for the public online form and the staff member for every other channel.
     """
     if actor is not None:
-        require_act(actor, Action.APPLICATION_INTAKE, organization)
+        require(actor, Action.APPLICATION_INTAKE, organization)
     channel, receipt_basis = Channel(channel), ReceiptBasis(receipt_basis)
     today = timezone.localdate()
     if received_on > today or submitted_on > today:
@@ -315,7 +314,7 @@ def _transition(
             .select_related("organization")
             .get(pk=application.pk)
         )
-        require_act(actor, rule.action, app.organization_id)
+        require(actor, rule.action, app.organization_id)
         if app.status not in rule.sources:
             raise TransitionError(
                 f"申请 {app.tracking_number} 当前状态为“{app.get_status_display()}”，不能{rule.label}。"
@@ -571,7 +570,7 @@ def application_assign(
 
     def check(app, day):
         if (
-            not can_act(assignee, Action.APPLICATION_HANDLE, app.organization_id)
+            not can(assignee, Action.APPLICATION_HANDLE, app.organization_id)
             or not assignee.is_active
         ):
             raise TransitionError(

@@ -48,7 +48,13 @@ def handler(agency):
 
 @pytest.fixture
 def make_application(agency, clerk):
-    def make(received_on=date(2026, 9, 25), organization=None, channel=Channel.IN_PERSON, **data):
+    def make(
+        received_on=date(2026, 9, 25),
+        organization=None,
+        channel=Channel.IN_PERSON,
+        actor=None,
+        **data,
+    ):
         app, _ = application_intake(
             organization=organization or agency,
             data={**APPLICANT, **data},
@@ -56,7 +62,7 @@ def make_application(agency, clerk):
             submitted_on=received_on,
             received_on=received_on,
             receipt_basis=ReceiptBasis.SUBMITTED,
-            actor=clerk,
+            actor=actor or clerk,
         )
         return app
 

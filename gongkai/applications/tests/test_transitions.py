@@ -194,8 +194,8 @@ def test_a_transfer_moves_the_case_and_keeps_the_date_of_receipt(
     assert event.context["from"] == "上海市司法局" and event.context["to"] == "上海市徐汇区司法局"
 
 
-def test_division_staff_act_for_their_agency_but_not_its_subordinate_bureaus(
-    make_application, division, district
+def test_division_staff_act_for_their_agency_but_not_for_another_agency(
+    make_application, division, other_agency, outsider
 ):
     from django.core.exceptions import PermissionDenied
 
@@ -205,6 +205,6 @@ def test_division_staff_act_for_their_agency_but_not_its_subordinate_bureaus(
     office_clerk = make_staff("bgs", division, Role.CLERK)
     app = make_application()
     services.application_accept(application=app, actor=office_clerk, on=date(2026, 9, 28))
-    bureau_case = make_application(organization=district)
+    foreign_case = make_application(organization=other_agency, actor=outsider)
     with pytest.raises(PermissionDenied):
-        services.application_accept(application=bureau_case, actor=office_clerk)
+        services.application_accept(application=foreign_case, actor=office_clerk)
