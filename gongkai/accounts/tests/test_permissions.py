@@ -110,7 +110,9 @@ def test_organizations_for_a_clerk_is_their_subtree(agency, district, other_agen
     assert not organizations_for(user, Action.AUDIT_VIEW).exists()
 
 
-def test_staff_of_a_division_act_for_their_agency_and_its_other_divisions(agency, division, district):
+def test_staff_of_a_division_act_for_their_agency_and_its_other_divisions(
+    agency, division, district
+):
     head = make_staff("h", division, Role.DIVISION_HEAD)
     assert can(head, Action.CATALOG_REVIEW_DIVISION, agency)
     assert can(head, Action.CATALOG_REVIEW_DIVISION, district)
