@@ -172,7 +172,8 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
                 continue
             if any(word in sentence for word in _NOT_GI):
                 continue
-            for clause in clauses(sentence):
+            parts = clauses(sentence)
+            for position, clause in enumerate(parts):
                 match = _CONSULT_COUNT.search(clause)
                 if match is None or not any(w in clause for w in _CONSULT_WORDS):
                     continue
@@ -185,6 +186,10 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
                     ),
                     None,
                 )
+                if "total" not in counts and _introduces_parts(parts[position + 1 :]):
+                    # "接待…咨询216人次，其中电话咨询130人次…": the figure the 其中 splits
+                    # is the total, whatever word (接待, 来访) it was stated with.
+                    part = None
                 if part is None:
                     if "total" not in counts:
                         counts["total"] = value
@@ -195,6 +200,10 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
             ordered.update({k: v for k, v in counts.items() if k != "total"})
             return ordered
     return {}
+
+
+def _introduces_parts(following: list[str]) -> bool:
+    return bool(following) and following[0].lstrip().startswith(("其中", "分别"))
 
 
 # -- 专栏访问量 -------------------------------------------------------------------------------
