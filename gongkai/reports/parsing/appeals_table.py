@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .cells import Cell
 from .labels import core
+from .text import collapse_spaces
 from .numbers import Number, is_value_cell, parse_number
 
 GROUPS = ("review", "litigation_direct", "litigation_after_review")
@@ -31,6 +32,10 @@ _END_WORDS = ("存在的主要问题", "改进情况", "其他需要报告")
 
 def _group_of(text: str) -> str | None:
     name = core(text)
+    # "行政诉讼（未经复议直接起诉）": the group may be named only in the brackets.
+    spelled = collapse_spaces(text)
+    if "起诉" in spelled and "起诉" not in name:
+        name = spelled
     if "起诉" in name:
         if "直接" in name or "未经" in name:
             return "litigation_direct"
@@ -75,6 +80,7 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
     rows: dict[str, list[str]] = {}
     current_group: str | None = None
     trailing: list[str] = []
+    groups_since_values: list[str] = []
     for cell in region:
         text = cell.text
         if is_value_cell(text):
@@ -82,6 +88,8 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
                 rows[current_group].append(text)
             else:
                 trailing.append(text)
+            if text.strip():
+                groups_since_values = []
             continue
         group = _group_of(text)
         result = _result_of(text)
@@ -92,10 +100,16 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
             current_group = group
             rows.setdefault(group, [])
             trailing = []
+            groups_since_values.append(group)
         elif result:
             if len(result_order) < len(RESULTS) and result not in result_order:
                 result_order.append(result)
-            current_group = None
+            # One group label, then its own five result labels, then its values: a block
+            # per group. Several group labels before the results: the national header.
+            if current_group is not None and not any(t.strip() for t in rows[current_group]):
+                rows[current_group] = []  # blank cells merged into the group's label row
+            if len(groups_since_values) != 1 or rows.get(current_group or ""):
+                current_group = None
             trailing = []
         elif core(text) in {"行政诉讼", "诉讼"}:
             current_group = None
