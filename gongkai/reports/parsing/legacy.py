@@ -197,8 +197,9 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("其他形式申请", "其它形式申请", "其他申请"), ("applications", "by_channel", "other")),
     (("申请总数", "收到申请数", "受理申请数", "申请数"), ("applications", "received_total")),
     (("同意部分公开",), ("applications", "legacy_outcomes", "partially_disclosed")),
+    # Before 同意公开, which "不同意公开答复数" also contains.
+    (("否决公开", "不同意公开", "不予公开"), ("applications", "legacy_outcomes", "withheld")),
     (("同意公开",), ("applications", "legacy_outcomes", "disclosed")),
-    (("否决公开", "不同意公开"), ("applications", "legacy_outcomes", "withheld")),
     (("所指政府信息",), ("applications", "legacy_outcomes", "not_government_information")),
     (("信息不存在",), ("applications", "legacy_outcomes", "not_exist")),
     (
