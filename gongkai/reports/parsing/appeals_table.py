@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from .cells import Cell
 from .labels import core
-from .text import collapse_spaces
 from .numbers import Number, is_value_cell, parse_number
+from .text import collapse_spaces
 
 GROUPS = ("review", "litigation_direct", "litigation_after_review")
 RESULTS = ("upheld", "corrected", "other", "pending", "total")
