@@ -213,6 +213,7 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("行政诉讼",), ("appeals", "litigation", "total")),
     (("收取的费用", "收费", "费用"), ("fees_yuan",)),
 )
+_TOP_LEVEL_ROW = re.compile(r"^[一二三四五六七八九十]+、")
 _ANNEX_RESULTS = (
     ("维持", "upheld"),
     ("纠错", "corrected"),
@@ -252,6 +253,8 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         path = _annex_path(label)
         if path and path[0] == "appeals":
             appeal_group = path[1]
+        elif path or _TOP_LEVEL_ROW.match(cells[0].strip()):
+            appeal_group = None  # "六、举报投诉数量": the results below are not appeals
         elif not path and appeal_group:
             result = next((k for w, k in _ANNEX_RESULTS if w in label), None)
             path = ("appeals", appeal_group, result) if result else None
