@@ -8,9 +8,12 @@ read. The result order inside a group is taken from the header.
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from .cells import Cell
 from .labels import core
 from .numbers import Number, is_value_cell, parse_number
+from .text import collapse_spaces
 
 GROUPS = ("review", "litigation_direct", "litigation_after_review")
 RESULTS = ("upheld", "corrected", "other", "pending", "total")
@@ -26,11 +29,16 @@ _RESULT_NAMES = {
     "总计": "total",
     "合计": "total",
 }
+_MISSING = object()
 _END_WORDS = ("存在的主要问题", "改进情况", "其他需要报告")
 
 
 def _group_of(text: str) -> str | None:
     name = core(text)
+    # "行政诉讼（未经复议直接起诉）": the group may be named only in the brackets.
+    spelled = collapse_spaces(text)
+    if "起诉" in spelled and "起诉" not in name:
+        name = spelled
     if "起诉" in name:
         if "直接" in name or "未经" in name:
             return "litigation_direct"
@@ -75,6 +83,7 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
     rows: dict[str, list[str]] = {}
     current_group: str | None = None
     trailing: list[str] = []
+    groups_since_values: list[str] = []
     for cell in region:
         text = cell.text
         if is_value_cell(text):
@@ -82,6 +91,8 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
                 rows[current_group].append(text)
             else:
                 trailing.append(text)
+            if text.strip():
+                groups_since_values = []
             continue
         group = _group_of(text)
         result = _result_of(text)
@@ -92,10 +103,16 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
             current_group = group
             rows.setdefault(group, [])
             trailing = []
+            groups_since_values.append(group)
         elif result:
             if len(result_order) < len(RESULTS) and result not in result_order:
                 result_order.append(result)
-            current_group = None
+            # One group label, then its own five result labels, then its values: a block
+            # per group. Several group labels before the results: the national header.
+            if current_group is not None and not any(t.strip() for t in rows[current_group]):
+                rows[current_group] = []  # blank cells merged into the group's label row
+            if len(groups_since_values) != 1 or rows.get(current_group or ""):
+                current_group = None
             trailing = []
         elif core(text) in {"行政诉讼", "诉讼"}:
             current_group = None
@@ -114,6 +131,8 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
         values = per_group
     else:
         flat = _fifteen(trailing)
+        if 0 < len(flat) < 15:
+            return _place_short(flat, group_order, result_order)
         for position, group in enumerate(group_order):
             values[group] = flat[position * 5 : (position + 1) * 5]
 
@@ -135,3 +154,46 @@ def _fifteen(cells: list[str]) -> list[str]:
     while len(cells) > 15 and parse_number(cells[0]) is None:
         cells.pop(0)
     return cells[:15]
+
+
+def _place_short(
+    flat: list[str], group_order: list[str], result_order: list[str]
+) -> dict[str, dict[str, Number]]:
+    """Fewer than 15 values (blank cells lost in one-cell-per-line text): place them in order.
+
+    Every in-order placement into the 15 positions is a candidate; one that breaks a group's
+    "总计 = the sum of the four results" is dropped, and those confirming the most groups are
+    kept. A cell is read only when every kept placement agrees on it.
+    """
+    numbers = [parse_number(t) for t in flat]
+    slots = [(g, r) for g in group_order for r in result_order]
+    best: list[dict[tuple[str, str], Number | None]] = []
+    best_score = -1
+    for chosen in combinations(range(len(slots)), len(flat)):
+        placed = {slots[i]: numbers[j] for j, i in enumerate(chosen)}
+        score = 0
+        for group in group_order:
+            total = placed.get((group, "total"))
+            parts = [placed.get((group, r)) for r in RESULTS[:4]]
+            parts = [p for p in parts if p is not None]
+            if total is None or not parts:
+                continue
+            if sum(parts) != total:
+                score = -1
+                break
+            score += 1
+        if score > best_score:
+            best, best_score = [placed], score
+        elif score == best_score and score >= 0:
+            best.append(placed)
+    appeals: dict[str, dict[str, Number]] = {}
+    for group in GROUPS:
+        numbers_by_result = {}
+        for result in RESULTS:
+            seen = {p.get((group, result), _MISSING) for p in best}
+            value = best[0].get((group, result)) if best else None
+            if len(seen) == 1 and value is not None:
+                numbers_by_result[result] = value
+        if numbers_by_result:
+            appeals[group] = numbers_by_result
+    return appeals

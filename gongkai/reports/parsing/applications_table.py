@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from . import tables_2019, tables_2021
 from .cells import Cell
 from .labels import core, split_compound
-from .numbers import Number, is_value_cell, parse_number
+from .numbers import Number, is_value_cell
+from .placement import choose_columns, place_rows
 
 APPLICANT_COLUMNS = (
     "natural_person",
@@ -239,20 +240,18 @@ def read_applications(cells: list[Cell], start: int) -> ApplicationsTable:
         header_from = index
         if "勾稽" in text or "申请人情况" in text or len(text) > 80:
             break
-    columns = read_columns(cells[header_from:start])
+    header_columns = read_columns(cells[header_from:start])
+    columns = header_columns
     table = ApplicationsTable()
     parent: str | None = None
     path: tuple[str, ...] | None = None
     values: list[str] = []
+    printed: list[tuple[tuple[str, ...], list[str]]] = []  # rows as printed, in order
 
     def close() -> None:
         nonlocal path, values
         if path is not None and path != _SINK:
-            row = table.rows.setdefault(path, {})
-            for column, text in zip(columns, values, strict=False):
-                value = parse_number(text)
-                if value is not None and column not in row:
-                    row[column] = value
+            printed.append((path, values))
         path, values = None, []
 
     index = start
@@ -291,6 +290,11 @@ def read_applications(cells: list[Cell], start: int) -> ApplicationsTable:
                 parent = key[1] if len(key) == 3 else None
         index += 1
     close()
+    columns = choose_columns(header_columns, [v for _, v in printed])
+    for row_path, placed in place_rows(columns, printed):
+        row = table.rows.setdefault(row_path, {})
+        for column, value in placed.items():
+            row.setdefault(column, value)
     single = table.rows.get(("outcomes", "other", tables_2019.OTHER_SINGLE_ROW))
     table.other_single_row = bool(single) and not table.other_has_subrows
     table.end = index

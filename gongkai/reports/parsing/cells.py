@@ -25,6 +25,8 @@ from .numbers import is_value_cell
 _ONLY_PIPES = re.compile(r"^\|{2,}$")
 _PUNCTUATION = re.compile(r"[。，,；;：:！？!?、]")
 _RULE = re.compile(r"^[\s|:\-—=+]+$")  # markdown header rules and ASCII-art borders
+# "— |" or "- |": one cell holding a dash placeholder (absent), not a rule.
+_DASH_CELL = re.compile(r"^\|?\s*(?:-|—|——|--|─|–)\s*\|$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def line_cells(line: str) -> list[str]:
     if _ONLY_PIPES.match(stripped):
         return []
     if "|" in stripped:
-        if _RULE.match(stripped):
+        if _RULE.match(stripped) and not _DASH_CELL.match(stripped):
             return []
         body = stripped
         if body.startswith("|"):

@@ -53,16 +53,38 @@ def find_title(original: list[str], normalized: list[str]) -> Title | None:
     "首页 > 政府信息公开 > 年度报告" above the real title is passed over.
     """
     candidates: list[Title] = []
-    for index, line in enumerate(normalized[:60]):
-        squeezed = line.replace(" ", "")
-        if len(squeezed) > 80 or not squeezed or re.search(r"[>»]|\|", squeezed):
+    head = normalized[:60]
+    for index, line in enumerate(head):
+        squeezed = _title_like(line)
+        if not squeezed:
             continue
         if any(w in squeezed for w in _TITLE_WORDS) and any(w in squeezed for w in _REPORT_WORDS):
             candidates.append(Title(index, original[index].strip(), squeezed))
+            continue
+        # A long title is often broken over two lines ("…政府信息公开" / "工作年度报告").
+        following = _title_like(head[index + 1]) if index + 1 < len(head) else ""
+        joined = squeezed + following
+        if (
+            following
+            and len(joined) <= 80
+            and not any(w in following for w in _TITLE_WORDS)
+            and any(w in joined for w in _TITLE_WORDS)
+            and any(w in following for w in _REPORT_WORDS)
+        ):
+            text = original[index].strip() + original[index + 1].strip()
+            candidates.append(Title(index, text, joined))
     with_year = [t for t in candidates if _YEAR.search(t.normalized)]
     if with_year:
         return with_year[0]
     return candidates[0] if candidates else None
+
+
+def _title_like(line: str) -> str:
+    """The line without spaces if it could be (part of) a title, else ``""``."""
+    squeezed = line.replace(" ", "")
+    if len(squeezed) > 80 or re.search(r"[>»。，,]|\|", squeezed):
+        return ""
+    return squeezed
 
 
 def find_year(title: Title | None, normalized: list[str]) -> int | None:

@@ -9,6 +9,7 @@ over the sentences when both give the same figure.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .cells import line_cells
 from .labels import core
@@ -197,8 +198,9 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("其他形式申请", "其它形式申请", "其他申请"), ("applications", "by_channel", "other")),
     (("申请总数", "收到申请数", "受理申请数", "申请数"), ("applications", "received_total")),
     (("同意部分公开",), ("applications", "legacy_outcomes", "partially_disclosed")),
+    # Before 同意公开, which "不同意公开答复数" also contains.
+    (("否决公开", "不同意公开", "不予公开"), ("applications", "legacy_outcomes", "withheld")),
     (("同意公开",), ("applications", "legacy_outcomes", "disclosed")),
-    (("否决公开", "不同意公开"), ("applications", "legacy_outcomes", "withheld")),
     (("所指政府信息",), ("applications", "legacy_outcomes", "not_government_information")),
     (("信息不存在",), ("applications", "legacy_outcomes", "not_exist")),
     (
@@ -212,6 +214,8 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("行政诉讼",), ("appeals", "litigation", "total")),
     (("收取的费用", "收费", "费用"), ("fees_yuan",)),
 )
+_FEE_PART = re.compile(r"检索费|复制费|邮寄费|复印费|信息处理费")
+_TOP_LEVEL_ROW = re.compile(r"^[一二三四五六七八九十]+、")
 _ANNEX_RESULTS = (
     ("维持", "upheld"),
     ("纠错", "corrected"),
@@ -226,6 +230,7 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
     in_annex = False
     value_column = -1
     appeal_group: str | None = None
+    fee_parts: list[Number] = []
     for line in lines:
         cells = line_cells(line)
         if len(cells) < 2:
@@ -249,8 +254,18 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         text = cells[value_column] if value_column < len(cells) else cells[-1]
         value = parse_number(text)
         path = _annex_path(label)
+        if path is None and _FEE_PART.search(label) and "减免" not in label:
+            # 检索费 / 复制费 / 邮寄费 rows: together they are what was charged.
+            if value is not None:
+                fee_unit = (read_quantity(text) or Quantity(value)).unit or (
+                    "万元" if "万元" in unit else "元"
+                )
+                fee_parts.append(convert_money(Quantity(value, fee_unit), "元"))
+            continue
         if path and path[0] == "appeals":
             appeal_group = path[1]
+        elif path or _TOP_LEVEL_ROW.match(cells[0].strip()):
+            appeal_group = None  # "六、举报投诉数量": the results below are not appeals
         elif not path and appeal_group:
             result = next((k for w, k in _ANNEX_RESULTS if w in label), None)
             path = ("appeals", appeal_group, result) if result else None
@@ -265,6 +280,8 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
             out[key] = tidy(out[key] + value)  # 网上 + 电子邮件 are both online
         else:
             out.setdefault(key, value)
+    if fee_parts and ("fees_yuan",) not in out:
+        out[("fees_yuan",)] = tidy(sum(Decimal(str(v)) for v in fee_parts))
     return out
 
 

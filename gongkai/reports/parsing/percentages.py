@@ -6,6 +6,9 @@ nearest earlier count in the paragraph that is not itself one of the enumerated 
 carry their own percentage) and is not smaller than the count. "占总数" refers back to the
 grand total, i.e. the base of the enumeration the paragraph already started. Percentages
 with no count or no base in the text (同比增长, 全文电子化率) are not checked.
+
+A percentage may also come before its count ("其中予以公开的占45%，计48件", "占比82.5%（99件）").
+Violations name the percentage as printed, full-width digits included ("text:１８．５％").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .paragraphs import text_paragraphs
+from .text import split_lines
 
 _COUNT = re.compile(r"(\d+(?:\.\d+)?)(?:余|多)?(件|条|宗|个|份|人次|次|项|篇|户|家|名|人)(?![%\d])")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
@@ -23,6 +27,12 @@ _LINK = re.compile(
     r"^[^0-9。;]{0,6}?[,(]?\s*(?:约|分别)?占(?:比|比例|总数的?|全部[^0-9]{0,6}?的?|"
     r"[^0-9。;,]{0,10}?的)?(?:为|达)?\s*$"
 )
+# Between a percentage and the count it qualifies, when the count comes second.
+_LINK_AFTER = re.compile(
+    r"^(?:的[^0-9。;,%]{0,12}?)?\s*[,(]?\s*(?:计|共计|共|合计|总计|为|即|达|约)?\s*$"
+)
+# A percentage as printed in the original text (full-width digits and signs included).
+_PRINTED_PERCENT = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]")
 _GRAND_TOTAL = ("总数", "总量", "全部", "总件数")
 
 
@@ -45,28 +55,42 @@ class StatedPercentage:
 def find_percentages(text: str) -> list[StatedPercentage]:
     """Every checkable percentage of a report's text, in reading order."""
     found: list[StatedPercentage] = []
+    originals = split_lines(text)
     for paragraph in text_paragraphs(text):
-        found.extend(_in_paragraph(paragraph.text))
+        line = originals[paragraph.line] if paragraph.line < len(originals) else ""
+        printed = [m.group(0).replace(" ", "") for m in _PRINTED_PERCENT.finditer(line)]
+        found.extend(_in_paragraph(paragraph.text, printed))
     return found
 
 
-def _in_paragraph(text: str) -> list[StatedPercentage]:
+def _in_paragraph(text: str, printed: list[str] | None = None) -> list[StatedPercentage]:
     counts = [(m.start(), m.end(), Decimal(m.group(1))) for m in _COUNT.finditer(text)]
     if not counts:
         return []
-    attached: dict[int, tuple[re.Match[str], str]] = {}  # count index → its percentage
-    for match in _PERCENT.finditer(text):
+    percents = list(_PERCENT.finditer(text))
+    # The printed forms line up with the normalised percentages only if none was lost.
+    printed = printed if printed is not None and len(printed) == len(percents) else None
+    attached: dict[int, tuple[re.Match[str], str, str]] = {}  # count index → its percentage
+    for ordinal, match in enumerate(percents):
+        as_printed = printed[ordinal] if printed else f"{match.group(1)}%"
         previous = [i for i, c in enumerate(counts) if c[1] <= match.start()]
-        if not previous:
-            continue
-        index = previous[-1]
-        link = text[counts[index][1] : match.start()]
-        if _LINK.match(link) and index not in attached:
-            attached[index] = (match, link)
+        if previous:
+            index = previous[-1]
+            link = text[counts[index][1] : match.start()]
+            if _LINK.match(link) and index not in attached:
+                attached[index] = (match, link, as_printed)
+                continue
+        following = [i for i, c in enumerate(counts) if c[0] >= match.end()]
+        if following:
+            index = following[0]
+            if _LINK_AFTER.match(text[match.end() : counts[index][0]]) and index not in attached:
+                before = text[max(0, match.start() - 12) : match.start()]
+                if "占" in before:
+                    attached[index] = (match, before, as_printed)
     out: list[StatedPercentage] = []
     last_base: Decimal | None = None
     for index in sorted(attached):
-        match, link = attached[index]
+        match, link, as_printed = attached[index]
         count = counts[index][2]
         base: Decimal | None = None
         grand = any(word in link for word in _GRAND_TOTAL)
@@ -84,5 +108,5 @@ def _in_paragraph(text: str) -> list[StatedPercentage]:
         last_base = base
         number = match.group(1)
         places = len(number.split(".")[1]) if "." in number else 0
-        out.append(StatedPercentage(f"{number}%", Decimal(number), places, count, base))
+        out.append(StatedPercentage(as_printed, Decimal(number), places, count, base))
     return out

@@ -123,6 +123,19 @@ def _cell_value(text: str, column: Column) -> Number | None:
     return parse_number(text)
 
 
+def _blanks_untraceable(
+    values: list[str], columns: list[Column], label_line: int, value_lines: set[int]
+) -> bool:
+    """True for a short row whose cells each stood on a line of their own.
+
+    In a row printed on one line (pipes, tabs, HTML) a missing cell is a trailing one; in
+    one-cell-per-line text it may have been any of them.
+    """
+    if not values or len(values) >= len(columns) or len(columns) < 2:
+        return False
+    return label_line not in value_lines and len(value_lines) == len(values)
+
+
 def read_proactive(cells: list[Cell]) -> ProactiveTable:
     """Read table 二 from the cells between its first block heading and table 三."""
     table = ProactiveTable()
@@ -131,9 +144,18 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
     row_key: str | None = None
     row_open = False
     row_values: list[str] = []
+    row_line = -1  # the line of the row label
+    value_lines: set[int] = set()
 
     def close_row() -> None:
         nonlocal row_open, row_key, row_values
+        if _blanks_untraceable(row_values, columns, row_line, value_lines):
+            # One cell per line: a blank left no trace, so which of the columns the
+            # printed values belong to is unknown. Leave the row out rather than guess.
+            row_open, row_key, row_values = False, None, []
+            value_lines.clear()
+            return
+        value_lines.clear()
         if row_open and row_key is not None:
             values = table.rows.setdefault(row_key, {})
             for column, text in zip(columns, row_values, strict=False):
@@ -147,6 +169,7 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
         if is_value_cell(text) and not (has_cjk(text) and classify_row(text)[0]):
             if row_open and len(row_values) < len(columns):
                 row_values.append(text)
+                value_lines.add(cell.line)
             continue
         squeezed = core(text)
         if squeezed.startswith("第二十条") or squeezed == "信息内容":
@@ -166,6 +189,7 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
             close_row()
             header_done = True
             row_open, row_key, row_values = True, key, []
+            row_line = cell.line
             continue
         # Unknown text: a continuation of the label if no value was read yet, else the end.
         if row_open and row_values:

@@ -20,20 +20,40 @@ _NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
 # -- 主动公开 ---------------------------------------------------------------------------------
 _ITEMS = (
     re.compile(
-        r"主动公开(?:了)?(?:各类|各项)?(?:政府|政务)?信息(?:共计|共|总数|达|合计|为)?"
+        r"主动公开(?:了)?(?:各类|各项)?(?:政府|政务)?(?:信息)?(?:共计|共|总数|达|合计|为)?"
         rf"{_NUM}条"
     ),
     re.compile(r"发布(?:了)?(?:各类)?(?:政府|政务)信息(?:共计|共|达|合计)?" rf"{_NUM}条"),
     re.compile(r"主动公开(?:政府|政务)?信息(?:数|数量|总数|总量)(?:为|达|共)?" rf"{_NUM}条"),
 )
 _ITEMS_NEW = re.compile(r"新增(?:主动公开)?(?:(?:政府|政务)?信息)?" rf"{_NUM}条")
+# A count stated for the whole year ("全年共主动公开…") beats one stated for a channel
+# ("通过政务新媒体主动公开…", "在门户网站主动公开…"), whichever comes first.
+_WHOLE = re.compile(r"(?:共|全年|全局|总|合计|一共)[^,。;]{0,10}$")
+_CHANNEL_SPECIFIC = re.compile(
+    r"(?:通过|在|利用|依托|经由)[^,。;]{0,16}"
+    r"(?:网站|新媒体|微博|微信|公报|客户端|平台|报刊|电视|广播|公开栏|政务号)[^,。;]{0,8}$"
+)
+
+
+def _item_rank(sentence: str, start: int) -> int:
+    """2 for a whole-year count, 0 for a count of one channel, 1 otherwise."""
+    before = sentence[max(0, start - 24) : start]
+    before = re.split(r"[,。;]", before)[-1]
+    if _WHOLE.search(before):
+        return 2
+    if _CHANNEL_SPECIFIC.search(before):
+        return 0
+    return 1
 
 
 def read_items(paragraphs: list[Paragraph]) -> dict[str, Number]:
     """``items_total`` (累计…条) and ``items_new`` (the year's proactive count).
 
     "累计主动公开…110757条，新增21594条": the cumulative figure is ``items_total`` and the
-    新增 figure is the year's; otherwise the first "主动公开信息…条" is the year's.
+    新增 figure is the year's; otherwise the year's is the "主动公开…条" stated for the whole
+    year, or failing that the first one, so that a channel's share stated first
+    ("通过新媒体主动公开500条，全年共主动公开2000条") is not taken for the total.
     """
     total: Number | None = None
     new: Number | None = None
@@ -42,16 +62,21 @@ def read_items(paragraphs: list[Paragraph]) -> dict[str, Number]:
             if "依申请" in sentence and "主动公开" not in sentence:
                 continue
             hits: list[tuple[int, bool, Number]] = []
+            seen: set[int] = set()
             for pattern in _ITEMS:
                 for match in pattern.finditer(sentence):
+                    if match.start(1) in seen:
+                        continue
+                    seen.add(match.start(1))
                     before = sentence[max(0, match.start() - 4) : match.start()]
                     cumulative = "累计" in before or "历年" in before
                     hits.append((match.start(), cumulative, tidy(float(match.group(1)))))
             for _, cumulative, value in sorted(hits):
                 if cumulative and total is None:
                     total = value
-                elif not cumulative and new is None:
-                    new = value
+            yearly = [(p, v) for p, cumulative, v in hits if not cumulative]
+            if new is None and yearly:
+                new = max(yearly, key=lambda h: (_item_rank(sentence, h[0]), -h[0]))[1]
             if new is None and "公开" in sentence:
                 match = _ITEMS_NEW.search(sentence)
                 if match:
@@ -172,7 +197,8 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
                 continue
             if any(word in sentence for word in _NOT_GI):
                 continue
-            for clause in clauses(sentence):
+            parts = clauses(sentence)
+            for position, clause in enumerate(parts):
                 match = _CONSULT_COUNT.search(clause)
                 if match is None or not any(w in clause for w in _CONSULT_WORDS):
                     continue
@@ -185,6 +211,10 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
                     ),
                     None,
                 )
+                if "total" not in counts and _introduces_parts(parts[position + 1 :]):
+                    # "接待…咨询216人次，其中电话咨询130人次…": the figure the 其中 splits
+                    # is the total, whatever word (接待, 来访) it was stated with.
+                    part = None
                 if part is None:
                     if "total" not in counts:
                         counts["total"] = value
@@ -195,6 +225,10 @@ def read_consultations(paragraphs: list[Paragraph]) -> dict[str, Number]:
             ordered.update({k: v for k, v in counts.items() if k != "total"})
             return ordered
     return {}
+
+
+def _introduces_parts(following: list[str]) -> bool:
+    return bool(following) and following[0].lstrip().startswith(("其中", "分别"))
 
 
 # -- 专栏访问量 -------------------------------------------------------------------------------

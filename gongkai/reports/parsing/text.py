@@ -18,6 +18,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。：:！!？?]")
+# "网上申请30件、信函申请16件": an enumeration comma after a count separates two figures,
+# while "复议、诉讼" (no count before the 、) stays one clause.
+_COUNTED_ENUMERATION = re.compile(r"(?<=\d)(?:件次|人次|件|条|宗|个|份|次|项|篇|元)、")
 
 
 def split_lines(text: str) -> list[str]:
@@ -53,6 +56,7 @@ def sentences(paragraph: str) -> list[str]:
 
 def clauses(sentence: str) -> list[str]:
     """Split a sentence on commas, semicolons and colons into clauses."""
+    sentence = _COUNTED_ENUMERATION.sub(lambda m: m.group(0)[:-1] + "，", sentence)
     return [c for c in _CLAUSE_SPLIT.split(sentence) if c.strip()]
 
 

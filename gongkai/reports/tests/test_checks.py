@@ -180,3 +180,17 @@ def test_check_does_not_change_the_document() -> None:
 def test_percentages_in_a_saved_html_page_are_checked() -> None:
     page = "<html><body><p>共受理8件，其中当面1件，占12%。</p></body></html>"
     assert [v["where"] for v in check({}, page)] == ["text:12%"]
+
+
+def test_a_full_width_percentage_is_named_as_printed() -> None:
+    text = "共收到申请１２０件，其中网上申请９９件，占８２．５％；信函申请２１件，占１８．５％。"
+    assert check({}, text) == [
+        {"rule": "percentage", "where": "text:１８．５％", "expected": 17.5, "found": 18.5}
+    ]
+
+
+def test_a_percentage_written_before_its_count_is_checked() -> None:
+    text = "全年办结申请116件，其中予以公开和部分公开的占45%，计48件。"
+    assert check({}, text) == [
+        {"rule": "percentage", "where": "text:45%", "expected": 41, "found": 45}
+    ]

@@ -160,3 +160,45 @@ def test_review_and_litigation_both_zero_in_one_clause() -> None:
 def test_applications_received_as_yi_shen_qing_gong_kai() -> None:
     document = parse_report(b.legacy_report("全年共受理依申请公开12件，均按时答复。"))
     assert document["applications"]["received_total"] == 12
+
+
+def test_the_whole_years_proactive_count_beats_a_channels_count_stated_first() -> None:
+    document = parse_report(
+        b.legacy_report("通过政务新媒体主动公开信息500条，全年共主动公开政府信息2000条。")
+    )
+    assert document["proactive"] == {"items_new": 2000}
+
+
+def test_a_proactive_count_without_the_word_information_is_read() -> None:
+    document = parse_report(b.legacy_report("2017年，全年共主动公开2000条，其中规范性文件3条。"))
+    assert document["proactive"] == {"items_new": 2000}
+
+
+def test_channels_enumerated_with_pause_commas_are_each_read() -> None:
+    document = parse_report(
+        b.legacy_report(
+            "全年共受理政府信息公开申请56件，其中网上申请30件、信函申请16件、当面申请8件、传真申请2件。"
+        )
+    )
+    assert document["applications"]["by_channel"] == {
+        "online": 30,
+        "letter": 16,
+        "in_person": 8,
+        "fax": 2,
+    }
+
+
+def test_review_and_litigation_counts_enumerated_in_one_clause_are_apart() -> None:
+    document = parse_report(
+        b.legacy_report("本年度共发生政府信息公开行政复议案件2件、行政诉讼案件1件。")
+    )
+    assert document["appeals"] == {"review": {"total": 2}, "litigation": {"total": 1}}
+
+
+def test_the_consultation_figure_split_by_qizhong_is_the_total() -> None:
+    document = parse_report(
+        b.legacy_report(
+            "五、咨询处理情况\n全年接待政府信息公开咨询216人次，其中电话咨询130人次，现场咨询86人次。"
+        )
+    )
+    assert document["consultations"] == {"total": 216, "phone": 130, "in_person": 86}
