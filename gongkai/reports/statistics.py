@@ -210,7 +210,7 @@ _TOP_LEVEL_STATISTICS = {
     "fees_yuan",
     "column_visits",
 }
-_TOP_ORDER = [
+TOP_ORDER = [
     "schema",
     "organization",
     "year",
@@ -227,7 +227,7 @@ _TOP_ORDER = [
 
 
 def _ordered(document: dict) -> dict:
-    ordered = {k: document[k] for k in _TOP_ORDER if k in document}
+    ordered = {k: document[k] for k in TOP_ORDER if k in document}
     ordered.update({k: v for k, v in document.items() if k not in ordered})
     return ordered
 

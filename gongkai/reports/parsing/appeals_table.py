@@ -58,13 +58,17 @@ def find_start(cells: list[Cell], begin: int = 0) -> int | None:
     """Index of the first header cell of table 四 (the first 结果维持 after ``begin``)."""
     for index in range(begin, len(cells)):
         if _result_of(cells[index].text) == "upheld":
-            # Step back over the group cells printed above the result cells.
-            first = index
-            for back in range(index - 1, max(begin - 1, index - 6), -1):
-                name = core(cells[back].text)
-                if _group_of(cells[back].text) or name in {"行政诉讼", "诉讼"}:
-                    first = back
-                elif cells[back].text.strip():
+            # Step back over the group cells printed above the result cells, and over the
+            # blank cells a merged header leaves between them (they do not count).
+            first, labels = index, 0
+            for back in range(index - 1, max(begin - 1, index - 40), -1):
+                text = cells[back].text
+                if not text.strip():
+                    continue
+                name = core(text)
+                if (_group_of(text) or name in {"行政诉讼", "诉讼"}) and labels < 5:
+                    first, labels = back, labels + 1
+                else:
                     break
             return first
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import statistics
 from . import appeals_table, applications_table, detect, legacy, prose
 from .cells import Cell, cell_stream
 from .errors import ReportParseError
@@ -153,24 +154,12 @@ def _mentions_report(lines: list[str]) -> bool:
 
 def _merge_annex(document: dict[str, Any], figures: dict[tuple[str, ...], Any]) -> None:
     """Put 附表 figures into the document; a table's figure wins over a sentence's."""
-    order = [
-        "schema",
-        "organization",
-        "year",
-        "format",
-        "proactive",
-        "applications",
-        "appeals",
-        "consultations",
-        "fees_yuan",
-        "column_visits",
-    ]
     for path, value in figures.items():
         target = document
         for key in path[:-1]:
             target = target.setdefault(key, {})
         target[path[-1]] = value
-    _reorder(document, order)
+    _reorder(document, statistics.TOP_ORDER)
     if "applications" in document:
         _reorder(document["applications"], ["received_total", "by_channel", "legacy_outcomes"])
         if "by_channel" in document["applications"]:
@@ -180,9 +169,9 @@ def _merge_annex(document: dict[str, Any], figures: dict[tuple[str, ...], Any]) 
         _reorder(document["proactive"], ["items_total", "items_new"])
     if "appeals" in document:
         for group in document["appeals"].values():
-            _reorder(group, ["upheld", "corrected", "other", "pending", "total"])
+            _reorder(group, [key for key, _ in statistics.APPEAL_RESULTS])
     if "consultations" in document:
-        _reorder(document["consultations"], ["total", "phone", "in_person", "online"])
+        _reorder(document["consultations"], [key for key, _ in statistics.CONSULTATION_PARTS])
 
 
 def _reorder(mapping: dict, order: list[str]) -> None:

@@ -230,3 +230,22 @@ def test_a_label_wrapped_over_two_lines_is_one_label() -> None:
         "（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）",
     )
     assert _applications(text) == _applications(b.report_2021("markdown"))
+
+
+def test_table_four_header_padded_with_blank_cells_keeps_the_group_order():
+    from gongkai.reports.parsing import parse_report
+
+    text = "\n".join(
+        [
+            "某区某局2023年政府信息公开工作年度报告",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
+            "| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |",
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 " * 3 + "|",
+            "| 1 | 0 | 0 | 0 | 1 | 2 | 0 | 0 | 0 | 2 | 3 | 0 | 0 | 0 | 3 |",
+        ]
+    )
+    appeals = parse_report(text)["appeals"]
+    assert appeals["review"]["total"] == 1
+    assert appeals["litigation_direct"]["total"] == 2
+    assert appeals["litigation_after_review"]["total"] == 3
