@@ -40,6 +40,7 @@ class Action(models.TextChoices):
     AUDIT_VIEW = "audit.view", "查看审计日志"
     ORGANIZATION_MANAGE = "organizations.manage", "管理机构"
     STAFF_MANAGE = "staff.manage", "管理工作人员"
+    WORKDAYS_MANAGE = "workdays.manage", "维护节假日安排"
 
 
 _EVERY_STAFF = {Action.VIEW_WORKSPACE, Action.ANALYTICS_VIEW, Action.CONSULTATION_RECORD}
@@ -89,6 +90,7 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.AUDIT_VIEW,
             Action.ORGANIZATION_MANAGE,
             Action.STAFF_MANAGE,
+            Action.WORKDAYS_MANAGE,
             Action.CATALOG_EDIT_GUIDE,
             Action.REPORT_IMPORT,
         }

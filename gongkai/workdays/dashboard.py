@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.accounts.permissions import Action, can
@@ -19,7 +20,7 @@ def counters(user) -> list[dict]:
         {
             "label": f"{year}年节假日安排未录入，期限暂按周一至周五计算",
             "value": year,
-            "url": "",
+            "url": reverse("workdays:calendar") + f"?year={year}",
             "tone": "warn",
         }
         for year in missing

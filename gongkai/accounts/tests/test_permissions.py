@@ -58,6 +58,7 @@ EXPECTED = {
         A.AUDIT_VIEW,
         A.ORGANIZATION_MANAGE,
         A.STAFF_MANAGE,
+        A.WORKDAYS_MANAGE,
         A.CATALOG_EDIT_GUIDE,
         A.REPORT_IMPORT,
     },

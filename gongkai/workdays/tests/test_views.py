@@ -1,0 +1,77 @@
+"""The office sees the calendar, computes a deadline, and an administrator enters a new year."""
+
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from gongkai.accounts.models import AuditEntry
+from gongkai.lib import workdays
+
+SCHEDULE_2027 = """
+2027-01-01 放假 元旦
+2027-02-05 放假 春节
+2027-02-06 放假 春节
+2027-02-07 放假 春节
+2027-02-08 放假 春节
+2027-02-09 放假 春节
+2027-02-10 放假 春节
+2027-02-11 放假 春节
+2027-02-13 上班 春节
+"""
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(date(2026, 11, 27), tick=False):
+        yield
+
+
+def test_a_clerk_computes_twenty_working_days_across_national_day(client, clerk):
+    client.force_login(clerk)
+    page = client.get(reverse("workdays:calendar"), {"start": "2026-09-25", "n": "20"})
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "是 <strong>2026-10-29</strong>" in text
+    assert "国庆" in text
+
+
+def test_a_year_without_a_schedule_is_flagged_and_a_clerk_cannot_enter_it(client, clerk):
+    client.force_login(clerk)
+    text = client.get(reverse("workdays:calendar"), {"year": "2027"}).content.decode()
+    assert "尚无2027年的官方安排" in text
+    assert "录入2027年安排" not in text
+    assert client.get(reverse("workdays:edit", args=[2027])).status_code == 403
+
+
+def test_an_administrator_enters_2027_and_deadlines_follow_it(client, admin_user):
+    client.force_login(admin_user)
+    before = workdays.add_workdays(date(2027, 2, 3), 3)
+    response = client.post(
+        reverse("workdays:edit", args=[2027]),
+        {"notice": "国务院办公厅关于2027年部分节假日安排的通知", "schedule": SCHEDULE_2027},
+    )
+    assert response.status_code == 302
+    after = workdays.add_workdays(date(2027, 2, 3), 3)
+    assert before == date(2027, 2, 8)  # Monday to Friday only, before the entry
+    assert after == date(2027, 2, 13)  # 2/4, 2/12, then the make-up Saturday 2/13
+    assert AuditEntry.objects.filter(action="workdays.official_year_replace").exists()
+    text = client.get(reverse("workdays:calendar"), {"year": "2027"}).content.decode()
+    assert "调休上班" in text and "国务院办公厅关于2027年" in text
+
+
+def test_a_bad_schedule_line_is_refused_with_its_line_number(client, admin_user):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("workdays:edit", args=[2027]),
+        {
+            "notice": "通知",
+            "schedule": "2027-01-01 放假 元旦\n2027-13-01 放假 春节\n2026-10-01 放假 国庆",
+        },
+    )
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert "第2行的日期无法识别" in text
+    assert "不在2027年" in text
+    assert not workdays.current_calendar().covers(2027)
