@@ -7,12 +7,14 @@ withdrawn a moment ago never shows even while the index still holds it.
 """
 
 import html
+from datetime import datetime
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import tantivy
 from django.core.paginator import Page, Paginator
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from gongkai.lib import text
@@ -160,9 +162,22 @@ def search(
     ids = searcher.fast_field_values("id", addresses) if addresses else []
     scores = {item_id: score for item_id, (score, _) in zip(ids, result.hits, strict=True)}
     # The database decides what may be shown: published now, whatever the index says.
+    # The filters are checked again too, so a lagging index cannot show an item under a
+    # validity (or topic…) it no longer has.
+    current = Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED)
+    exact = {"organization_id": organization, "topic_id": topic, "category_id": category}
+    current = current.filter(**{k: v for k, v in exact.items() if v is not None})
+    if validity:
+        current = current.filter(validity=validity)
+    if year:
+        tz = timezone.get_current_timezone()
+        current = current.filter(
+            published_at__gte=datetime(year, 1, 1, tzinfo=tz),
+            published_at__lt=datetime(year + 1, 1, 1, tzinfo=tz),
+        )
     items = {
         item.pk: item
-        for item in Item.objects.filter(pk__in=ids, status=ItemStatus.PUBLISHED)
+        for item in current
         .select_related("organization", "topic", "category")
         .only(
             "pk",

@@ -10,6 +10,7 @@ Rows are deleted only after the index commit, so a crash leaves them to be appli
 import logging
 import time
 
+import tantivy
 from django.db import transaction
 
 from ..models import Item, ItemStatus, SearchPending
@@ -55,7 +56,11 @@ def apply_pending(*, blocking: bool = True) -> int:
             ids = sorted({item_id for _, item_id in rows})
             writer = engine.open_writer(index)
             for item_id in ids:
-                writer.delete_documents_by_term("id", item_id)
+                # By query: delete_documents_by_term would build a signed-integer term that
+                # never matches the unsigned id field.
+                writer.delete_documents_by_query(
+                    tantivy.Query.term_query(engine.SCHEMA, "id", item_id)
+                )
             for row in published_rows(ids):
                 writer.add_document(engine.make_document(row))
             writer.commit()
