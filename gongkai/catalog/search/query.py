@@ -7,9 +7,9 @@ withdrawn a moment ago never shows even while the index still holds it.
 """
 
 import html
-from datetime import datetime
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 
 import tantivy
@@ -177,9 +177,7 @@ def search(
         )
     items = {
         item.pk: item
-        for item in current
-        .select_related("organization", "topic", "category")
-        .only(
+        for item in current.select_related("organization", "topic", "category").only(
             "pk",
             "title",
             "summary",

@@ -29,7 +29,9 @@ def category(db):
 
 @pytest.fixture
 def make_item(clerk, agency, topic, category):
-    def make(title="关于司法鉴定机构年度检查情况的通报", body=None, *, org=None, actor=None, **extra):
+    def make(
+        title="关于司法鉴定机构年度检查情况的通报", body=None, *, org=None, actor=None, **extra
+    ):
         data = {
             "title": title,
             "body": body or f"{title}。本市各司法鉴定机构按照要求完成了年度检查。",

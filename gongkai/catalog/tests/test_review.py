@@ -181,7 +181,9 @@ def test_review_through_the_page_records_the_opinion_and_refuses_a_missing_answe
     response = client.post(url, {"decision": "approve", "opinion": "同意"})
     assert response.status_code == 400
     assert "请填写保密审查结论" in response.content.decode()
-    response = client.post(url, {"decision": "approve", "confidentiality": "clear", "opinion": "同意"})
+    response = client.post(
+        url, {"decision": "approve", "confidentiality": "clear", "opinion": "同意"}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.current_stage_name() == "法制审核"

@@ -94,7 +94,9 @@ def test_filters_restrict_hits(published, agency, district, district_clerk, make
     law = Topic.objects.get(code="lsgl")
     city = published("律师执业许可办事指南", "申请律师执业应当提交材料。", topic=law)
     local = publish(
-        make_item("徐汇区律师工作情况", "徐汇区律师行业发展情况。", actor=district_clerk, org=district)
+        make_item(
+            "徐汇区律师工作情况", "徐汇区律师行业发展情况。", actor=district_clerk, org=district
+        )
     )
     search.apply_pending()
     assert set(_titles(search.search("律师"))) == {city.title, local.title}
@@ -118,7 +120,12 @@ def test_results_are_paginated(published):
 
 @pytest.mark.parametrize(
     "query, message",
-    [("", "请输入检索词"), ("   ", "请输入检索词"), ("司" * 101, "检索词过长"), ("，。！", "没有可供检索")],
+    [
+        ("", "请输入检索词"),
+        ("   ", "请输入检索词"),
+        ("司" * 101, "检索词过长"),
+        ("，。！", "没有可供检索"),
+    ],
 )
 def test_an_empty_or_too_long_query_gets_a_clear_message(client, db, query, message):
     with pytest.raises(search.SearchError, match=message):
@@ -160,9 +167,7 @@ def test_unpublished_drafts_are_never_indexed(make_item, clerk, division_head):
     assert search.search("律师").hits == []
 
 
-def test_a_lagging_index_cannot_show_an_item_under_a_filter_it_no_longer_matches(
-    published, leader
-):
+def test_a_lagging_index_cannot_show_an_item_under_a_filter_it_no_longer_matches(published, leader):
     item = published("人民调解员培训通知", "人民调解员应当参加年度培训。")
     search.apply_pending()
     services.item_set_validity(item=item, actor=leader, validity=Validity.EXPIRED)

@@ -79,9 +79,7 @@ def test_the_upload_page_shows_the_error_in_chinese(client, make_item, clerk):
     assert not Attachment.objects.exists()
 
 
-def test_an_attachment_is_public_only_with_its_published_item(
-    client, make_item, clerk, publish
-):
+def test_an_attachment_is_public_only_with_its_published_item(client, make_item, clerk, publish):
     item = make_item()
     attachment = services.attachment_add(
         item=item, actor=clerk, upload=SimpleUploadedFile("通报.pdf", PDF)
