@@ -4,7 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from gongkai.accounts.permissions import Action, can, organizations_for, require
+from gongkai.accounts.models import Organization, OrganizationKind
+from gongkai.accounts.permissions import Action, actions_of, can, organizations_for, require
 
 from .models import Item, ItemStatus
 
@@ -25,14 +26,42 @@ def can_edit(user, item: Item) -> bool:
     return item.status == ItemStatus.DRAFT and can(user, Action.CATALOG_DRAFT, item.organization_id)
 
 
+# 法制审核 is done by the agency's legal division for the agency and all its divisions, not
+# only for the division the reviewer sits in.
+AGENCY_WIDE_ACTIONS = frozenset({Action.CATALOG_REVIEW_LEGAL})
+
+
+def _agency_ids(user) -> set[int]:
+    """The reviewer's agency (nearest ancestor-or-self of kind 机关) and its divisions."""
+    org = user.organization
+    while org is not None and org.kind != OrganizationKind.AGENCY:
+        org = org.parent
+    if org is None:
+        return set()
+    divisions = Organization.objects.filter(parent=org, kind=OrganizationKind.DIVISION)
+    return {org.pk, *divisions.values_list("pk", flat=True)}
+
+
+def review_scope(user, action: Action) -> set[int]:
+    """Ids of the organizations whose items `user` may review at a stage needing `action`."""
+    if action not in actions_of(user):
+        return set()
+    ids = set(organizations_for(user, action).values_list("pk", flat=True))
+    if action in AGENCY_WIDE_ACTIONS and user.organization_id:
+        ids |= _agency_ids(user)
+    return ids
+
+
 def can_review(user, item: Item) -> bool:
     """The stage now waiting needs an action the user holds here, and it is not their draft."""
-    return (
-        item.status == ItemStatus.IN_REVIEW
-        and bool(item.current_action)
-        and item.created_by_id != user.pk
-        and can(user, Action(item.current_action), item.organization_id)
-    )
+    if item.status != ItemStatus.IN_REVIEW or not item.current_action:
+        return False
+    if item.created_by_id == user.pk:
+        return False
+    action = Action(item.current_action)
+    if can(user, action, item.organization_id):
+        return True
+    return action in AGENCY_WIDE_ACTIONS and item.organization_id in review_scope(user, action)
 
 
 def can_withdraw(user, item: Item) -> bool:
@@ -65,7 +94,7 @@ def review_queue(user):
     """Items waiting at a stage this user may decide, excluding their own drafts."""
     condition = Q(pk__in=[])
     for action in REVIEW_ACTIONS:
-        orgs = organizations_for(user, action)
-        if orgs.exists():
-            condition |= Q(current_action=action.value, organization__in=orgs)
+        orgs = review_scope(user, action)
+        if orgs:
+            condition |= Q(current_action=action.value, organization_id__in=orgs)
     return Item.objects.filter(condition, status=ItemStatus.IN_REVIEW).exclude(created_by=user)

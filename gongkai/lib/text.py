@@ -12,7 +12,6 @@ fed to `add_word` once per process.
 """
 
 import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -85,19 +84,35 @@ def segmenter() -> rjieba.Jieba:
     return jieba
 
 
+# Full-width letters and digits (ＡＢＣ１２) become half-width. Only these matter for search,
+# and translating only when one is present keeps plain Chinese text on the fast path (a full
+# NFKC pass costs as much as the segmentation itself).
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_TO_HALFWIDTH = {
+    code: code - 0xFEE0
+    for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(start, end + 1)
+}
+
+
 def normalize(text: str) -> str:
-    """Full-width forms to half-width (ＡＢＣ１２ → ABC12), lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Full-width letters and digits to half-width (ＡＢＣ１２ → abc12), lower case."""
+    if _FULLWIDTH_ALNUM.search(text):
+        text = text.translate(_TO_HALFWIDTH)
+    return text.lower()
 
 
 def terms(text: str) -> list[str]:
     """Search terms of `text`, in order, repeats kept (they are term frequencies)."""
     if not text:
         return []
+    drop = STOPWORDS
+    # isalnum() is true for CJK words and plain numbers and costs far less than the regex,
+    # which only decides the rare mixed tokens (12.5, a-b) and punctuation runs (……).
     return [
         t
         for t in segmenter().cut_for_search(normalize(text), hmm=True)
-        if t not in STOPWORDS and _WORDLIKE.search(t) and not t.isspace()
+        if t not in drop and (t.isalnum() or _WORDLIKE.search(t) is not None)
     ]
 
 
@@ -106,15 +121,27 @@ def index_text(text: str) -> str:
     return " ".join(terms(text))
 
 
-def query_groups(query: str) -> list[list[str]]:
-    """A query's words (split on whitespace), each as its distinct search terms.
+def _keep(token: str) -> bool:
+    return token not in STOPWORDS and (token.isalnum() or _WORDLIKE.search(token) is not None)
 
-    Every group must match (words are ANDed); within a group any term may match (the parts of
-    a long word are alternatives that add to the score).
+
+def query_terms(query: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The words a query asks for, each with the parts search mode splits it into.
+
+    A document matches a word when it holds the word itself or, failing that, all of its
+    parts: 司法鉴定 matches 司法鉴定, or 司法 and 鉴定 both present (ranked lower), but not a
+    document that only says 鉴定. Every word of the query must match.
     """
-    groups = []
-    for word in normalize(query).split():
-        group = list(dict.fromkeys(terms(word)))
-        if group:
-            groups.append(group)
-    return groups
+    jieba = segmenter()
+    found: dict[str, tuple[str, ...]] = {}
+    for token in jieba.cut(normalize(query), hmm=True):
+        token = token.strip()
+        if not token or not _keep(token) or token in found:
+            continue
+        parts = tuple(
+            dict.fromkeys(
+                t for t in jieba.cut_for_search(token, hmm=True) if t != token and _keep(t)
+            )
+        )
+        found[token] = parts
+    return list(found.items())

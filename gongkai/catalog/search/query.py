@@ -48,7 +48,7 @@ class SearchResults:
     hits: list[Hit]
     total: int
     page: Page
-    groups: list[list[str]] = field(default_factory=list)
+    words: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def clean_query(raw: str | None) -> str:
@@ -60,22 +60,36 @@ def clean_query(raw: str | None) -> str:
     return q
 
 
-def build_query(groups: list[list[str]], filters: dict | None = None) -> tantivy.Query:
+def _term(term: str) -> tantivy.Query:
+    """`term` in the title (boosted) or in the body."""
     schema = engine.SCHEMA
+    return tantivy.Query.boolean_query(
+        [
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(
+                    tantivy.Query.term_query(schema, "title", term), engine.TITLE_BOOST
+                ),
+            ),
+            (tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", term)),
+        ]
+    )
+
+
+def build_query(
+    words: list[tuple[str, tuple[str, ...]]], filters: dict | None = None
+) -> tantivy.Query:
+    """Every word must match, by itself or by all of its parts; filters add no score."""
     musts = []
-    for group in groups:
-        shoulds = []
-        for term in group:
-            shoulds.append(
-                (
-                    tantivy.Occur.Should,
-                    tantivy.Query.boost_query(
-                        tantivy.Query.term_query(schema, "title", term), engine.TITLE_BOOST
-                    ),
-                )
+    for word, parts in words:
+        if parts:
+            all_parts = tantivy.Query.boolean_query([(tantivy.Occur.Must, _term(p)) for p in parts])
+            clause = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, _term(word)), (tantivy.Occur.Should, all_parts)]
             )
-            shoulds.append((tantivy.Occur.Should, tantivy.Query.term_query(schema, "body", term)))
-        musts.append((tantivy.Occur.Must, tantivy.Query.boolean_query(shoulds)))
+        else:
+            clause = _term(word)
+        musts.append((tantivy.Occur.Must, clause))
     for name, value in (filters or {}).items():
         if value is None:
             continue
@@ -85,7 +99,7 @@ def build_query(groups: list[list[str]], filters: dict | None = None) -> tantivy
             (
                 tantivy.Occur.Must,
                 tantivy.Query.const_score_query(
-                    tantivy.Query.term_query(schema, name, int(value)), 0.0
+                    tantivy.Query.term_query(engine.SCHEMA, name, int(value)), 0.0
                 ),
             )
         )
@@ -122,8 +136,8 @@ def highlight(source: str, terms: tuple[str, ...], width: int | None = None) -> 
     return mark_safe(prefix + "".join(out) + suffix)
 
 
-def _flat_terms(groups: list[list[str]]) -> tuple[str, ...]:
-    return tuple(t for group in groups for t in group)
+def _flat_terms(words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    return tuple(t for word, parts in words for t in (word, *parts))
 
 
 def search(
@@ -139,12 +153,12 @@ def search(
 ) -> SearchResults:
     """Ranked, filtered, re-checked hits for one page of a query. Raises SearchError."""
     q = clean_query(raw_query)
-    groups = text.query_groups(q)
-    if not groups:
+    words = text.query_terms(q)
+    if not words:
         raise SearchError("检索词中没有可供检索的字词，请换一个说法。")
     page = max(1, min(int(page or 1), MAX_PAGE))
     query = build_query(
-        groups,
+        words,
         {
             "org": organization,
             "topic": topic,
@@ -191,7 +205,7 @@ def search(
             "category__name",
         )
     }
-    terms = _flat_terms(groups)
+    terms = _flat_terms(words)
     hits = []
     for item_id in ids:
         item = items.get(item_id)
@@ -212,5 +226,5 @@ def search(
     total = min(result.count, MAX_PAGE * per_page)
     paginator = Paginator(range(total), per_page)
     return SearchResults(
-        query=q, hits=hits, total=result.count, page=paginator.get_page(page), groups=groups
+        query=q, hits=hits, total=result.count, page=paginator.get_page(page), words=words
     )

@@ -194,3 +194,38 @@ def test_staff_cannot_get_or_post_review_pages_of_another_agency(client, make_it
     client.force_login(outsider)
     assert client.get(reverse("catalog:staff_detail", args=[item.pk])).status_code == 403
     assert client.post(reverse("catalog:submit", args=[item.pk])).status_code == 403
+
+
+def test_the_legal_division_reviews_items_of_every_division_of_its_agency(
+    agency, division, topic, category
+):
+    from gongkai.accounts.models import Organization, OrganizationKind, Role
+    from gongkai.conftest import make_staff
+
+    legal_division = Organization.objects.create(
+        name="上海市司法局法治调研处",
+        code="shsfj-fzdy",
+        kind=OrganizationKind.DIVISION,
+        parent=agency,
+    )
+    drafter = make_staff("sfjdclerk", division, Role.CLERK)
+    head = make_staff("sfjdhead", division, Role.DIVISION_HEAD)
+    lawyer = make_staff("fzdylegal", legal_division, Role.LEGAL_REVIEWER)
+    item = services.item_create(
+        actor=drafter,
+        organization=division,
+        data={
+            "title": "司法鉴定机构名录",
+            "body": "名录如下。",
+            "written_on": "2024-01-02",
+            "topic": topic,
+            "category": category,
+        },
+    )
+    services.item_submit(item=item, actor=drafter)
+    services.item_approve(item=item, actor=head, confidentiality=CLEAR)
+    from gongkai.catalog.permissions import review_queue
+
+    assert list(review_queue(lawyer)) == [item]
+    services.item_approve(item=item, actor=lawyer, confidentiality=CLEAR)
+    assert item.current_stage_name() == "分管领导签发"

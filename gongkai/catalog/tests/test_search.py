@@ -22,8 +22,9 @@ def test_a_query_for_sifa_jianding_ranks_items_about_it_above_items_that_mention
     published,
 ):
     mention = published(
-        "关于开展房屋质量鉴定工作的通知", "各区住房部门应当委托有资质的单位开展房屋质量鉴定。"
+        "关于开展房屋质量鉴定工作的通知", "市司法局提醒：房屋质量鉴定应当委托有资质的单位。"
     )
+    only_jianding = published("文物鉴定工作简报", "本月完成文物鉴定二十件。")
     about = published(
         "上海市司法鉴定机构执业活动监督检查办法",
         "为规范本市司法鉴定活动，加强司法鉴定机构和司法鉴定人管理，制定本办法。",
@@ -34,6 +35,8 @@ def test_a_query_for_sifa_jianding_ranks_items_about_it_above_items_that_mention
     assert _titles(results)[0] == about.title
     assert mention.title in _titles(results)
     assert unrelated.title not in _titles(results)
+    assert only_jianding.title not in _titles(results)  # neither 司法鉴定 nor 司法 and 鉴定
+    assert only_jianding.title in _titles(search.search("鉴定"))
     assert results.hits[0].score > results.hits[1].score
 
 
