@@ -116,9 +116,20 @@ def terms(text: str) -> list[str]:
     ]
 
 
+# Punctuation the segmenter emits as tokens. The index analyzer drops these and STOPWORDS in
+# Rust (see catalog.search.engine), which is much cheaper than filtering in Python.
+PUNCTUATION = frozenset(
+    list("，。、；：？！“”‘’（）《》〈〉【】〔〕［］｛｝—…·～,.;:?!\"'()<>[]{}-_/\\|@#$%^&*+=~`")
+    + ["……", "——", "--", "...", "》，", "”，", "）。", "》。"]
+)
+
+
 def index_text(text: str) -> str:
-    """`terms(text)` joined by spaces: what a whitespace-tokenized index field receives."""
-    return " ".join(terms(text))
+    """The segmenter's tokens joined by spaces, for a whitespace-tokenized index field whose
+    analyzer drops PUNCTUATION and STOPWORDS: the same terms as `terms(text)`."""
+    if not text:
+        return ""
+    return " ".join(segmenter().cut_for_search(normalize(text), hmm=True))
 
 
 def _keep(token: str) -> bool:

@@ -19,18 +19,30 @@ from django.utils import timezone
 from gongkai.lib import text
 
 # Bump when the schema or the segmentation changes: an index of another version is rebuilt.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 TITLE_BOOST = 3.0
 
 VALIDITY_CODES = {"valid": 1, "expired": 2, "repealed": 3}
+
+
+ANALYZER = "gongkai_terms"
+
+
+def build_analyzer() -> tantivy.TextAnalyzer:
+    """Whitespace-separated rjieba tokens, minus punctuation and stop words (in Rust)."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+        .filter(tantivy.Filter.custom_stopword(sorted(text.STOPWORDS | text.PUNCTUATION)))
+        .build()
+    )
 
 
 def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_unsigned_field("id", indexed=True, fast=True)
     # Title, 文号 and 主题词 weigh more than the body and summary.
-    builder.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
-    builder.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field("title", tokenizer_name=ANALYZER, index_option="freq")
+    builder.add_text_field("body", tokenizer_name=ANALYZER, index_option="freq")
     for name in ("org", "topic", "category", "year", "validity"):
         builder.add_unsigned_field(name, indexed=True, fast=True)
     return builder.build()
@@ -55,6 +67,7 @@ def _open(path: Path) -> tantivy.Index:
             if child.is_file() and child.name != ".gongkai-writer.lock":
                 child.unlink()
     index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+    index.register_tokenizer(ANALYZER, build_analyzer())
     version_file.write_text(SCHEMA_VERSION)
     return index
 
@@ -117,7 +130,13 @@ DOC_COLUMNS = (
 )
 
 
-def make_document(row: dict, title_terms: str | None = None, body_terms: str | None = None):
+def make_document(
+    row: dict,
+    title_terms: str | None = None,
+    body_terms: str | None = None,
+    *,
+    year: int | None = None,
+):
     """A tantivy document for one published item (a dict with DOC_COLUMNS)."""
     if title_terms is None:
         title_terms = text.index_text(f"{row['title']} {row['doc_number']} {row['keywords']}")
@@ -132,7 +151,7 @@ def make_document(row: dict, title_terms: str | None = None, body_terms: str | N
             "org": row["organization_id"],
             "topic": row["topic_id"],
             "category": row["category_id"],
-            "year": timezone.localtime(published).year if published else 0,
+            "year": year or (timezone.localtime(published).year if published else 0),
             "validity": VALIDITY_CODES[row["validity"]],
         },
         SCHEMA,
