@@ -18,12 +18,23 @@ def search_index(settings, tmp_path):
 
 
 @pytest.fixture
-def topic(db):
+def vocabularies(db):
+    """The seeded topics, categories and review chain, even after a transactional test (ours
+    or another app's) has flushed the database."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("gongkai.catalog.migrations.0002_vocabularies").seed(apps, None)
+
+
+@pytest.fixture
+def topic(vocabularies):
     return Topic.objects.get(code="sfjd")
 
 
 @pytest.fixture
-def category(db):
+def category(vocabularies):
     return Category.objects.get(code="yw")
 
 

@@ -6,7 +6,7 @@ from gongkai.catalog import search
 from gongkai.catalog.models import GuidePage, Item, ItemKind, ItemStatus
 
 
-def test_the_demo_fills_the_catalog_once_and_makes_it_searchable(db):
+def test_the_demo_fills_the_catalog_once_and_makes_it_searchable(vocabularies):
     call_command("demo", stdout=StringIO())
     counts = {s: Item.objects.filter(status=s).count() for s in ItemStatus.values}
     call_command("demo", stdout=StringIO())
