@@ -212,7 +212,8 @@ def build(orgs, topics, categories) -> dict:
     marker = BENCH_DIR / "built.json"
     if os.environ.get("BENCH_REUSE") and marker.exists():
         built = json.loads(marker.read_text())
-        if built.get("items") == N_ITEMS and built.get("version") == GENERATOR_VERSION:
+        same = (N_ITEMS, GENERATOR_VERSION, engine.SCHEMA_VERSION)
+        if (built.get("items"), built.get("version"), built.get("schema")) == same:
             log(f"复用已有的 {N_ITEMS:,} 条数据和索引（BENCH_REUSE；导入速度为当时的记录）")
             return built
     (BENCH_DIR / "fts5.json").unlink(missing_ok=True)
@@ -238,6 +239,7 @@ def build(orgs, topics, categories) -> dict:
     built = {
         "items": count,
         "version": GENERATOR_VERSION,
+        "schema": engine.SCHEMA_VERSION,
         "import_seconds": import_seconds,
         "generate_seconds": generate_seconds,
         "workers": WORKERS,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from gongkai.accounts.permissions import Action, can
 
 from . import permissions
-from .models import ItemStatus
+from .models import ItemStatus, StepDecision
 
 
 def counters(user) -> list[dict]:
@@ -38,7 +38,7 @@ def counters(user) -> list[dict]:
             }
         )
         returned = visible.filter(
-            status=ItemStatus.DRAFT, created_by=user, review_steps__decision="returned"
+            status=ItemStatus.DRAFT, created_by=user, review_steps__decision=StepDecision.RETURNED
         ).distinct()
         result.append(
             {

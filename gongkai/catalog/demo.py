@@ -9,7 +9,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization, User
 
 from . import importing, services
-from .models import Category, Confidentiality, Item, ItemKind, Topic, Validity
+from .models import Category, Confidentiality, Item, ItemKind, ItemStatus, Topic, Validity
 from .search import sync
 
 SEED = 2018
@@ -434,7 +434,9 @@ def _workflow_examples(rnd, root, topics, categories, today):
         services.item_approve(
             item=done, actor=reviewer, confidentiality=Confidentiality.CLEAR, opinion="同意。"
         )
-    for item in Item.objects.filter(topic=topics["xzcf"], status="published").order_by("pk")[:3]:
+    for item in Item.objects.filter(topic=topics["xzcf"], status=ItemStatus.PUBLISHED).order_by(
+        "pk"
+    )[:3]:
         services.item_withdraw(
             item=item, actor=leader, reason="行政处罚决定公示期限届满，依规定撤下。"
         )

@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from gongkai.accounts.models import Organization
 
-from .models import Category, Confidentiality, Item, ItemKind, Topic, Validity
+from .models import Category, Confidentiality, Item, ItemKind, ItemStatus, Topic, Validity
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -138,13 +138,7 @@ class StaffFilterForm(forms.Form):
     status = forms.ChoiceField(
         label="状态",
         required=False,
-        choices=[("", "全部")]
-        + [
-            ("draft", "草稿"),
-            ("in_review", "审核中"),
-            ("published", "已发布"),
-            ("withdrawn", "已撤回"),
-        ],
+        choices=[("", "全部"), *ItemStatus.choices],
     )
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.lib import text
 
-from .models import IndexNumberCounter, Item, ItemStatus
+from .models import IndexNumberCounter, Item, ItemKind, ItemStatus, Validity
 from .search import engine
 from .services import INDEX_NUMBER_FORMAT_DEFAULT
 
@@ -274,7 +274,7 @@ def _write(batch: list[dict], codes, template, tz) -> list[IndexEntry]:
             get = row.get
             title, doc_number, keywords = row["title"], get("doc_number", ""), get("keywords", "")
             summary, body = get("summary", ""), row["body"]
-            validity = get("validity", "valid")
+            validity = get("validity", Validity.VALID.value)
             changed = get("validity_changed_on")
             values.append(
                 (
@@ -289,7 +289,7 @@ def _write(batch: list[dict], codes, template, tz) -> list[IndexEntry]:
                     datetime_value(row["published_at"]),
                     row["topic_id"],
                     row["category_id"],
-                    get("kind", "general"),
+                    get("kind", ItemKind.GENERAL.value),
                     validity,
                     date_value(changed) if changed else None,
                     keywords,

@@ -20,7 +20,7 @@ from .forms import (
     ValidityForm,
     WithdrawForm,
 )
-from .models import Attachment, GuidePage
+from .models import Attachment, GuidePage, ItemStatus
 from .uploads import UploadRejected
 
 
@@ -106,7 +106,8 @@ def staff_detail(request, pk: int):
             "can_edit": permissions.can_edit(user, item),
             "can_submit": permissions.can_edit(user, item),
             "can_review": permissions.can_review(user, item),
-            "own_draft_in_review": item.status == "in_review" and item.created_by_id == user.pk,
+            "own_draft_in_review": item.status == ItemStatus.IN_REVIEW
+            and item.created_by_id == user.pk,
             "can_withdraw": permissions.can_withdraw(user, item),
             "attachment_form": AttachmentForm(),
             "review_form": ReviewForm(),
@@ -197,7 +198,9 @@ def review(request, pk: int):
                 opinion=data["opinion"],
             )
             done = (
-                "已发布。" if item.status == "published" else f"已转“{item.current_stage_name()}”。"
+                "已发布。"
+                if item.status == ItemStatus.PUBLISHED
+                else f"已转“{item.current_stage_name()}”。"
             )
             messages.success(request, f"“{stage}”已同意，{done}")
         else:

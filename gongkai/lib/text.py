@@ -12,7 +12,7 @@ fed to `add_word` once per process.
 """
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import rjieba
@@ -124,12 +124,28 @@ PUNCTUATION = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
+def _long_parts(token: str) -> tuple[str, ...]:
+    """Dictionary words of four or more characters inside a longer token (司法鉴定 in
+    司法鉴定所), which search mode, stopping at three characters, does not yield."""
+    jieba = segmenter()
+    return tuple(
+        token[i : i + n]
+        for n in range(4, len(token))
+        for i in range(len(token) - n + 1)
+        if jieba.has_word(token[i : i + n])
+    )
+
+
 def index_text(text: str) -> str:
     """The segmenter's tokens joined by spaces, for a whitespace-tokenized index field whose
-    analyzer drops PUNCTUATION and STOPWORDS: the same terms as `terms(text)`."""
+    analyzer drops PUNCTUATION and STOPWORDS: the same terms as `terms(text)`, plus the long
+    words inside longer tokens, so that a query for a word finds it wherever it stands."""
     if not text:
         return ""
-    return " ".join(segmenter().cut_for_search(normalize(text), hmm=True))
+    tokens = segmenter().cut_for_search(normalize(text), hmm=True)
+    extra = [part for t in tokens if len(t) > 4 for part in _long_parts(t)]
+    return " ".join(tokens + extra if extra else tokens)
 
 
 def _keep(token: str) -> bool:
@@ -139,9 +155,9 @@ def _keep(token: str) -> bool:
 def query_terms(query: str) -> list[tuple[str, tuple[str, ...]]]:
     """The words a query asks for, each with the parts search mode splits it into.
 
-    A document matches a word when it holds the word itself or, failing that, all of its
-    parts: 司法鉴定 matches 司法鉴定, or 司法 and 鉴定 both present (ranked lower), but not a
-    document that only says 鉴定. Every word of the query must match.
+    A document matches a word when it holds the word itself; the parts are the fallback for a
+    word the index does not know (see catalog.search.query.build_query). Every word of the
+    query must match.
     """
     jieba = segmenter()
     found: dict[str, tuple[str, ...]] = {}

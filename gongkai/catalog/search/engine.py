@@ -19,9 +19,10 @@ from django.utils import timezone
 from gongkai.lib import text
 
 # Bump when the schema or the segmentation changes: an index of another version is rebuilt.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 TITLE_BOOST = 3.0
 
+# Validity as a small integer in the index (a fast field); the codes never change meaning.
 VALIDITY_CODES = {"valid": 1, "expired": 2, "repealed": 3}
 
 

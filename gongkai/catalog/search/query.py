@@ -79,18 +79,21 @@ def _term(term: str) -> tantivy.Query:
 
 
 def build_query(
-    words: list[tuple[str, tuple[str, ...]]], filters: dict | None = None
+    words: list[tuple[str, tuple[str, ...]]], filters: dict | None = None, searcher=None
 ) -> tantivy.Query:
-    """Every word must match, by itself or by all of its parts; filters add no score."""
+    """Every word must match; filters add no score.
+
+    A word matches on itself. Only a word no document holds (a segmentation the index never
+    produced) falls back to requiring all of its parts, each anywhere in the item: the
+    fallback intersects long posting lists, so it is kept for the words that need it.
+    """
     musts = []
     for word, parts in words:
-        if parts:
-            all_parts = tantivy.Query.boolean_query([(tantivy.Occur.Must, _term(p)) for p in parts])
+        clause = _term(word)
+        if parts and searcher is not None and not _known(searcher, word):
             clause = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, _term(word)), (tantivy.Occur.Should, all_parts)]
+                [(tantivy.Occur.Must, _term(part)) for part in parts]
             )
-        else:
-            clause = _term(word)
         musts.append((tantivy.Occur.Must, clause))
     for name, value in (filters or {}).items():
         if value is None:
@@ -106,6 +109,10 @@ def build_query(
             )
         )
     return tantivy.Query.boolean_query(musts)
+
+
+def _known(searcher, word: str) -> bool:
+    return searcher.doc_freq("title", word) > 0 or searcher.doc_freq("body", word) > 0
 
 
 @lru_cache(maxsize=256)
@@ -244,6 +251,7 @@ def search(
     if not words:
         raise SearchError("检索词中没有可供检索的字词，请换一个说法。")
     page = max(1, min(int(page or 1), MAX_PAGE))
+    searcher = engine.get_index().searcher()
     query = build_query(
         words,
         {
@@ -253,9 +261,8 @@ def search(
             "year": year,
             "validity": validity,
         },
+        searcher,
     )
-    index = engine.get_index()
-    searcher = index.searcher()
     result = searcher.search(
         query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
     )
