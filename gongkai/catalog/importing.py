@@ -6,6 +6,7 @@ written in the same pass (no pending rows), under the single-writer lock. Segmen
 costliest step, can run in worker processes while this process writes the database.
 """
 
+import gc
 import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -147,7 +148,13 @@ class _ProcessIndexer:
         context = multiprocessing.get_context("fork")
         self.queue = context.Queue(maxsize=4)
         self.process = context.Process(target=_index_worker, args=(self.queue,), daemon=True)
-        self.process.start()
+        # Freeze the parent's objects first: otherwise the child's garbage collector walks
+        # them all (the caller may hold a million rows) and copy-on-write copies every page.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
 
     def add(self, entries: list[IndexEntry]) -> None:
         self.queue.put(entries)
