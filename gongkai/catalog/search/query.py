@@ -231,6 +231,7 @@ def _still_matches(row, filters: dict, year_bounds) -> bool:
 
 
 def _flat_terms(words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """Every word of the query and all of its parts."""
     return tuple(t for word, parts in words for t in (word, *parts))
 
 
@@ -279,8 +280,10 @@ def search(
     if year:
         tz = timezone.get_current_timezone()
         year_bounds = (datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz))
-    terms = _flat_terms(words)
-    pattern = _term_pattern(terms)
+    # Highlight the query's words; an item matched through a word's parts gets the parts.
+    whole = tuple(word for word, _ in words)
+    with_parts = _flat_terms(words)
+    pattern = _term_pattern(whole)
     hits = []
     for item_id in ids:
         row = rows.get(item_id)
@@ -291,6 +294,7 @@ def search(
         ]
         item = HitItem(pk, title, index_no, number, published_at, validity_now, *row[12:])
         source = summary if summary and pattern.search(summary) else body
+        terms = whole if pattern.search(title) or pattern.search(source) else with_parts
         hits.append(
             Hit(
                 item=item,

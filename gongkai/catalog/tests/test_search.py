@@ -54,7 +54,9 @@ def test_a_word_no_item_holds_falls_back_to_all_of_its_parts(published):
     both = published("委托鉴定工作的说明", "市司法局就委托鉴定事项作出说明。")
     published("文物鉴定工作简报", "本月完成文物鉴定二十件。")
     search.apply_pending()
-    assert _titles(search.search("司法鉴定")) == [both.title]
+    results = search.search("司法鉴定")
+    assert _titles(results) == [both.title]
+    assert "<mark>鉴定</mark>" in results.hits[0].title_html
 
 
 def test_every_word_of_a_query_must_match(published):
@@ -74,6 +76,16 @@ def test_hits_carry_highlighted_snippets_that_escape_the_text(published):
     assert "<mark>人民调解</mark>" in hit.title_html
     assert "<mark>" in hit.snippet_html
     assert "<script>" not in hit.snippet_html
+
+
+def test_only_the_query_words_are_highlighted_unless_an_item_matched_by_parts(published):
+    published("上海市司法局关于司法鉴定收费的通知", "司法鉴定收费实行政府指导价。")
+    published("委托鉴定工作的说明", "市司法局就委托鉴定事项作出说明。")
+    search.apply_pending()
+    hit = search.search("司法鉴定").hits[0]
+    assert hit.title_html == "上海市司法局关于<mark>司法鉴定</mark>收费的通知"
+    other = [h for h in search.search("鉴定").hits if "委托" in h.item.title][0]
+    assert "<mark>鉴定</mark>" in other.title_html
 
 
 def test_the_index_follows_publish_edit_and_withdraw(published, leader):
