@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+import time_machine
 from django.db import connection
 from django.utils import timezone
 
@@ -30,7 +31,7 @@ def test_a_bulk_import_numbers_publishes_and_indexes_every_item(agency, topic, c
     assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.PUBLISHED}
     assert search.search("律师事务所").total == 25
     # The counter is shared with one-by-one creation: the next number follows on.
-    with __import__("time_machine").travel("2019-06-01 10:00 +0800"):
+    with time_machine.travel("2019-06-01 10:00 +0800"):
         assert make_item().index_no == "shsfj/2019-00026"
 
 

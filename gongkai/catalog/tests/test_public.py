@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -140,7 +141,7 @@ def test_the_guide_shows_the_edited_text_with_contacts_and_classification(
 def test_public_pages_tell_analytics_which_column_they_show(make_item, publish, topic):
     item = publish(make_item())
     request = RequestFactory().get("/")
-    request.user = __import__("django.contrib.auth.models", fromlist=["x"]).AnonymousUser()
+    request.user = AnonymousUser()
     views.item_page(request, item.pk)
     assert request.analytics == {"section": topic.name, "object": item}
     request = RequestFactory().get("/catalog/", {"topic": "sfjd"})

@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -181,13 +183,13 @@ def test_rebuild_recreates_the_index_from_the_database(published, leader):
     kept = published("法律职业资格考试报名公告", "报名时间为6月。")
     gone = published("法律职业资格证书领取通知", "请于工作日领取证书。")
     services.item_withdraw(item=gone, actor=leader, reason="已过期")
-    call_command("search", "rebuild", stdout=__import__("io").StringIO())
+    call_command("search", "rebuild", stdout=StringIO())
     assert not SearchPending.objects.exists()
     assert _titles(search.search("法律职业资格")) == [kept.title]
     # Applying the same change twice is harmless.
     SearchPending.objects.create(item_id=kept.pk, op="upsert")
     SearchPending.objects.create(item_id=kept.pk, op="upsert")
-    call_command("search", "apply", stdout=__import__("io").StringIO())
+    call_command("search", "apply", stdout=StringIO())
     assert search.search("法律职业资格").total == 1
 
 
