@@ -1,0 +1,336 @@
+"""Bulk import of already-published items (an office's back catalog, the demo, the bench).
+
+The items were reviewed and published elsewhere, so they go straight in as published: index
+numbers are allocated a block at a time, rows are inserted in batches, and the search index is
+written in the same pass (no pending rows), under the single-writer lock. Segmentation, the
+costliest step, can run in worker processes while this process writes the database.
+"""
+
+import gc
+import multiprocessing
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import UTC
+from itertools import islice
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from gongkai.accounts.models import Organization
+from gongkai.lib import text
+
+from .models import IndexNumberCounter, Item, ItemKind, ItemStatus, Validity
+from .search import engine
+from .services import INDEX_NUMBER_FORMAT_DEFAULT
+
+FIELDS = (
+    "organization_id",
+    "title",
+    "summary",
+    "body",
+    "doc_number",
+    "written_on",
+    "published_at",
+    "topic_id",
+    "category_id",
+    "kind",
+    "validity",
+    "validity_changed_on",
+    "keywords",
+)
+
+
+def allocate_index_block(organization_id: int, year: int, count: int) -> int:
+    """Reserve `count` consecutive serials; returns the first. Same counter as one-by-one.
+
+    Call inside a transaction: the UPDATE holds the counter row until it ends.
+    """
+    table = IndexNumberCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_serial = last_serial + %s"
+            " WHERE organization_id = %s AND year = %s RETURNING last_serial",
+            [count, organization_id, year],
+        )
+        found = cursor.fetchone()
+        if found is None:
+            try:
+                with transaction.atomic():
+                    IndexNumberCounter.objects.create(
+                        organization_id=organization_id, year=year, last_serial=count
+                    )
+                return 1
+            except IntegrityError:  # created meanwhile by another transaction
+                return allocate_index_block(organization_id, year, count)
+    return found[0] - count + 1
+
+
+def _reserve_ids(count: int) -> list[int]:
+    """Primary keys for `count` new items, taken the way the database would hand them out."""
+    table = Item._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [pk for (pk,) in cursor.fetchall()]
+        # SQLite: the transaction holds the write lock (BEGIN IMMEDIATE), so MAX(id) is ours.
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+        first = cursor.fetchone()[0] + 1
+    return list(range(first, first + count))
+
+
+def _texts(row: dict) -> tuple[str, str]:
+    return (
+        f"{row['title']} {row.get('doc_number', '')} {row.get('keywords', '')}",
+        f"{row.get('summary', '')}\n{row['body']}",
+    )
+
+
+def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# One entry per item for the index: (pk, org, topic, category, year, validity, title, body).
+IndexEntry = tuple[int, int, int, int, int, str, str, str]
+
+
+def _add_entries(writer, entries: list[IndexEntry]) -> None:
+    for pk, org, topic, category, year, validity, title, body in entries:
+        writer.add_document(
+            engine.make_document(
+                {
+                    "pk": pk,
+                    "organization_id": org,
+                    "topic_id": topic,
+                    "category_id": category,
+                    "published_at": None,
+                    "validity": validity,
+                },
+                text.index_text(title),
+                text.index_text(body),
+                year=year,
+            )
+        )
+
+
+class _InProcessIndexer:
+    def __init__(self):
+        self.index = engine.get_index()
+        self.writer = engine.open_writer(self.index, heap_mb=256, threads=1)
+
+    def add(self, entries: list[IndexEntry]) -> None:
+        _add_entries(self.writer, entries)
+
+    def finish(self) -> None:
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+
+
+def _index_worker(queue) -> None:
+    # A fresh index handle in the child: the parent's (and its threads) do not survive fork.
+    engine.forget_index()
+    writer = engine.open_writer(engine.get_index(), heap_mb=256, threads=1)
+    while (entries := queue.get()) is not None:
+        _add_entries(writer, entries)
+    writer.commit()
+    writer.wait_merging_threads()
+
+
+class _ProcessIndexer:
+    """Segments and indexes in a child process while the parent writes the database."""
+
+    def __init__(self):
+        context = multiprocessing.get_context("fork")
+        self.queue = context.Queue(maxsize=4)
+        self.process = context.Process(target=_index_worker, args=(self.queue,), daemon=True)
+        # Freeze the parent's objects first: otherwise the child's garbage collector walks
+        # them all (the caller may hold a million rows) and copy-on-write copies every page.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
+
+    def add(self, entries: list[IndexEntry]) -> None:
+        self.queue.put(entries)
+
+    def finish(self) -> None:
+        self.queue.put(None)
+        self.process.join()
+        if self.process.exitcode != 0:
+            raise RuntimeError(
+                f"索引进程异常退出（{self.process.exitcode}），请运行 gongkai search rebuild"
+            )
+
+
+def import_published(
+    rows: Iterable[dict],
+    *,
+    batch_size: int = 2000,
+    workers: int = 0,
+    defer_indexes: bool = False,
+    stdout=None,
+) -> int:
+    """Insert published items given as dicts of FIELDS and index them. Returns the count.
+
+    With `workers` > 0 a child process segments and indexes while this one writes the
+    database (the index lags the database by a batch or two until the end).
+    `defer_indexes` drops the catalog's secondary indexes for the load and rebuilds them at
+    the end, several times faster for a large back catalog; only for an offline load, since
+    lists are slow without them.
+    """
+    if defer_indexes:
+        _drop_secondary_indexes()
+        try:
+            return import_published(rows, batch_size=batch_size, workers=workers, stdout=stdout)
+        finally:
+            _create_secondary_indexes()
+
+    codes = dict(Organization.objects.values_list("pk", "code"))
+    template = getattr(settings, "GONGKAI_INDEX_NUMBER_FORMAT", INDEX_NUMBER_FORMAT_DEFAULT)
+    tz = timezone.get_current_timezone()
+    total = 0
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            # For this connection only: a larger page cache keeps the index B-trees in memory,
+            # and with WAL, synchronous=NORMAL syncs at checkpoints rather than every commit
+            # (SQLite's own recommendation for WAL; a crash loses at most the last batches,
+            # which a re-run of the import restores).
+            cursor.execute("PRAGMA cache_size = -262144")
+            if not connection.in_atomic_block:  # SQLite refuses it inside a transaction
+                cursor.execute("PRAGMA synchronous = NORMAL")
+    with engine.writer_lock(blocking=True):
+        indexer = _ProcessIndexer() if workers else _InProcessIndexer()
+        for batch in _batches(rows, batch_size):
+            indexer.add(_write(batch, codes, template, tz))
+            total += len(batch)
+            if stdout is not None and total % (batch_size * 50) == 0:
+                stdout.write(f"已导入 {total} 条……")
+        indexer.finish()
+        engine.get_index().reload()
+    return total
+
+
+def _drop_secondary_indexes() -> None:
+    with connection.schema_editor() as editor:
+        for index in Item._meta.indexes:
+            editor.remove_index(Item, index)
+
+
+def _create_secondary_indexes() -> None:
+    with connection.schema_editor() as editor:
+        for index in Item._meta.indexes:
+            editor.add_index(Item, index)
+
+
+# Columns written by the bulk path; the others take the constant defaults in _constants().
+_ROW_COLUMNS = ("id", "index_no", *FIELDS)
+
+
+def _constants() -> dict:
+    """Database values of the columns every imported row shares."""
+    now = timezone.now()
+    values = {
+        "status": ItemStatus.PUBLISHED.value,
+        "review_plan": [],
+        "review_position": None,
+        "current_action": "",
+        "created_by": None,
+        "created_at": now,
+        "updated_at": now,
+        "submitted_at": None,
+        "withdrawn_at": None,
+        "withdrawn_reason": "",
+        "withdrawn_by": None,
+        "interprets": None,
+    }
+    prepared = {}
+    for name, value in values.items():
+        field = Item._meta.get_field(name)
+        prepared[field.column] = field.get_db_prep_save(value, connection)
+    return prepared
+
+
+def _write(batch: list[dict], codes, template, tz) -> list[IndexEntry]:
+    """Insert one batch in one transaction; returns what the index needs of it."""
+    years = [row["published_at"].astimezone(tz).year for row in batch]
+    need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
+    adapt = _adapters()
+    date_value, datetime_value = adapt["written_on"], adapt["published_at"]
+    constants = _constants()
+    columns = [*_ROW_COLUMNS, *constants]
+    sql = (
+        f"INSERT INTO {Item._meta.db_table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    tail = tuple(constants.values())
+    entries: list[IndexEntry] = []
+    with transaction.atomic():
+        next_serial = {key: allocate_index_block(*key, n) for key, n in need.items()}
+        ids = _reserve_ids(len(batch))
+        values = []
+        for pk, row, year in zip(ids, batch, years, strict=True):
+            org = row["organization_id"]
+            serial = next_serial[org, year]
+            next_serial[org, year] = serial + 1
+            get = row.get
+            title, doc_number, keywords = row["title"], get("doc_number", ""), get("keywords", "")
+            summary, body = get("summary", ""), row["body"]
+            validity = get("validity", Validity.VALID.value)
+            changed = get("validity_changed_on")
+            values.append(
+                (
+                    pk,
+                    template.format(org_code=codes[org], year=year, serial=serial),
+                    org,
+                    title,
+                    summary,
+                    body,
+                    doc_number,
+                    date_value(row["written_on"]),
+                    datetime_value(row["published_at"]),
+                    row["topic_id"],
+                    row["category_id"],
+                    get("kind", ItemKind.GENERAL.value),
+                    validity,
+                    date_value(changed) if changed else None,
+                    keywords,
+                    *tail,
+                )
+            )
+            entries.append(
+                (
+                    pk,
+                    org,
+                    row["topic_id"],
+                    row["category_id"],
+                    year,
+                    validity,
+                    f"{title} {doc_number} {keywords}",
+                    f"{summary}\n{body}",
+                )
+            )
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, values)
+    return entries
+
+
+def _adapters() -> dict:
+    ops = connection.ops
+    datetime_value = ops.adapt_datetimefield_value
+    if connection.vendor == "sqlite":
+        # What Django's SQLite backend stores (naive UTC text), without its per-call setting
+        # lookups: a million calls add up.
+        def datetime_value(value):
+            return str(value.astimezone(UTC).replace(tzinfo=None))
+
+    return {
+        "written_on": ops.adapt_datefield_value,
+        "validity_changed_on": ops.adapt_datefield_value,
+        "published_at": datetime_value,
+    }

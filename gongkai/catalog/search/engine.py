@@ -1,0 +1,159 @@
+"""The tantivy index: its schema, where it lives, how items become documents, one writer.
+
+Text fields receive rjieba terms joined by spaces (see gongkai.lib.text) and are split again by
+tantivy's whitespace tokenizer, so index and query use the same segmentation. Nothing is stored
+in the index: hits carry the item id in a fast field and everything shown comes from the
+database.
+"""
+
+import fcntl
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+from django.utils import timezone
+
+from gongkai.lib import text
+
+# Bump when the schema or the segmentation changes: an index of another version is rebuilt.
+SCHEMA_VERSION = "3"
+TITLE_BOOST = 3.0
+
+# Validity as a small integer in the index (a fast field); the codes never change meaning.
+VALIDITY_CODES = {"valid": 1, "expired": 2, "repealed": 3}
+
+
+ANALYZER = "gongkai_terms"
+
+
+def build_analyzer() -> tantivy.TextAnalyzer:
+    """Whitespace-separated rjieba tokens, minus punctuation and stop words (in Rust)."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+        .filter(tantivy.Filter.custom_stopword(sorted(text.STOPWORDS | text.PUNCTUATION)))
+        .build()
+    )
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_unsigned_field("id", indexed=True, fast=True)
+    # Title, 文号 and 主题词 weigh more than the body and summary.
+    builder.add_text_field("title", tokenizer_name=ANALYZER, index_option="freq")
+    builder.add_text_field("body", tokenizer_name=ANALYZER, index_option="freq")
+    for name in ("org", "topic", "category", "year", "validity"):
+        builder.add_unsigned_field(name, indexed=True, fast=True)
+    return builder.build()
+
+
+SCHEMA = build_schema()
+
+_lock = threading.Lock()
+_indexes: dict[str, tantivy.Index] = {}
+
+
+def index_dir() -> Path:
+    return Path(settings.GONGKAI_SEARCH_INDEX_DIR)
+
+
+def _open(path: Path) -> tantivy.Index:
+    path.mkdir(parents=True, exist_ok=True)
+    version_file = path / "gongkai-schema-version"
+    if version_file.exists() and version_file.read_text().strip() != SCHEMA_VERSION:
+        # An index from an older layout: start empty; `gongkai search rebuild` refills it.
+        for child in path.iterdir():
+            if child.is_file() and child.name != ".gongkai-writer.lock":
+                child.unlink()
+    index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+    index.register_tokenizer(ANALYZER, build_analyzer())
+    version_file.write_text(SCHEMA_VERSION)
+    return index
+
+
+def get_index() -> tantivy.Index:
+    """The index for the configured directory, opened once per process."""
+    key = str(index_dir())
+    index = _indexes.get(key)
+    if index is None:
+        with _lock:
+            index = _indexes.get(key)
+            if index is None:
+                index = _indexes[key] = _open(Path(key))
+    return index
+
+
+def forget_index() -> None:
+    """Drop cached handles (tests point the directory elsewhere; rebuilds start afresh)."""
+    with _lock:
+        _indexes.clear()
+
+
+@contextmanager
+def writer_lock(blocking: bool = True):
+    """One index writer at a time, across processes. Yields False when not blocking and busy."""
+    path = index_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path / ".gongkai-writer.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def open_writer(index: tantivy.Index, *, heap_mb: int = 64, threads: int = 1):
+    return index.writer(heap_size=heap_mb * 1024 * 1024, num_threads=threads)
+
+
+# The columns a document is built from: values() rows, no model instances.
+DOC_COLUMNS = (
+    "pk",
+    "title",
+    "doc_number",
+    "keywords",
+    "summary",
+    "body",
+    "organization_id",
+    "topic_id",
+    "category_id",
+    "published_at",
+    "validity",
+)
+
+
+def make_document(
+    row: dict,
+    title_terms: str | None = None,
+    body_terms: str | None = None,
+    *,
+    year: int | None = None,
+):
+    """A tantivy document for one published item (a dict with DOC_COLUMNS)."""
+    if title_terms is None:
+        title_terms = text.index_text(f"{row['title']} {row['doc_number']} {row['keywords']}")
+    if body_terms is None:
+        body_terms = text.index_text(f"{row['summary']}\n{row['body']}")
+    published = row["published_at"]
+    return tantivy.Document.from_dict(
+        {
+            "id": row["pk"],
+            "title": title_terms,
+            "body": body_terms,
+            "org": row["organization_id"],
+            "topic": row["topic_id"],
+            "category": row["category_id"],
+            "year": year or (timezone.localtime(published).year if published else 0),
+            "validity": VALIDITY_CODES[row["validity"]],
+        },
+        SCHEMA,
+    )

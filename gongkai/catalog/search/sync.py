@@ -1,0 +1,107 @@
+"""Keeping the index in step with the database.
+
+Every change that affects what search may show (publish, validity edit, withdrawal) writes a
+SearchPending row in its own transaction and asks for `apply_pending` after commit. The writer
+re-reads each item from the database and replaces its document (or drops it when the item is no
+longer published), so applying a row twice is harmless and the order of rows does not matter.
+Rows are deleted only after the index commit, so a crash leaves them to be applied again.
+"""
+
+import logging
+import time
+
+import tantivy
+from django.db import transaction
+
+from ..models import Item, ItemStatus, SearchPending
+from . import engine
+
+log = logging.getLogger(__name__)
+BATCH = 500
+
+
+def enqueue(item_id: int, op: str) -> None:
+    """Record a pending change (inside the caller's transaction) and apply it after commit."""
+    SearchPending.objects.create(item_id=item_id, op=op)
+    transaction.on_commit(_apply_after_commit)
+
+
+def _apply_after_commit() -> None:
+    # In-process and best effort: if another process holds the writer, it or the
+    # `gongkai search apply --loop` worker takes the rows; readers re-check the database anyway.
+    try:
+        apply_pending(blocking=False)
+    except Exception:  # the change itself is committed; the index only lags
+        log.exception("搜索索引更新失败，待处理记录保留，稍后由 gongkai search apply 处理")
+
+
+def published_rows(ids=None):
+    items = Item.objects.filter(status=ItemStatus.PUBLISHED)
+    if ids is not None:
+        items = items.filter(pk__in=ids)
+    return items.values(*engine.DOC_COLUMNS)
+
+
+def apply_pending(*, blocking: bool = True) -> int:
+    """Apply every pending change; returns how many rows were applied (0 if the lock was busy)."""
+    applied = 0
+    with engine.writer_lock(blocking=blocking) as acquired:
+        if not acquired:
+            return 0
+        index = engine.get_index()
+        while True:
+            rows = list(SearchPending.objects.order_by("pk").values_list("pk", "item_id")[:BATCH])
+            if not rows:
+                break
+            ids = sorted({item_id for _, item_id in rows})
+            writer = engine.open_writer(index)
+            for item_id in ids:
+                # By query: delete_documents_by_term would build a signed-integer term that
+                # never matches the unsigned id field.
+                writer.delete_documents_by_query(
+                    tantivy.Query.term_query(engine.SCHEMA, "id", item_id)
+                )
+            for row in published_rows(ids):
+                writer.add_document(engine.make_document(row))
+            writer.commit()
+            writer.wait_merging_threads()
+            SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+            applied += len(rows)
+        index.reload()
+    return applied
+
+
+def apply_loop(*, interval: float = 2.0, stdout=None) -> None:
+    """Run forever: apply pending changes every `interval` seconds (the worker process)."""
+    while True:
+        count = apply_pending(blocking=True)
+        if count and stdout is not None:
+            stdout.write(f"已更新索引 {count} 条")
+        time.sleep(interval)
+
+
+def rebuild(*, stdout=None, chunk: int = 2000) -> int:
+    """Recreate the index from the published items in the database. Returns the count."""
+    with engine.writer_lock(blocking=True):
+        # Rows pending now are covered by the rebuild; later ones stay for the next apply.
+        last_pending = SearchPending.objects.order_by("-pk").values_list("pk", flat=True).first()
+        index = engine.get_index()
+        writer = engine.open_writer(index, heap_mb=128, threads=2)
+        writer.delete_all_documents()
+        count, last_pk = 0, 0
+        while True:
+            rows = list(published_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
+            if not rows:
+                break
+            for row in rows:
+                writer.add_document(engine.make_document(row))
+            count += len(rows)
+            last_pk = rows[-1]["pk"]
+            if stdout is not None:
+                stdout.write(f"已索引 {count} 条……")
+        writer.commit()
+        writer.wait_merging_threads()
+        if last_pending is not None:
+            SearchPending.objects.filter(pk__lte=last_pending).delete()
+        index.reload()
+    return count

@@ -1,0 +1,218 @@
+"""Reads of the catalog: public lists and the figures the annual report needs (in SQL)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear, TruncDate
+from django.utils import timezone
+
+from gongkai.accounts.models import Organization
+
+from .models import Category, Item, ItemKind, ItemStatus, Topic, Validity
+
+LIST_COLUMNS = (
+    "pk",
+    "title",
+    "index_no",
+    "doc_number",
+    "written_on",
+    "published_at",
+    "validity",
+    "organization__name",
+    "topic__name",
+)
+
+
+def _year_bounds(year: int) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(date(year, 1, 1), time.min, tz),
+        datetime.combine(date(year + 1, 1, 1), time.min, tz),
+    )
+
+
+def published_items(*, organization=None, topic=None, category=None, year=None, kind=None):
+    """Published items for the public lists, newest first, with what a row shows."""
+    items = Item.objects.published()
+    if organization is not None:
+        items = items.filter(organization=organization)
+    if topic is not None:
+        items = items.filter(topic=topic)
+    if category is not None:
+        items = items.filter(category=category)
+    if kind is not None:
+        items = items.filter(kind=kind)
+    if year is not None:
+        start, end = _year_bounds(year)
+        items = items.filter(published_at__gte=start, published_at__lt=end)
+    return (
+        items.select_related("organization", "topic")
+        .only(*LIST_COLUMNS)
+        .order_by("-published_at", "-pk")
+    )
+
+
+def latest_items(limit: int = 8):
+    return list(published_items()[:limit])
+
+
+def publishing_organizations():
+    """Organizations that have at least one published item, in tree order."""
+    return Organization.objects.filter(
+        pk__in=Item.objects.published().values("organization_id")
+    ).order_by("sort_order", "pk")
+
+
+def publication_years() -> list[int]:
+    dates = Item.objects.published().dates("published_at", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def topics_with_counts():
+    return Topic.objects.filter(is_active=True).annotate(
+        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
+    )
+
+
+def categories_with_counts():
+    return Category.objects.annotate(
+        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
+    )
+
+
+# -- figures for the annual report -----------------------------------------------------------
+
+
+def _scope(organization):
+    items = Item.objects.all()
+    if organization is not None:
+        ids = Organization.objects.subtree_ids(organization)
+        items = items.filter(organization_id__in=ids)
+    return items
+
+
+def _was_published(items, until: datetime):
+    """Items that were public at `until` or were published before and withdrawn later:
+    the count of disclosed information does not shrink when an item is later withdrawn."""
+    return items.filter(published_at__lt=until).filter(
+        Q(status=ItemStatus.PUBLISHED) | Q(status=ItemStatus.WITHDRAWN)
+    )
+
+
+def _share(part: int, whole: int) -> Decimal:
+    if not whole:
+        return Decimal("0.00")
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+@dataclass
+class CategoryFigure:
+    name: str
+    count: int
+    share: Decimal  # percent, two decimals
+
+
+@dataclass
+class YearFigures:
+    year: int
+    published: int  # 新增
+    total: int  # 累计 at the end of the year
+    by_category: list[CategoryFigure]
+    normative_issued: int
+    normative_repealed: int
+    normative_expired: int
+    normative_in_force: int
+
+
+def year_figures(year: int, organization: Organization | None = None) -> YearFigures:
+    """主动公开 figures of `year` for an organization and everything below it (or all)."""
+    start, end = _year_bounds(year)
+    items = _was_published(_scope(organization), end)
+    in_year = items.filter(published_at__gte=start)
+    published = in_year.count()
+    total = items.count()
+    per_category = dict(
+        in_year.values_list("category_id").annotate(n=Count("pk")).values_list("category_id", "n")
+    )
+    by_category = [
+        CategoryFigure(
+            c.name, per_category.get(c.pk, 0), _share(per_category.get(c.pk, 0), published)
+        )
+        for c in Category.objects.all()
+    ]
+    normative = items.filter(kind=ItemKind.NORMATIVE)
+    counts = normative.aggregate(
+        issued=Count("pk", filter=Q(published_at__gte=start)),
+        repealed=Count(
+            "pk",
+            filter=Q(
+                validity=Validity.REPEALED,
+                validity_changed_on__gte=date(year, 1, 1),
+                validity_changed_on__lte=date(year, 12, 31),
+            ),
+        ),
+        expired=Count(
+            "pk",
+            filter=Q(
+                validity=Validity.EXPIRED,
+                validity_changed_on__gte=date(year, 1, 1),
+                validity_changed_on__lte=date(year, 12, 31),
+            ),
+        ),
+        # In force on 31 December: published by then, not withdrawn, valid or changed later.
+        in_force=Count(
+            "pk",
+            filter=Q(status=ItemStatus.PUBLISHED)
+            & (Q(validity=Validity.VALID) | Q(validity_changed_on__gt=date(year, 12, 31))),
+        ),
+    )
+    return YearFigures(
+        year=year,
+        published=published,
+        total=total,
+        by_category=by_category,
+        normative_issued=counts["issued"],
+        normative_repealed=counts["repealed"],
+        normative_expired=counts["expired"],
+        normative_in_force=counts["in_force"],
+    )
+
+
+def published_per_year(organization: Organization | None = None) -> dict[int, int]:
+    """{year: items published that year} (withdrawn ones included: they were disclosed)."""
+    items = _scope(organization).filter(
+        Q(status=ItemStatus.PUBLISHED) | Q(status=ItemStatus.WITHDRAWN),
+        published_at__isnull=False,
+    )
+    rows = (
+        items.annotate(y=ExtractYear("published_at"))
+        .values("y")
+        .annotate(n=Count("pk"))
+        .order_by("y")
+    )
+    return {row["y"]: row["n"] for row in rows}
+
+
+LATE_AFTER_WORKDAYS = 20  # 条例第26条
+
+
+def late_publications(year: int, organization: Organization | None = None) -> int:
+    """Items published in `year` more than 20 working days after they were formed (第26条)."""
+    from gongkai.lib.workdays import workdays_between
+
+    start, end = _year_bounds(year)
+    items = _was_published(_scope(organization), end).filter(published_at__gte=start)
+    # Grouped in SQL by (formed, published) date: only distinct pairs need the calendar.
+    rows = (
+        items.annotate(published_on=TruncDate("published_at"))
+        .values("written_on", "published_on")
+        .annotate(n=Count("pk"))
+        .values_list("written_on", "published_on", "n")
+    )
+    return sum(
+        n
+        for formed, published, n in rows
+        if workdays_between(formed, published) > LATE_AFTER_WORKDAYS
+    )

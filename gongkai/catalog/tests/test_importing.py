@@ -1,0 +1,55 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.db import connection
+from django.utils import timezone
+
+from gongkai.catalog import importing, search, services
+from gongkai.catalog.models import Item, ItemStatus
+
+
+def _rows(agency, topic, category, n, year=2019):
+    tz = timezone.get_current_timezone()
+    for i in range(n):
+        yield {
+            "organization_id": agency.pk,
+            "title": f"律师事务所年度检查考核结果公告（第{i + 1}批）",
+            "body": "经年度检查考核，下列律师事务所考核结果为称职。",
+            "written_on": dt.date(year, 3, 1),
+            "published_at": dt.datetime(year, 3, 5, 10, 0, tzinfo=tz),
+            "topic_id": topic.pk,
+            "category_id": category.pk,
+        }
+
+
+def test_a_bulk_import_numbers_publishes_and_indexes_every_item(agency, topic, category, make_item):
+    count = importing.import_published(_rows(agency, topic, category, 25), batch_size=10)
+    assert count == 25
+    numbers = list(Item.objects.order_by("pk").values_list("index_no", flat=True))
+    assert numbers[0] == "shsfj/2019-00001" and numbers[-1] == "shsfj/2019-00025"
+    assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.PUBLISHED}
+    assert search.search("律师事务所").total == 25
+    # The counter is shared with one-by-one creation: the next number follows on.
+    with time_machine.travel("2019-06-01 10:00 +0800"):
+        assert make_item().index_no == "shsfj/2019-00026"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_import_can_defer_the_indexes_and_restores_them(agency, topic, category):
+    count = importing.import_published(
+        _rows(agency, topic, category, 30), batch_size=10, workers=1, defer_indexes=True
+    )
+    assert count == 30
+    with connection.cursor() as cursor:
+        names = connection.introspection.get_constraints(cursor, Item._meta.db_table)
+    assert {index.name for index in Item._meta.indexes} <= set(names)
+    assert search.search("考核结果").total == 30
+
+
+def test_imported_items_behave_like_published_ones(agency, topic, category, leader):
+    importing.import_published(_rows(agency, topic, category, 1))
+    item = Item.objects.get()
+    services.item_withdraw(item=item, actor=leader, reason="重复发布")
+    search.apply_pending()
+    assert search.search("律师事务所").total == 0

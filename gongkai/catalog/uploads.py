@@ -1,0 +1,91 @@
+"""Attachment checks: the content must be what the name says (magic bytes, not the extension)."""
+
+import zipfile
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .models import AttachmentKind
+
+MAX_BYTES_DEFAULT = 20 * 1024 * 1024
+
+_EXTENSIONS = {
+    ".pdf": AttachmentKind.PDF,
+    ".docx": AttachmentKind.DOCX,
+    ".xlsx": AttachmentKind.XLSX,
+    ".png": AttachmentKind.PNG,
+    ".jpg": AttachmentKind.JPEG,
+    ".jpeg": AttachmentKind.JPEG,
+    ".gif": AttachmentKind.GIF,
+}
+ALLOWED_LABEL = "PDF、Word（.docx）、Excel（.xlsx）、PNG、JPEG、GIF"
+
+
+class UploadRejected(ValueError):
+    """A file that may not be attached; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class CheckedUpload:
+    kind: AttachmentKind
+    name: str
+    size: int
+
+
+def max_bytes() -> int:
+    return getattr(settings, "GONGKAI_ATTACHMENT_MAX_BYTES", MAX_BYTES_DEFAULT)
+
+
+def sniff(upload) -> AttachmentKind | None:
+    """The kind the file's content shows, or None when it is none we accept."""
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return AttachmentKind.PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return AttachmentKind.PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return AttachmentKind.JPEG
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return AttachmentKind.GIF
+    if head.startswith(b"PK\x03\x04"):
+        # DOCX and XLSX are zip packages; the part that defines them tells which.
+        try:
+            with zipfile.ZipFile(upload) as package:
+                names = set(package.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return None
+        finally:
+            upload.seek(0)
+        if "word/document.xml" in names:
+            return AttachmentKind.DOCX
+        if "xl/workbook.xml" in names:
+            return AttachmentKind.XLSX
+    return None
+
+
+def check(upload) -> CheckedUpload:
+    """Accept `upload` (a Django UploadedFile) or raise UploadRejected with the reason."""
+    name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1].strip()
+    if not name:
+        raise UploadRejected("附件没有文件名。")
+    if len(name) > 200:
+        raise UploadRejected("附件文件名过长（不超过200个字符）。")
+    if upload.size == 0:
+        raise UploadRejected(f"附件“{name}”是空文件。")
+    limit = max_bytes()
+    if upload.size > limit:
+        raise UploadRejected(
+            f"附件“{name}”大小为 {upload.size / 1048576:.1f} MB，超过 {limit // 1048576} MB 的上限。"
+        )
+    dot = name.rfind(".")
+    expected = _EXTENSIONS.get(name[dot:].lower()) if dot >= 0 else None
+    if expected is None:
+        raise UploadRejected(f"不支持附件“{name}”的文件类型，只能上传 {ALLOWED_LABEL}。")
+    actual = sniff(upload)
+    if actual != expected:
+        raise UploadRejected(
+            f"附件“{name}”的内容与扩展名不符（不是有效的 {expected.label} 文件），请检查后重新上传。"
+        )
+    return CheckedUpload(kind=actual, name=name, size=upload.size)
