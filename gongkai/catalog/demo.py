@@ -388,7 +388,7 @@ def _workflow_examples(rnd, root, topics, categories, today):
     chief = User.objects.get(username="chief")
     legal = User.objects.get(username="legal")
     leader = User.objects.get(username="leader")
-    office = clerk.organization
+    office = clerk.organization.organ()  # a 处室 publishes in its agency's name
     written = today - timedelta(days=3)
 
     def draft(title, code, body_key):

@@ -11,7 +11,7 @@ PORTAL_NAV = [
     ("公开指南", "catalog:guide"),
     ("公开目录", "catalog:browse"),
     ("依申请公开", "applications:apply"),
-    ("年度报告", "reports:public_list"),
+    ("年度报告", "catalog:annual_reports"),
 ]
 WORKSPACE_NAV = [
     ("工作台", "accounts:dashboard", Action.VIEW_WORKSPACE),

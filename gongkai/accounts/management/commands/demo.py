@@ -16,7 +16,8 @@ class Command(BaseCommand):
             if not app.startswith("gongkai.") or find_spec(f"{app}.demo") is None:
                 continue
             lines = import_module(f"{app}.demo").load(self.stdout)
-            closing.extend(lines or [])
+            # Lower layers' lines last, so the logins (accounts) end the output.
+            closing[:0] = lines or []
         self.stdout.write("")
         for line in closing:
             self.stdout.write(line)
