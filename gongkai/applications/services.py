@@ -295,22 +295,34 @@ def application_intake(
 # ---------------------------------------------------------------- transitions
 
 
+# Steps whose date is only the day they were recorded and that change neither the status nor
+# the clock: they do not fix the earliest date of the next step.
+UNDATED_KINDS = frozenset({EventKind.ASSIGN})
+
+
 def _transition(
     kind: EventKind,
     *,
     application: Application,
     actor: User,
     on: date | None = None,
-    context: dict | None = None,
+    context: dict | Callable[[Application, date], dict] | None = None,
     check: Callable[[Application, date], None] | None = None,
     apply: Callable[[Application, date], None] | None = None,
+    after: Callable[[Application], None] | None = None,
 ) -> Application:
+    """Take one step on the locked row.
+
+    `context` may be a function of the locked row and the day: it runs after every date check
+    (so nothing is computed from a date that is about to be refused) and before `apply`.
+    `after` runs inside the same transaction once the event is written (notices).
+    """
     rule = TRANSITIONS[kind]
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
         app = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("organization")
             .get(pk=application.pk)
         )
@@ -325,6 +337,15 @@ def _transition(
             raise TransitionError(f"{rule.label}的日期不能早于收到申请之日（{app.received_on}）。")
         if check is not None:
             check(app, on)
+        if kind not in UNDATED_KINDS:
+            last = app.events.exclude(kind__in=UNDATED_KINDS).order_by("-on", "-at", "-pk").first()
+            if last is not None and on < last.on:
+                raise TransitionError(
+                    f"{rule.label}的日期不能早于本案上一项办理记录的日期"
+                    f"（{last.on}，{last.get_kind_display()}）。"
+                )
+        if callable(context):
+            context = context(app, on)
         from_status = app.status
         if rule.target is not None:
             app.status = rule.target
@@ -348,6 +369,8 @@ def _transition(
             actor=actor,
             changes={"status": [from_status, app.status], "on": on.isoformat(), **(context or {})},
         )
+        if after is not None:
+            after(app)
     application.__dict__.update(app.__dict__)
     return app
 
@@ -394,12 +417,19 @@ def application_receive_correction(
     *, application: Application, actor: User, on: date, note: str = ""
 ):
     """The corrected application arrived on `on`: the reply clock restarts from that day."""
+
+    def check(app, day):
+        asked = app.events.filter(kind=EventKind.REQUEST_CORRECTION).order_by("-on", "-pk").first()
+        if asked is not None and day < asked.on:
+            raise TransitionError(f"收到补正材料的日期不能早于发出补正告知的日期（{asked.on}）。")
+
     return _transition(
         EventKind.RECEIVE_CORRECTION,
         application=application,
         actor=actor,
         on=on,
         context={"note": note} if note else {},
+        check=check,
     )
 
 
@@ -431,27 +461,53 @@ def application_consult(
     party: ConsultationParty,
     party_name: str,
     on: date | None = None,
+    party_received_on: date | None = None,
     note: str = "",
 ):
-    """Send a written consultation (第32/34条); the reply clock stops until it ends."""
+    """Send a written consultation (第32/34条); the reply clock stops until it ends.
+
+    The other side has 15 working days from the day it *receives* the letter
+    (`party_received_on`, the sending day when not known); the pause ends with its answer or
+    with those 15 days, whichever is first. A consultation cannot revive a deadline that has
+    already passed.
+    """
     party = ConsultationParty(party)
-    if not party_name.strip():
+    party_name = party_name.strip()
+    if not party_name:
         raise TransitionError("请填写征求意见的对象。")
-    day = on or timezone.localdate()
-    due = workdays.add_workdays(day, clock_rules.CONSULTATION_DAYS)
     label = "征求第三方意见" if party == ConsultationParty.THIRD_PARTY else "征求其他机关意见"
+
+    def check(app, day):
+        if party_received_on is not None:
+            if party_received_on < day:
+                raise TransitionError(f"对方收到征求意见书的日期不能早于发出日期（{day}）。")
+            if party_received_on > timezone.localdate():
+                raise TransitionError("对方收到征求意见书的日期不能晚于今天。")
+        clk = clock_for(app, today=day)
+        if clk.due_on is not None and day > clk.due_on:
+            raise TransitionError(
+                f"答复期限已于 {clk.due_on} 届满，不能再征求意见暂停期限；本案已超期，请尽快答复。"
+            )
+
+    def context(app, day):
+        received = party_received_on or day
+        due = workdays.add_workdays(received, clock_rules.CONSULTATION_DAYS)
+        return {
+            "party": party.value,
+            "party_label": f"{label}（{party_name}）",
+            "party_name": party_name,
+            "party_received_on": received.isoformat(),
+            "response_due": due.isoformat(),
+            "note": note,
+        }
+
     return _transition(
         EventKind.CONSULT,
         application=application,
         actor=actor,
-        on=day,
-        context={
-            "party": party.value,
-            "party_label": f"{label}（{party_name.strip()}）",
-            "party_name": party_name.strip(),
-            "response_due": due.isoformat(),
-            "note": note,
-        },
+        on=on,
+        context=context,
+        check=check,
     )
 
 
@@ -566,7 +622,12 @@ def application_archive(*, application: Application, actor: User, on: date | Non
 def application_assign(
     *, application: Application, actor: User, assignee: User, email: bool = True
 ):
-    """Assign (or re-assign) the case to a clerk who may handle it in its organization."""
+    """Assign (or re-assign) the case to a clerk who may handle it in its organization.
+
+    The previous assignee is read from the locked row, and the notice is written in the same
+    transaction (its e-mail goes out on commit).
+    """
+    from . import notifications
 
     def check(app, day):
         if (
@@ -579,23 +640,22 @@ def application_assign(
         if app.assignee_id == assignee.pk:
             raise TransitionError(f"本案已由 {assignee.display_name} 承办。")
 
-    previous = application.assignee.display_name if application.assignee_id else ""
+    def context(app, day):
+        previous = app.assignee.display_name if app.assignee_id else ""
+        return {"assignee": assignee.display_name, "previous": previous}
 
     def apply(app, day):
         app.assignee = assignee
 
-    app = _transition(
+    return _transition(
         EventKind.ASSIGN,
         application=application,
         actor=actor,
-        context={"assignee": assignee.display_name, "previous": previous},
+        context=context,
         check=check,
         apply=apply,
+        after=lambda app: notifications.notify_assigned(app, assignee, email=email),
     )
-    from .notifications import notify_assigned
-
-    notify_assigned(app, assignee, email=email)
-    return app
 
 
 def application_transfer(
@@ -612,7 +672,8 @@ def application_transfer(
         if to_organization.pk == app.organization_id:
             raise TransitionError("不能转交给本机关。")
 
-    previous = application.organization.name
+    def context(app, day):
+        return {"from": app.organization.name, "to": to_organization.name, "reason": reason.strip()}
 
     def apply(app, day):
         app.organization, app.assignee = to_organization, None
@@ -621,7 +682,7 @@ def application_transfer(
         EventKind.TRANSFER,
         application=application,
         actor=actor,
-        context={"from": previous, "to": to_organization.name, "reason": reason.strip()},
+        context=context,
         check=check,
         apply=apply,
     )
