@@ -101,7 +101,8 @@ def remind(*, within: int = 3, today: date | None = None) -> RemindResult:
     for app in cases.iterator(chunk_size=200):
         result.checked += 1
         clk = clock_for(app, today=today, events=list(app.events.all()))
-        if clk.due_on != app.due_on and application_refresh_due(application=app):
+        stale = (clk.stored_due, clk.consultation_due) != (app.due_on, app.consultation_due)
+        if stale and application_refresh_due(application=app):
             result.due_refreshed += 1
         if clk.state != "running" or clk.due_on is None or clk.due_on > horizon:
             continue

@@ -120,17 +120,21 @@ def clock_for(application: Application, *, today: date | None = None, events=Non
 
 
 def _refresh_due(application: Application) -> None:
-    application.due_on = clock_for(application).due_on
+    clk = clock_for(application)
+    application.due_on = clk.stored_due
+    application.consultation_due = clk.consultation_due
 
 
 def application_refresh_due(*, application: Application) -> bool:
-    """Recompute the stored due date (after a calendar change); True when it changed."""
+    """Recompute the stored due dates (after a calendar change); True when they changed."""
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
-        before = app.due_on
+        before = (app.due_on, app.consultation_due)
         _refresh_due(app)
-        if app.due_on != before:
-            Application.objects.filter(pk=app.pk).update(due_on=app.due_on)
+        if (app.due_on, app.consultation_due) != before:
+            Application.objects.filter(pk=app.pk).update(
+                due_on=app.due_on, consultation_due=app.consultation_due
+            )
             return True
     return False
 
