@@ -320,3 +320,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class LookupFailure(models.Model):
+    """One failed public status lookup (wrong tracking number or query code).
+
+    Rows, not a counter: each failure is an INSERT, so concurrent requests in any number of
+    processes never lose a count. Enough of them within the window lock the client address
+    and, separately, the tracking number that was tried.
+    """
+
+    at = models.DateTimeField(db_index=True)
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    tracking_number = models.CharField(max_length=40, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.tracking_number} @ {self.at:%Y-%m-%d %H:%M}"

@@ -13,10 +13,10 @@ import hmac
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -33,6 +33,7 @@ from .models import (
     Channel,
     ConsultationParty,
     EventKind,
+    LookupFailure,
     ReceiptBasis,
     Status,
     TrackingCounter,
@@ -154,6 +155,51 @@ def query_code_matches(application: Application, code: str) -> bool:
         return False
     candidate = _hash_code(code.strip().upper(), salt).rsplit("$", 1)[1]
     return hmac.compare_digest(candidate, digest)
+
+
+MAX_LOOKUP_FAILURES = 10
+LOOKUP_WINDOW = timedelta(hours=1)
+
+
+def _ip_hash(ip: str | None) -> str:
+    return hashlib.sha256((ip or "").encode()).hexdigest()
+
+
+def _lookup_key(tracking_number: str) -> str:
+    return tracking_number.strip().lower()[:40]
+
+
+def lookup_locked(*, ip: str | None, tracking_number: str) -> bool:
+    """Too many failed lookups within the window from this client, or for this number?"""
+    since = timezone.now() - LOOKUP_WINDOW
+    ip_hash, number = _ip_hash(ip), _lookup_key(tracking_number)
+    counts = LookupFailure.objects.filter(at__gte=since).aggregate(
+        by_ip=Count("pk", filter=Q(ip_hash=ip_hash)),
+        by_number=Count("pk", filter=Q(tracking_number=number)),
+    )
+    return max(counts["by_ip"], counts["by_number"]) >= MAX_LOOKUP_FAILURES
+
+
+def lookup_failed(*, ip: str | None, tracking_number: str) -> None:
+    now = timezone.now()
+    LookupFailure.objects.filter(at__lt=now - LOOKUP_WINDOW).delete()
+    LookupFailure.objects.create(
+        at=now, ip_hash=_ip_hash(ip), tracking_number=_lookup_key(tracking_number)
+    )
+
+
+def find_by_query_code(*, tracking_number: str, code: str, ip: str | None):
+    """The application for a tracking number and query code, or None (counted as a failure).
+
+    Raises `TransitionError` when the client or the number is locked out.
+    """
+    if lookup_locked(ip=ip, tracking_number=tracking_number):
+        raise TransitionError("查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。")
+    found = Application.objects.filter(tracking_number=_lookup_key(tracking_number)).first()
+    if found is not None and query_code_matches(found, code):
+        return found
+    lookup_failed(ip=ip, tracking_number=tracking_number)
+    return None
 
 
 # No 0/O, 1/I/L: the code is read off a screen or a paper receipt.
