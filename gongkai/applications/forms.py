@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, organizations_for
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
@@ -23,6 +23,7 @@ from .models import (
     Outcome,
     Status,
 )
+from .permissions import staff_who_can
 from .validators import resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
@@ -398,15 +399,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
-        candidates = User.objects.filter(is_active=True, organization__isnull=False).select_related(
-            "organization"
-        )
-        ids = [
-            u.pk
-            for u in candidates
-            if can(u, Action.APPLICATION_HANDLE, application.organization_id)
-        ]
-        self.fields["assignee"].queryset = User.objects.filter(pk__in=ids).order_by("full_name")
+        self.fields["assignee"].queryset = staff_who_can(
+            Action.APPLICATION_HANDLE, application.organization_id
+        ).order_by("full_name", "username")
 
 
 class TransferForm(forms.Form):
