@@ -296,13 +296,16 @@ def application_intake(
     today = timezone.localdate()
     if received_on > today or submitted_on > today:
         raise TransitionError("收到日期不能晚于今天。")
+    if submitted_on < workdays.FIRST_DATE:
+        raise TransitionError(f"提交或到达日期不能早于 {workdays.FIRST_DATE.isoformat()}。")
     if received_on < submitted_on:
         raise TransitionError("收到申请之日不能早于申请提交或到达之日。")
     code = new_query_code() if issue_query_code else ""
     app = Application(
         organization=organization,
-        tracking_number=next_tracking_number(organization, submitted_on.year),
-        year=submitted_on.year,
+        # The year of receipt: a letter posted on 12-29 and signed for on 01-04 is next year's.
+        tracking_number=next_tracking_number(organization, received_on.year),
+        year=received_on.year,
         query_code_hash=_hash_code(code, secrets.token_hex(8)) if code else "",
         channel=channel,
         submitted_on=submitted_on,

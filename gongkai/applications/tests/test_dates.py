@@ -235,3 +235,64 @@ def test_an_assignment_whose_notice_fails_is_rolled_back(
     app.refresh_from_db()
     assert app.assignee is None and not app.events.filter(kind="assign").exists()
     assert not Notification.objects.exists()
+
+
+# ------------------------------------------------------------ intake dates (#9, #10)
+
+
+def test_a_letter_posted_in_december_and_signed_for_in_january_belongs_to_the_new_year(
+    agency, clerk
+):
+    import time_machine
+
+    from gongkai.applications.models import Channel, ReceiptBasis
+
+    from .conftest import APPLICANT, at
+
+    with time_machine.travel(at(date(2027, 1, 5)), tick=False):
+        app, _ = services.application_intake(
+            organization=agency,
+            data=APPLICANT,
+            channel=Channel.LETTER,
+            submitted_on=date(2026, 12, 29),
+            received_on=date(2027, 1, 4),
+            receipt_basis=ReceiptBasis.SIGNED_FOR,
+            actor=clerk,
+        )
+    assert app.year == 2027 and app.tracking_number == "shsfj-2027-000001"
+
+
+def test_intake_refuses_dates_before_2004(agency, clerk):
+    from gongkai.applications.models import Channel, ReceiptBasis
+
+    from .conftest import APPLICANT
+
+    with pytest.raises(TransitionError, match="日期不能早于 2004-01-01"):
+        services.application_intake(
+            organization=agency,
+            data=APPLICANT,
+            channel=Channel.IN_PERSON,
+            submitted_on=date(1, 1, 1),
+            received_on=date(1, 1, 1),
+            receipt_basis=ReceiptBasis.SUBMITTED,
+            actor=clerk,
+        )
+    assert not Application.objects.exists()
+
+
+def test_the_staff_intake_form_refuses_a_submission_date_before_2004(client, clerk, agency):
+    from .conftest import APPLICANT
+
+    client.force_login(clerk)
+    response = client.post(
+        reverse("applications:intake"),
+        {
+            **APPLICANT,
+            "organization": agency.pk,
+            "channel": "in_person",
+            "submitted_on": "0001-01-01",
+        },
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["submitted_on"] == ["日期不能早于 2004-01-01。"]
+    assert not Application.objects.exists()
