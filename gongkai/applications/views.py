@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
+from gongkai.lib import workdays
 
 from . import forms, selectors, services
 from .models import Attachment, Channel, EventKind, ReceiptBasis
@@ -208,7 +209,7 @@ def transition(request, pk: int, kind: str):
         values = dict(form.cleaned_data)
         try:
             service(application=application, actor=request.user, **values)
-        except TransitionError as exc:
+        except (TransitionError, workdays.DateOutOfRange) as exc:
             messages.error(request, str(exc))
             context = _detail_context(request, application, bound=form)
             return render(request, "applications/detail.html", context, status=409)

@@ -296,3 +296,31 @@ def test_the_staff_intake_form_refuses_a_submission_date_before_2004(client, cle
     assert response.status_code == 400
     assert response.context["form"].errors["submitted_on"] == ["日期不能早于 2004-01-01。"]
     assert not Application.objects.exists()
+
+
+def test_a_date_the_calendar_cannot_count_from_is_shown_as_an_error_not_a_crash(
+    client, in_progress, handler, monkeypatch
+):
+    from gongkai.lib import workdays
+
+    real = workdays.add_workdays
+
+    def overflow(start, n, calendar=None):  # only the consultation's 15 days overflow
+        if n == 15:
+            raise workdays.DateOutOfRange(start, n)
+        return real(start, n, calendar)
+
+    monkeypatch.setattr(workdays, "add_workdays", overflow)
+    client.force_login(handler)
+    response = client.post(
+        reverse("applications:transition", args=[in_progress.pk, "consult"]),
+        {
+            "consult-on": "2026-10-12",
+            "consult-party": "third_party",
+            "consult-party_name": "上海某司法鉴定所",
+        },
+    )
+    assert response.status_code == 409
+    assert "超出可计算的范围" in response.content.decode()
+    in_progress.refresh_from_db()
+    assert in_progress.status == Status.IN_PROGRESS
