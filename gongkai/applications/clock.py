@@ -7,8 +7,10 @@ the reply is due, how many working days are left and why. Rules:
 * a correction notice must go out within 7 working days of receipt (第30条); while the
   applicant corrects, the clock stands; when the correction arrives it **restarts** from that day;
 * time spent consulting a third party or another agency is not counted (第33条第3款): the working
-  days after the letter went out up to and including the day the answer came are added;
-  an open consultation has its own 15-working-day clock (第32、34条);
+  days after the letter went out up to and including the day the answer came are added — but
+  only up to the day the answer was due. The other side has 15 working days from receiving the
+  letter (第32、34条); once they run out the pause ends, answered or not, and the reply clock
+  counts again (checklist §8.5: "until the reply arrives or the period expires");
 * an approved extension adds its days, at most 20 in all.
 """
 
@@ -43,7 +45,9 @@ class Clock:
     days_left: int | None  # working days from today (negative: overdue)
     correction_notice_due: date
     correction_due: date | None = None
-    consultation_due: date | None = None
+    consultation_due: date | None = None  # an open consultation's response date
+    consultation_expired: bool = False  # open, but past its response date: the clock runs
+    due_if_unanswered: date | None = None  # while paused: the due date if no answer comes
     extension_days: int = 0
     paused_days: int = 0
     stopped_on: date | None = None
@@ -58,6 +62,18 @@ class Clock:
                 and self.stopped_on > self.due_on
             )
         return self.state == "running" and self.days_left is not None and self.days_left < 0
+
+    @property
+    def stored_due(self) -> date | None:
+        """The due date the database keeps for lists and reminders.
+
+        While a consultation pauses the clock `due_on` moves a day for every working day it
+        lasts; the stored date is the one it comes to if the other side does not answer in
+        time, which does not change from one day to the next.
+        """
+        if self.state == "consulting" and self.due_if_unanswered is not None:
+            return self.due_if_unanswered
+        return self.due_on
 
     @property
     def tone(self) -> str:
@@ -135,10 +151,12 @@ def compute(
             due = date.fromisoformat(ctx["response_due"]) if ctx.get("response_due") else None
             open_pause = (event.on, due, ctx.get("party_label", "征求意见"))
         elif event.kind == "end_consultation" and open_pause is not None:
-            begun, _, label = open_pause
-            pauses.append((begun, event.on))
-            days = _wd(max(begun, start), event.on, cal)
-            notes.append(f"{begun} 至 {event.on} {label}，不计入答复期限：{days} 个工作日")
+            begun, due, label = open_pause
+            end = event.on if due is None else min(event.on, due)
+            pauses.append((begun, end))
+            days = _wd(max(begun, start), end, cal)
+            late = f"，对方应于 {due} 前答复，此后的时间计入答复期限；" if end < event.on else "，"
+            notes.append(f"{begun} 至 {event.on} {label}{late}不计入答复期限：{days} 个工作日")
             open_pause = None
         elif event.kind == "extend":
             days = int(ctx.get("days", 0))
@@ -180,17 +198,32 @@ def compute(
     base_total = REPLY_DAYS + extension + paused
     if open_pause is not None and stopped_on is None:
         begun, consult_due, label = open_pause
-        clock.state = "consulting"
         clock.consultation_due = consult_due
-        frozen_due = workdays.add_workdays(start, base_total, cal)
-        clock.days_left = workdays.workdays_between(max(begun, start), frozen_due, cal)
-        so_far = _wd(max(begun, start), today, cal)
-        paused += so_far
-        notes.append(
-            f"{begun} 起{label}，期限暂停（已暂停 {so_far} 个工作日"
-            + (f"，对方应于 {consult_due} 前答复" if consult_due else "")
-            + "）"
-        )
+        if consult_due is not None and today > consult_due:
+            # No answer within the 15 working days: the pause ends then, the clock runs again.
+            clock.consultation_expired = True
+            days = _wd(max(begun, start), consult_due, cal)
+            paused += days
+            resumed = workdays.add_workdays(consult_due, 1, cal)
+            notes.append(
+                f"{begun} 起{label}，对方应于 {consult_due} 前答复，逾期未答复，"
+                f"期限自 {resumed} 起恢复计算；不计入答复期限：{days} 个工作日"
+            )
+        else:
+            clock.state = "consulting"
+            frozen_due = workdays.add_workdays(start, base_total, cal)
+            clock.days_left = workdays.workdays_between(max(begun, start), frozen_due, cal)
+            if consult_due is not None:
+                clock.due_if_unanswered = workdays.add_workdays(
+                    start, base_total + _wd(max(begun, start), consult_due, cal), cal
+                )
+            so_far = _wd(max(begun, start), today, cal)
+            paused += so_far
+            notes.append(
+                f"{begun} 起{label}，期限暂停（已暂停 {so_far} 个工作日"
+                + (f"，对方应于 {consult_due} 前答复" if consult_due else "")
+                + "）"
+            )
     clock.paused_days = paused
     clock.due_on = workdays.add_workdays(start, REPLY_DAYS + extension + paused, cal)
     if stopped_on is not None:

@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
 from .models import (
@@ -22,12 +23,25 @@ from .models import (
     Outcome,
     Status,
 )
+from .permissions import staff_who_can
 from .validators import resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
 ALLOWED_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd", "txt"}
 MAX_FILES, MAX_FILE_MB = 5, 10
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"required": "请填写日期。", "invalid": "日期格式应为 YYYY-MM-DD。"}
+
+
+def date_problem(day, today=None) -> str | None:
+    """Why a date typed into a record cannot be right, or None (2004-01-01 … today)."""
+    if day is None:
+        return None
+    if day < FIRST_DATE:
+        return f"日期不能早于 {FIRST_DATE.isoformat()}。"
+    if day > (today or timezone.localdate()):
+        return "日期不能晚于今天。"
+    return None
 
 
 def _required(label: str, message: str | None = None, **kwargs) -> dict:
@@ -234,10 +248,10 @@ class StaffIntakeForm(ApplicationForm):
 
     def clean(self):
         data = super().clean()
-        today = timezone.localdate()
         for name in ("submitted_on", "signed_for_on", "confirmed_on"):
-            if data.get(name) and data[name] > today:
-                self.add_error(name, "日期不能晚于今天。")
+            problem = date_problem(data.get(name))
+            if problem:
+                self.add_error(name, problem)
         if self.errors or not data.get("channel") or not data.get("submitted_on"):
             return data
         submitted = data["submitted_on"]
@@ -260,15 +274,17 @@ class StaffIntakeForm(ApplicationForm):
 
 
 class _OnForm(forms.Form):
-    on = forms.DateField(
-        label="日期",
-        widget=DATE,
-        error_messages={"required": "请填写日期。", "invalid": "日期格式应为 YYYY-MM-DD。"},
-    )
+    on = forms.DateField(label="日期", widget=DATE, error_messages=DATE_ERRORS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
+
+    def clean_on(self):
+        problem = date_problem(self.cleaned_data["on"])
+        if problem:
+            raise forms.ValidationError(problem)
+        return self.cleaned_data["on"]
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
@@ -310,7 +326,20 @@ class ConsultForm(_OnForm):
     party_name = forms.CharField(
         label="对象名称", max_length=100, error_messages={"required": "请填写征求意见的对象。"}
     )
+    party_received_on = forms.DateField(
+        label="对方收到日期",
+        required=False,
+        widget=DATE,
+        error_messages=DATE_ERRORS,
+        help_text="对方签收征求意见书之日，其15个工作日答复期限自次日起算；不填则按发出日期计算",
+    )
     note = forms.CharField(label="说明", max_length=200, required=False)
+
+    def clean_party_received_on(self):
+        problem = date_problem(self.cleaned_data["party_received_on"])
+        if problem:
+            raise forms.ValidationError(problem)
+        return self.cleaned_data["party_received_on"]
 
 
 class EndConsultationForm(_OnForm):
@@ -370,15 +399,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
-        candidates = User.objects.filter(is_active=True, organization__isnull=False).select_related(
-            "organization"
-        )
-        ids = [
-            u.pk
-            for u in candidates
-            if can(u, Action.APPLICATION_HANDLE, application.organization_id)
-        ]
-        self.fields["assignee"].queryset = User.objects.filter(pk__in=ids).order_by("full_name")
+        self.fields["assignee"].queryset = staff_who_can(
+            Action.APPLICATION_HANDLE, application.organization_id
+        ).order_by("full_name", "username")
 
 
 class TransferForm(forms.Form):

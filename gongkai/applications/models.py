@@ -5,7 +5,9 @@ from django.db import models
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
+from gongkai.lib import workdays
 
+from .clock import DUE_SOON_DAYS
 from .outcomes import LegacyOutcome, Outcome
 
 __all__ = ["LegacyOutcome", "Outcome"]
@@ -120,15 +122,31 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSES)
 
     def running(self):
-        """Open cases whose reply clock is running (not waiting for a correction)."""
+        """Open cases with a reply deadline (not waiting for a correction); a consultation may
+        be pausing the clock — see `counting`."""
         return self.open().exclude(status=Status.CORRECTION_REQUESTED).filter(due_on__isnull=False)
+
+    def counting(self, today: date | None = None):
+        """Cases whose reply clock counts today: running, and not paused by a consultation
+        still within its response date (an unanswered one past it no longer pauses)."""
+        today = today or timezone.localdate()
+        return self.running().filter(
+            ~models.Q(status=Status.CONSULTING) | models.Q(consultation_due__lt=today)
+        )
 
     def overdue(self, today: date | None = None):
         today = today or timezone.localdate()
-        return self.running().exclude(status=Status.CONSULTING).filter(due_on__lt=today)
+        return self.counting(today).filter(due_on__lt=today)
 
-    def due_by(self, day: date):
-        return self.running().filter(due_on__lte=day)
+    def due_soon(self, today: date | None = None):
+        """Due today or within the next `DUE_SOON_DAYS` working days, not yet overdue: the
+        dashboard counter and the list it links to both use this."""
+        today = today or timezone.localdate()
+        horizon = workdays.add_workdays(today, DUE_SOON_DAYS)
+        return self.counting(today).filter(due_on__gte=today, due_on__lte=horizon)
+
+    def due_by(self, day: date, today: date | None = None):
+        return self.counting(today).filter(due_on__lte=day)
 
 
 class Application(models.Model):
@@ -184,6 +202,8 @@ class Application(models.Model):
         related_name="assigned_applications",
     )
     due_on = models.DateField("答复期限", null=True, blank=True, db_index=True)
+    # While a consultation is open: the day its answer is due; after it the clock counts again.
+    consultation_due = models.DateField("征求意见答复期限", null=True, blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     delivered_on = models.DateField("送达日期", null=True, blank=True)
     reminded_on = models.DateField("最近提醒日期", null=True, blank=True)
@@ -300,3 +320,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class LookupFailure(models.Model):
+    """One failed public status lookup (wrong tracking number or query code).
+
+    Rows, not a counter: each failure is an INSERT, so concurrent requests in any number of
+    processes never lose a count. Enough of them within the window lock the client address
+    and, separately, the tracking number that was tried.
+    """
+
+    at = models.DateTimeField(db_index=True)
+    ip_hash = models.CharField(max_length=64, db_index=True)
+    tracking_number = models.CharField(max_length=40, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.tracking_number} @ {self.at:%Y-%m-%d %H:%M}"

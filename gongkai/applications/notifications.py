@@ -15,10 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import User
-from gongkai.accounts.permissions import ROLE_ACTIONS, Action, can
+from gongkai.accounts.permissions import Action
 from gongkai.lib import workdays
 
 from .models import OPEN_STATUSES, Application, Notification, NotificationKind, Status
+from .permissions import organization_tree, staff_who_can
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +66,16 @@ def notify_assigned(application: Application, assignee: User, *, email: bool = T
     )
 
 
-def _assigners(application: Application) -> list[User]:
-    roles = [r for r, actions in ROLE_ACTIONS.items() if Action.APPLICATION_ASSIGN in actions]
-    candidates = (
-        User.objects.filter(is_active=True, role_grants__role__in=roles)
-        .select_related("organization")
-        .distinct()
-    )
-    return [u for u in candidates if can(u, Action.APPLICATION_ASSIGN, application.organization_id)]
+def _assigners(application: Application, found: dict) -> list[User]:
+    """Who may assign the case, looked up once per organization per run (`found` caches)."""
+    org_id = application.organization_id
+    if org_id not in found:
+        if "tree" not in found:
+            found["tree"] = organization_tree()
+        found[org_id] = list(
+            staff_who_can(Action.APPLICATION_ASSIGN, org_id, tree=found["tree"]).order_by("pk")
+        )
+    return found[org_id]
 
 
 @dataclass
@@ -92,6 +95,7 @@ def remind(*, within: int = 3, today: date | None = None) -> RemindResult:
     today = today or timezone.localdate()
     horizon = workdays.add_workdays(today, within)
     result = RemindResult()
+    assigners: dict = {}
     cases = (
         Application.objects.filter(status__in=OPEN_STATUSES)
         .exclude(status=Status.CORRECTION_REQUESTED)
@@ -101,7 +105,8 @@ def remind(*, within: int = 3, today: date | None = None) -> RemindResult:
     for app in cases.iterator(chunk_size=200):
         result.checked += 1
         clk = clock_for(app, today=today, events=list(app.events.all()))
-        if clk.due_on != app.due_on and application_refresh_due(application=app):
+        stale = (clk.stored_due, clk.consultation_due) != (app.due_on, app.consultation_due)
+        if stale and application_refresh_due(application=app):
             result.due_refreshed += 1
         if clk.state != "running" or clk.due_on is None or clk.due_on > horizon:
             continue
@@ -116,7 +121,7 @@ def remind(*, within: int = 3, today: date | None = None) -> RemindResult:
                 continue
             result.notified_cases += 1
             result.overdue += overdue
-            recipients = [app.assignee] if app.assignee_id else _assigners(app)
+            recipients = [app.assignee] if app.assignee_id else _assigners(app, assigners)
             if overdue:
                 kind = NotificationKind.OVERDUE
                 text = (

@@ -22,7 +22,9 @@ def urgency(app: Application, today: date) -> tuple[str, str]:
         return "", "已办结"
     if app.due_on is None:
         return "", ""
-    if app.status == Status.CONSULTING:
+    if app.status == Status.CONSULTING and not (
+        app.consultation_due is not None and app.consultation_due < today
+    ):
         return "muted", "征求意见中（暂停）"
     left = workdays.workdays_between(today, app.due_on)
     if left < 0:
@@ -71,15 +73,16 @@ def inbox(
     if due == "overdue":
         apps = apps.overdue(today)
     elif due == "soon":
-        apps = apps.due_by(workdays.add_workdays(today, DUE_SOON_DAYS))
+        apps = apps.due_soon(today)
     elif due == "week":
-        apps = apps.due_by(today + timedelta(days=6 - today.weekday()))
+        apps = apps.due_by(today + timedelta(days=6 - today.weekday()), today)
     if sort == "received":
         return apps.order_by("received_on", "pk")
     if sort == "-received":
         return apps.order_by("-received_on", "-pk")
-    # Urgency: open cases with a running clock by due date, then paused ones, then closed.
+    # Urgency: open cases with a counting clock by due date, then paused ones, then closed.
     rank = Case(
+        When(status=Status.CONSULTING, consultation_due__lt=today, then=Value(0)),
         When(status__in=[Status.CORRECTION_REQUESTED, Status.CONSULTING], then=Value(1)),
         When(status__in=OPEN_STATUSES, then=Value(0)),
         default=Value(2),
@@ -97,9 +100,6 @@ def counters(user, today=None) -> dict:
         "mine": apps.open().filter(assignee=user).count(),
         "unassigned": apps.open().filter(assignee__isnull=True).count(),
         "overdue": apps.overdue(today).count(),
-        "due_soon": apps.due_by(workdays.add_workdays(today, DUE_SOON_DAYS))
-        .filter(due_on__gte=today)
-        .exclude(status=Status.CONSULTING)
-        .count(),
+        "due_soon": apps.due_soon(today).count(),
         "open": apps.open().count(),
     }

@@ -13,10 +13,10 @@ import hmac
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -33,6 +33,7 @@ from .models import (
     Channel,
     ConsultationParty,
     EventKind,
+    LookupFailure,
     ReceiptBasis,
     Status,
     TrackingCounter,
@@ -120,17 +121,21 @@ def clock_for(application: Application, *, today: date | None = None, events=Non
 
 
 def _refresh_due(application: Application) -> None:
-    application.due_on = clock_for(application).due_on
+    clk = clock_for(application)
+    application.due_on = clk.stored_due
+    application.consultation_due = clk.consultation_due
 
 
 def application_refresh_due(*, application: Application) -> bool:
-    """Recompute the stored due date (after a calendar change); True when it changed."""
+    """Recompute the stored due dates (after a calendar change); True when they changed."""
     with transaction.atomic():
         app = Application.objects.select_for_update().get(pk=application.pk)
-        before = app.due_on
+        before = (app.due_on, app.consultation_due)
         _refresh_due(app)
-        if app.due_on != before:
-            Application.objects.filter(pk=app.pk).update(due_on=app.due_on)
+        if (app.due_on, app.consultation_due) != before:
+            Application.objects.filter(pk=app.pk).update(
+                due_on=app.due_on, consultation_due=app.consultation_due
+            )
             return True
     return False
 
@@ -150,6 +155,51 @@ def query_code_matches(application: Application, code: str) -> bool:
         return False
     candidate = _hash_code(code.strip().upper(), salt).rsplit("$", 1)[1]
     return hmac.compare_digest(candidate, digest)
+
+
+MAX_LOOKUP_FAILURES = 10
+LOOKUP_WINDOW = timedelta(hours=1)
+
+
+def _ip_hash(ip: str | None) -> str:
+    return hashlib.sha256((ip or "").encode()).hexdigest()
+
+
+def _lookup_key(tracking_number: str) -> str:
+    return tracking_number.strip().lower()[:40]
+
+
+def lookup_locked(*, ip: str | None, tracking_number: str) -> bool:
+    """Too many failed lookups within the window from this client, or for this number?"""
+    since = timezone.now() - LOOKUP_WINDOW
+    ip_hash, number = _ip_hash(ip), _lookup_key(tracking_number)
+    counts = LookupFailure.objects.filter(at__gte=since).aggregate(
+        by_ip=Count("pk", filter=Q(ip_hash=ip_hash)),
+        by_number=Count("pk", filter=Q(tracking_number=number)),
+    )
+    return max(counts["by_ip"], counts["by_number"]) >= MAX_LOOKUP_FAILURES
+
+
+def lookup_failed(*, ip: str | None, tracking_number: str) -> None:
+    now = timezone.now()
+    LookupFailure.objects.filter(at__lt=now - LOOKUP_WINDOW).delete()
+    LookupFailure.objects.create(
+        at=now, ip_hash=_ip_hash(ip), tracking_number=_lookup_key(tracking_number)
+    )
+
+
+def find_by_query_code(*, tracking_number: str, code: str, ip: str | None):
+    """The application for a tracking number and query code, or None (counted as a failure).
+
+    Raises `TransitionError` when the client or the number is locked out.
+    """
+    if lookup_locked(ip=ip, tracking_number=tracking_number):
+        raise TransitionError("查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。")
+    found = Application.objects.filter(tracking_number=_lookup_key(tracking_number)).first()
+    if found is not None and query_code_matches(found, code):
+        return found
+    lookup_failed(ip=ip, tracking_number=tracking_number)
+    return None
 
 
 # No 0/O, 1/I/L: the code is read off a screen or a paper receipt.
@@ -246,13 +296,16 @@ def application_intake(
     today = timezone.localdate()
     if received_on > today or submitted_on > today:
         raise TransitionError("收到日期不能晚于今天。")
+    if submitted_on < workdays.FIRST_DATE:
+        raise TransitionError(f"提交或到达日期不能早于 {workdays.FIRST_DATE.isoformat()}。")
     if received_on < submitted_on:
         raise TransitionError("收到申请之日不能早于申请提交或到达之日。")
     code = new_query_code() if issue_query_code else ""
     app = Application(
         organization=organization,
-        tracking_number=next_tracking_number(organization, submitted_on.year),
-        year=submitted_on.year,
+        # The year of receipt: a letter posted on 12-29 and signed for on 01-04 is next year's.
+        tracking_number=next_tracking_number(organization, received_on.year),
+        year=received_on.year,
         query_code_hash=_hash_code(code, secrets.token_hex(8)) if code else "",
         channel=channel,
         submitted_on=submitted_on,
@@ -295,22 +348,34 @@ def application_intake(
 # ---------------------------------------------------------------- transitions
 
 
+# Steps whose date is only the day they were recorded and that change neither the status nor
+# the clock: they do not fix the earliest date of the next step.
+UNDATED_KINDS = frozenset({EventKind.ASSIGN})
+
+
 def _transition(
     kind: EventKind,
     *,
     application: Application,
     actor: User,
     on: date | None = None,
-    context: dict | None = None,
+    context: dict | Callable[[Application, date], dict] | None = None,
     check: Callable[[Application, date], None] | None = None,
     apply: Callable[[Application, date], None] | None = None,
+    after: Callable[[Application], None] | None = None,
 ) -> Application:
+    """Take one step on the locked row.
+
+    `context` may be a function of the locked row and the day: it runs after every date check
+    (so nothing is computed from a date that is about to be refused) and before `apply`.
+    `after` runs inside the same transaction once the event is written (notices).
+    """
     rule = TRANSITIONS[kind]
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
         app = (
-            Application.objects.select_for_update()
+            Application.objects.select_for_update(of=("self",))
             .select_related("organization")
             .get(pk=application.pk)
         )
@@ -325,6 +390,15 @@ def _transition(
             raise TransitionError(f"{rule.label}的日期不能早于收到申请之日（{app.received_on}）。")
         if check is not None:
             check(app, on)
+        if kind not in UNDATED_KINDS:
+            last = app.events.exclude(kind__in=UNDATED_KINDS).order_by("-on", "-at", "-pk").first()
+            if last is not None and on < last.on:
+                raise TransitionError(
+                    f"{rule.label}的日期不能早于本案上一项办理记录的日期"
+                    f"（{last.on}，{last.get_kind_display()}）。"
+                )
+        if callable(context):
+            context = context(app, on)
         from_status = app.status
         if rule.target is not None:
             app.status = rule.target
@@ -348,6 +422,8 @@ def _transition(
             actor=actor,
             changes={"status": [from_status, app.status], "on": on.isoformat(), **(context or {})},
         )
+        if after is not None:
+            after(app)
     application.__dict__.update(app.__dict__)
     return app
 
@@ -394,12 +470,19 @@ def application_receive_correction(
     *, application: Application, actor: User, on: date, note: str = ""
 ):
     """The corrected application arrived on `on`: the reply clock restarts from that day."""
+
+    def check(app, day):
+        asked = app.events.filter(kind=EventKind.REQUEST_CORRECTION).order_by("-on", "-pk").first()
+        if asked is not None and day < asked.on:
+            raise TransitionError(f"收到补正材料的日期不能早于发出补正告知的日期（{asked.on}）。")
+
     return _transition(
         EventKind.RECEIVE_CORRECTION,
         application=application,
         actor=actor,
         on=on,
         context={"note": note} if note else {},
+        check=check,
     )
 
 
@@ -431,27 +514,53 @@ def application_consult(
     party: ConsultationParty,
     party_name: str,
     on: date | None = None,
+    party_received_on: date | None = None,
     note: str = "",
 ):
-    """Send a written consultation (第32/34条); the reply clock stops until it ends."""
+    """Send a written consultation (第32/34条); the reply clock stops until it ends.
+
+    The other side has 15 working days from the day it *receives* the letter
+    (`party_received_on`, the sending day when not known); the pause ends with its answer or
+    with those 15 days, whichever is first. A consultation cannot revive a deadline that has
+    already passed.
+    """
     party = ConsultationParty(party)
-    if not party_name.strip():
+    party_name = party_name.strip()
+    if not party_name:
         raise TransitionError("请填写征求意见的对象。")
-    day = on or timezone.localdate()
-    due = workdays.add_workdays(day, clock_rules.CONSULTATION_DAYS)
     label = "征求第三方意见" if party == ConsultationParty.THIRD_PARTY else "征求其他机关意见"
+
+    def check(app, day):
+        if party_received_on is not None:
+            if party_received_on < day:
+                raise TransitionError(f"对方收到征求意见书的日期不能早于发出日期（{day}）。")
+            if party_received_on > timezone.localdate():
+                raise TransitionError("对方收到征求意见书的日期不能晚于今天。")
+        clk = clock_for(app, today=day)
+        if clk.due_on is not None and day > clk.due_on:
+            raise TransitionError(
+                f"答复期限已于 {clk.due_on} 届满，不能再征求意见暂停期限；本案已超期，请尽快答复。"
+            )
+
+    def context(app, day):
+        received = party_received_on or day
+        due = workdays.add_workdays(received, clock_rules.CONSULTATION_DAYS)
+        return {
+            "party": party.value,
+            "party_label": f"{label}（{party_name}）",
+            "party_name": party_name,
+            "party_received_on": received.isoformat(),
+            "response_due": due.isoformat(),
+            "note": note,
+        }
+
     return _transition(
         EventKind.CONSULT,
         application=application,
         actor=actor,
-        on=day,
-        context={
-            "party": party.value,
-            "party_label": f"{label}（{party_name.strip()}）",
-            "party_name": party_name.strip(),
-            "response_due": due.isoformat(),
-            "note": note,
-        },
+        on=on,
+        context=context,
+        check=check,
     )
 
 
@@ -566,7 +675,12 @@ def application_archive(*, application: Application, actor: User, on: date | Non
 def application_assign(
     *, application: Application, actor: User, assignee: User, email: bool = True
 ):
-    """Assign (or re-assign) the case to a clerk who may handle it in its organization."""
+    """Assign (or re-assign) the case to a clerk who may handle it in its organization.
+
+    The previous assignee is read from the locked row, and the notice is written in the same
+    transaction (its e-mail goes out on commit).
+    """
+    from . import notifications
 
     def check(app, day):
         if (
@@ -579,23 +693,22 @@ def application_assign(
         if app.assignee_id == assignee.pk:
             raise TransitionError(f"本案已由 {assignee.display_name} 承办。")
 
-    previous = application.assignee.display_name if application.assignee_id else ""
+    def context(app, day):
+        previous = app.assignee.display_name if app.assignee_id else ""
+        return {"assignee": assignee.display_name, "previous": previous}
 
     def apply(app, day):
         app.assignee = assignee
 
-    app = _transition(
+    return _transition(
         EventKind.ASSIGN,
         application=application,
         actor=actor,
-        context={"assignee": assignee.display_name, "previous": previous},
+        context=context,
         check=check,
         apply=apply,
+        after=lambda app: notifications.notify_assigned(app, assignee, email=email),
     )
-    from .notifications import notify_assigned
-
-    notify_assigned(app, assignee, email=email)
-    return app
 
 
 def application_transfer(
@@ -612,7 +725,8 @@ def application_transfer(
         if to_organization.pk == app.organization_id:
             raise TransitionError("不能转交给本机关。")
 
-    previous = application.organization.name
+    def context(app, day):
+        return {"from": app.organization.name, "to": to_organization.name, "reason": reason.strip()}
 
     def apply(app, day):
         app.organization, app.assignee = to_organization, None
@@ -621,7 +735,7 @@ def application_transfer(
         EventKind.TRANSFER,
         application=application,
         actor=actor,
-        context={"from": previous, "to": to_organization.name, "reason": reason.strip()},
+        context=context,
         check=check,
         apply=apply,
     )

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
@@ -8,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
+from gongkai.lib import workdays
 
 from . import forms, selectors, services
-from .models import Application, Attachment, Channel, EventKind, ReceiptBasis
+from .models import Attachment, Channel, EventKind, ReceiptBasis
 from .notifications import mark_read
 from .permissions import get_application_for
 from .services import TransitionError
@@ -53,25 +54,23 @@ def apply_done(request):
     return render(request, "applications/apply_done.html", {"receipt": receipt})
 
 
-MAX_LOOKUP_FAILURES = 10
+MAX_LOOKUP_FAILURES = services.MAX_LOOKUP_FAILURES
 
 
 def apply_status(request):
     form = forms.StatusQueryForm(request.POST or None)
     application, error = None, ""
     if request.method == "POST" and form.is_valid():
-        ip = request.META.get("REMOTE_ADDR", "")
-        key = f"applications:lookup-failures:{ip}"
-        if cache.get(key, 0) >= MAX_LOOKUP_FAILURES:
-            error = "查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。"
+        try:
+            application = services.find_by_query_code(
+                tracking_number=form.cleaned_data["tracking_number"],
+                code=form.cleaned_data["query_code"],
+                ip=client_ip(request),
+            )
+        except TransitionError as exc:
+            error = str(exc)
         else:
-            found = Application.objects.filter(
-                tracking_number=form.cleaned_data["tracking_number"].strip().lower()
-            ).first()
-            if found and services.query_code_matches(found, form.cleaned_data["query_code"]):
-                application = found
-            else:
-                cache.set(key, cache.get(key, 0) + 1, 3600)
+            if application is None:
                 error = "申请编号或查询码不正确，请核对后重新输入。"
     context = {"form": form, "application": application, "error": error}
     if application is not None:
@@ -210,7 +209,7 @@ def transition(request, pk: int, kind: str):
         values = dict(form.cleaned_data)
         try:
             service(application=application, actor=request.user, **values)
-        except TransitionError as exc:
+        except (TransitionError, workdays.DateOutOfRange) as exc:
             messages.error(request, str(exc))
             context = _detail_context(request, application, bound=form)
             return render(request, "applications/detail.html", context, status=409)

@@ -30,6 +30,20 @@ HOLIDAY_NAMES = {
 }
 WEEKDAY_NAMES = "一二三四五六日"
 
+# The span of dates the platform accepts for its records and calculators: the first year
+# `chinese-calendar` covers, up to a horizon far beyond any statutory period.
+FIRST_DATE = date(2004, 1, 1)
+LAST_DATE = date(2100, 12, 31)
+
+
+class DateOutOfRange(ValueError):
+    """A count that would leave the dates Python can represent; the message is shown as is."""
+
+    def __init__(self, start: date, n: int):
+        super().__init__(
+            f"从 {start.isoformat()} 起计算 {n} 个工作日超出可计算的范围，请核对日期。"
+        )
+
 
 @dataclass(frozen=True)
 class Calendar:
@@ -107,15 +121,19 @@ def is_workday(d: date, calendar: Calendar | None = None) -> bool:
 def add_workdays(start: date, n: int, calendar: Calendar | None = None) -> date:
     """The date `n` working days after `start`, counting from the next day.
 
-    `add_workdays(d, 0)` is `d` itself. Negative `n` counts backwards.
+    `add_workdays(d, 0)` is `d` itself. Negative `n` counts backwards. Raises `DateOutOfRange`
+    when the count would run past 9999-12-31 (or before 0001-01-01).
     """
     cal = calendar or current_calendar()
     step = 1 if n >= 0 else -1
     remaining, d = abs(n), start
-    while remaining:
-        d += timedelta(days=step)
-        if cal.is_workday(d):
-            remaining -= 1
+    try:
+        while remaining:
+            d += timedelta(days=step)
+            if cal.is_workday(d):
+                remaining -= 1
+    except OverflowError:
+        raise DateOutOfRange(start, n) from None
     return d
 
 

@@ -1,7 +1,12 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from gongkai.lib import workdays
+
 from . import services
+
+# The calculator counts from dates the calendar knows about, up to a far horizon.
+FIRST_START, LAST_START = workdays.FIRST_DATE, workdays.LAST_DATE
 
 
 class ScheduleForm(forms.Form):
@@ -28,5 +33,27 @@ class ScheduleForm(forms.Form):
 
 
 class CalculatorForm(forms.Form):
-    start = forms.DateField(label="起算日期", widget=forms.DateInput(attrs={"type": "date"}))
-    n = forms.IntegerField(label="工作日数", min_value=1, max_value=400, initial=20)
+    start = forms.DateField(
+        label="起算日期",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "请填写起算日期。", "invalid": "日期格式应为 YYYY-MM-DD。"},
+    )
+    n = forms.IntegerField(
+        label="工作日数",
+        min_value=1,
+        max_value=400,
+        initial=20,
+        error_messages={
+            "required": "请填写工作日数。",
+            "min_value": "工作日数应至少为1。",
+            "max_value": "工作日数最多为400。",
+        },
+    )
+
+    def clean_start(self):
+        start = self.cleaned_data["start"]
+        if start < FIRST_START:
+            raise forms.ValidationError(f"起算日期不能早于 {FIRST_START.isoformat()}。")
+        if start > LAST_START:
+            raise forms.ValidationError(f"起算日期不能晚于 {LAST_START.isoformat()}。")
+        return start

@@ -42,12 +42,16 @@ def calendar_view(request):
     result = None
     if calculator.is_valid():
         start, n = calculator.cleaned_data["start"], calculator.cleaned_data["n"]
-        end = workdays.add_workdays(start, n, calendar)
-        result = {
-            "end": end,
-            "crossed": [c.describe() for c in workdays.crossed(start, end, calendar)],
-            "uncovered": workdays.uncovered_years(start, end, calendar),
-        }
+        try:
+            end = workdays.add_workdays(start, n, calendar)
+        except workdays.DateOutOfRange as exc:
+            calculator.add_error("start", str(exc))
+        else:
+            result = {
+                "end": end,
+                "crossed": [c.describe() for c in workdays.crossed(start, end, calendar)],
+                "uncovered": workdays.uncovered_years(start, end, calendar),
+            }
     context = {
         "year": year,
         "covered": calendar.covers(year),
@@ -64,7 +68,8 @@ def calendar_view(request):
         "result": result,
         "can_edit": can(request.user, Action.WORKDAYS_MANAGE),
     }
-    return render(request, "workdays/calendar.html", context)
+    status = 400 if calculator.is_bound and calculator.errors else 200
+    return render(request, "workdays/calendar.html", context, status=status)
 
 
 @login_required

@@ -113,3 +113,62 @@ def test_overdue_open_cases_are_danger_and_a_late_reply_is_reported_late():
     assert late.state == "stopped" and late.overdue and late.summary == "逾期办结"
     on_time = clock(date(2026, 9, 25), ("reply", date(2026, 10, 29), {}))
     assert not on_time.overdue and on_time.summary == "按期办结"
+
+
+def test_a_late_answer_pauses_the_clock_only_until_the_response_was_due():
+    # Sent 10/12, due back 11/02 (15 working days); the answer came on 11/20.
+    c = clock(
+        date(2026, 9, 25),
+        (
+            "consult",
+            date(2026, 10, 12),
+            {"response_due": "2026-11-02", "party_label": "征求第三方意见"},
+        ),
+        ("end_consultation", date(2026, 11, 20), {}),
+        today=date(2026, 11, 20),
+    )
+    assert c.paused_days == 15
+    assert c.due_on == date(2026, 11, 19)  # 2026-10-29 + 15 working days, not + 29
+    assert c.overdue and c.days_left == -1
+    assert (
+        "2026-10-12 至 2026-11-20 征求第三方意见，对方应于 2026-11-02 前答复，"
+        "此后的时间计入答复期限；不计入答复期限：15 个工作日" in c.lines
+    )
+
+
+def test_an_open_consultation_past_its_response_date_no_longer_pauses_the_clock():
+    c = clock(
+        date(2026, 9, 25),
+        (
+            "consult",
+            date(2026, 10, 12),
+            {"response_due": "2026-11-02", "party_label": "征求第三方意见"},
+        ),
+        today=date(2026, 11, 20),
+    )
+    assert c.state == "running" and c.consultation_expired
+    assert c.consultation_due == date(2026, 11, 2)
+    assert c.paused_days == 15 and c.due_on == date(2026, 11, 19)
+    assert c.overdue and c.tone == "danger" and c.summary == "已超期 1 个工作日"
+    assert (
+        "2026-10-12 起征求第三方意见，对方应于 2026-11-02 前答复，逾期未答复，"
+        "期限自 2026-11-03 起恢复计算；不计入答复期限：15 个工作日" in c.lines
+    )
+    # A day later the due date does not move any more.
+    assert clock(
+        date(2026, 9, 25),
+        ("consult", date(2026, 10, 12), {"response_due": "2026-11-02"}),
+        today=date(2026, 11, 23),
+    ).due_on == date(2026, 11, 19)
+
+
+def test_an_open_consultation_within_its_response_date_keeps_the_clock_paused():
+    c = clock(
+        date(2026, 9, 25),
+        ("consult", date(2026, 10, 12), {"response_due": "2026-11-02"}),
+        today=date(2026, 11, 2),
+    )
+    assert c.state == "consulting" and not c.consultation_expired and not c.overdue
+    # The date the reply falls due if the other side does not answer in time.
+    assert c.due_if_unanswered == date(2026, 11, 19)
+    assert c.stored_due == date(2026, 11, 19)

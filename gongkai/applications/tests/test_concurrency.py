@@ -4,7 +4,7 @@ import threading
 from datetime import date
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from gongkai.accounts.models import Organization
 from gongkai.applications import services
@@ -80,3 +80,39 @@ def test_concurrent_intakes_get_distinct_consecutive_tracking_numbers(make_appli
     assert numbers == [f"shsfj-2026-{n:06d}" for n in range(1, 7)]
     counter = TrackingCounter.objects.get(organization=Organization.objects.get(code="shsfj"))
     assert counter.last == 6
+
+
+def test_a_transition_locks_the_case_row_but_not_its_organization(make_application, handler):
+    """Locking the joined organization too would queue every case of the agency behind one."""
+    app = make_application(received_on=date(2026, 9, 25))
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold_the_case():
+        # Inside the transition, after the row lock: wait until the other thread has tried.
+        def check(a, day):
+            locked.set()
+            release.wait(10)
+
+        return services._transition(
+            services.EventKind.ACCEPT,
+            application=Application.objects.get(pk=app.pk),
+            actor=handler,
+            on=date(2026, 9, 28),
+            check=check,
+        )
+
+    def lock_the_organization():
+        locked.wait(10)
+        try:
+            with transaction.atomic():
+                org = Organization.objects.select_for_update(nowait=True).get(
+                    pk=app.organization_id
+                )
+                return org.code
+        finally:
+            release.set()
+
+    holder, other = run_in_threads(hold_the_case, lock_the_organization)
+    assert isinstance(holder, Application), holder
+    assert other == "shsfj", other

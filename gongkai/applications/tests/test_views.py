@@ -298,3 +298,27 @@ def test_the_dashboard_shows_application_counters(client, make_application, hand
     client.force_login(handler)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "超期未答复" in page and "待分配申请" in page
+
+
+def test_the_due_soon_counter_and_the_list_it_links_to_show_the_same_cases(
+    client, make_application, handler
+):
+    make_application(received_on=date(2026, 11, 2))  # overdue: not "due soon"
+    soon = make_application(received_on=date(2026, 11, 20))  # due 12-18
+    paused = make_application(received_on=date(2026, 11, 19))  # due 12-17, then consulting
+    services.application_accept(application=paused, actor=handler, on=date(2026, 11, 20))
+    services.application_start(application=paused, actor=handler, on=date(2026, 11, 20))
+    services.application_consult(
+        application=paused,
+        actor=handler,
+        on=date(2026, 12, 14),
+        party="other_agency",
+        party_name="上海市财政局",
+    )
+    client.force_login(handler)
+    from gongkai.applications.dashboard import counters
+
+    item = next(c for c in counters(handler) if c["label"] == "3个工作日内到期")
+    listed = client.get(item["url"]).context["rows"]
+    assert [r[0] for r in listed] == [soon]
+    assert item["value"] == len(listed) == 1

@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.lib.workdays import (
     Calendar,
+    DateOutOfRange,
     add_workdays,
     crossed,
     is_workday,
@@ -94,3 +95,12 @@ def test_a_bare_calendar_counts_monday_to_friday(n):
     end = add_workdays(date(2030, 1, 7), n, bare)  # a Monday
     assert end.weekday() < 5
     assert workdays_between(date(2030, 1, 7), end, bare) == n
+
+
+def test_counting_past_the_last_representable_day_raises_a_domain_error_in_chinese():
+    with pytest.raises(DateOutOfRange, match="超出可计算的范围"):
+        add_workdays(date(9999, 12, 20), 20, CAL)
+    with pytest.raises(DateOutOfRange, match="超出可计算的范围"):
+        add_workdays(date(1, 1, 3), -5, CAL)
+    # Right up to the edge is still fine.
+    assert add_workdays(date(9999, 12, 30), 1, Calendar()) == date(9999, 12, 31)

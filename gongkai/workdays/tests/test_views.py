@@ -75,3 +75,42 @@ def test_a_bad_schedule_line_is_refused_with_its_line_number(client, admin_user)
     assert "第2行的日期无法识别" in text
     assert "不在2027年" in text
     assert not workdays.current_calendar().covers(2027)
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        ("9999-12-20", "起算日期不能晚于 2100-12-31。"),
+        ("2101-01-01", "起算日期不能晚于 2100-12-31。"),
+        ("2003-12-31", "起算日期不能早于 2004-01-01。"),
+        ("0001-01-01", "起算日期不能早于 2004-01-01。"),
+    ],
+)
+def test_the_calculator_refuses_a_start_outside_2004_to_2100_in_chinese(
+    client, clerk, start, message
+):
+    client.force_login(clerk)
+    page = client.get(reverse("workdays:calendar"), {"start": start, "n": "20"})
+    assert page.status_code == 400
+    assert page.context["calculator"].errors["start"] == [message]
+    assert message in page.content.decode()
+    assert page.context["result"] is None
+
+
+def test_the_calculator_reports_a_count_beyond_the_calendar_as_a_form_error(
+    client, clerk, monkeypatch
+):
+    from gongkai.workdays import forms
+
+    monkeypatch.setattr(forms, "LAST_START", date(9999, 12, 31))
+    client.force_login(clerk)
+    page = client.get(reverse("workdays:calendar"), {"start": "9999-12-20", "n": "20"})
+    assert page.status_code == 400
+    assert "超出可计算的范围" in page.content.decode()
+
+
+def test_the_command_reports_a_count_beyond_the_calendar_without_a_traceback(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="超出可计算的范围"):
+        call_command("workdays", "add", "9999-12-20", "20")

@@ -47,7 +47,10 @@ class Command(BaseCommand):
 
     def do_add(self, date, n, explain, **_):
         start = _date(date)
-        end = workdays.add_workdays(start, n)
+        try:
+            end = workdays.add_workdays(start, n)
+        except workdays.DateOutOfRange as exc:
+            raise CommandError(str(exc)) from None
         self.stdout.write(end.isoformat())
         if explain:
             for item in workdays.crossed(*sorted((start, end))):
