@@ -150,8 +150,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lockout: this many failures for one username within the window lock it for the window.
+# How many reverse proxies (nginx, a load balancer) stand in front of gongkai and append the
+# client's address to X-Forwarded-For. 0: trust REMOTE_ADDR only (X-Forwarded-For can be forged).
+GONGKAI_TRUSTED_PROXIES = int(os.environ.get("GONGKAI_TRUSTED_PROXIES", "0"))
+
+# Lockout: this many failures for one username from one address within the window lock that
+# username for that address for the window...
 GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
+# ...and this many from anywhere lock the username itself (guessing spread over many addresses).
+GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE = int(
+    os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE", "30")
+)
 GONGKAI_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "15"))
 
 # Staff sessions end after two idle hours and when the browser closes.
@@ -195,7 +204,9 @@ LOGGING = {
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if GONGKAI_TRUSTED_PROXIES:
+        # Only a proxy we trust may tell us the original request was HTTPS.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -1,46 +1,76 @@
-"""Login with lockout: too many failures for one username lock it for a while."""
+"""Login with lockout.
 
-import hashlib
+Failures are counted per (username, client) so that a stranger cannot lock a colleague out
+from elsewhere by typing wrong passwords; a much larger number of failures from anywhere
+locks the username itself, against guessing spread over many addresses. Administrators can
+lift a lock (`login_unlock`).
+"""
+
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from . import audit
-from .middleware import client_ip
+from .middleware import client_ip, ip_digest
 from .models import LoginFailure
 
-LOCKED_MESSAGE = "登录失败次数过多，该账号已被暂时锁定，请{minutes}分钟后再试。"
+LOCKED_MESSAGE = (
+    "登录失败次数过多，该账号已被暂时锁定，请{minutes}分钟后再试，或请系统管理员解除锁定。"
+)
 
 
 def _window() -> timedelta:
     return timedelta(minutes=settings.GONGKAI_LOGIN_LOCKOUT_MINUTES)
 
 
-def is_locked(username: str) -> bool:
-    since = timezone.now() - _window()
-    failures = LoginFailure.objects.filter(username__iexact=username, at__gte=since).count()
-    return failures >= settings.GONGKAI_LOGIN_MAX_FAILURES
+def normalize_username(username: str) -> str:
+    # "Admin", " admin" and full-width "ａｄｍｉｎ" are the same account for counting.
+    return unicodedata.normalize("NFKC", username).strip().casefold()[:150]
+
+
+def is_locked(username: str, request=None) -> bool:
+    name = normalize_username(username)
+    digest = ip_digest(client_ip(request)) if request is not None else ""
+    counts = LoginFailure.objects.filter(
+        username=name, at__gte=timezone.now() - _window()
+    ).aggregate(here=Count("pk", filter=Q(ip_hash=digest)), anywhere=Count("pk"))
+    return (
+        counts["here"] >= settings.GONGKAI_LOGIN_MAX_FAILURES
+        or counts["anywhere"] >= settings.GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE
+    )
 
 
 def note_failure(username: str, request=None) -> None:
     ip = client_ip(request) if request is not None else None
+    now = timezone.now()
+    # Rows older than the window count for nothing: forget them as we go.
+    LoginFailure.objects.filter(at__lt=now - _window()).delete()
     LoginFailure.objects.create(
-        username=username[:150],
-        at=timezone.now(),
-        ip_hash=hashlib.sha256((ip or "").encode()).hexdigest() if ip else "",
+        username=normalize_username(username), at=now, ip_hash=ip_digest(ip)
     )
-    if is_locked(username):
+    if is_locked(username, request):
         audit.record("accounts.lockout", None, changes={"username": username}, ip=ip)
+
+
+def login_unlock(*, username: str, actor) -> int:
+    """Lift every lock on `username` (an administrator's action, audited)."""
+    deleted, _ = LoginFailure.objects.filter(username=normalize_username(username)).delete()
+    audit.record(
+        "accounts.unlock", None, actor=actor, changes={"username": username, "failures": deleted}
+    )
+    return deleted
 
 
 class LockoutModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             return None
-        if is_locked(username):
+        if is_locked(username, request):
             # PermissionDenied stops Django trying further backends and fails the login.
             raise PermissionDenied(
                 LOCKED_MESSAGE.format(minutes=settings.GONGKAI_LOGIN_LOCKOUT_MINUTES)
@@ -49,5 +79,7 @@ class LockoutModelBackend(ModelBackend):
         if user is None:
             note_failure(username, request)
             return None
-        LoginFailure.objects.filter(username__iexact=username).delete()
+        LoginFailure.objects.filter(
+            username=normalize_username(username), ip_hash=ip_digest(client_ip(request))
+        ).delete()
         return user

@@ -67,9 +67,10 @@ STAFF = [
 
 @transaction.atomic
 def load(stdout) -> list[str]:
-    root, _ = Organization.objects.update_or_create(code=ROOT["code"], defaults=ROOT)
+    # get_or_create: running the demo again keeps what the office has edited since.
+    root, _ = Organization.objects.get_or_create(code=ROOT["code"], defaults=ROOT)
     for order, (name, code) in enumerate(DIVISIONS, start=1):
-        Organization.objects.update_or_create(
+        Organization.objects.get_or_create(
             code=f"shsfj-{code}",
             defaults={
                 "name": f"上海市司法局{name}",
@@ -80,7 +81,7 @@ def load(stdout) -> list[str]:
             },
         )
     for order, (district, code, address) in enumerate(DISTRICTS, start=100):
-        Organization.objects.update_or_create(
+        Organization.objects.get_or_create(
             code=f"{code}-sfj",
             defaults={
                 "name": f"上海市{district}司法局",

@@ -1,6 +1,9 @@
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .backends import LOCKED_MESSAGE, is_locked
 from .models import Organization, Role, User
@@ -19,7 +22,7 @@ class LoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        if username and is_locked(username):
+        if username and is_locked(username, self.request):
             raise forms.ValidationError(
                 LOCKED_MESSAGE.format(minutes=settings.GONGKAI_LOGIN_LOCKOUT_MINUTES),
                 code="locked",
@@ -27,15 +30,30 @@ class LoginForm(AuthenticationForm):
         return super().clean()
 
 
+_FILTER_DATE_RANGE = {
+    "validators": [
+        MinValueValidator(date(2000, 1, 1), "日期不能早于 2000-01-01。"),
+        MaxValueValidator(date(2100, 12, 31), "日期不能晚于 2100-12-31。"),
+    ],
+    "error_messages": {"invalid": "请按 YYYY-MM-DD 填写日期。"},
+}
+
+
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label="操作", required=False, max_length=80)
     actor = forms.CharField(label="操作人", required=False, max_length=150)
     object_type = forms.CharField(label="对象类型", required=False, max_length=80)
     date_from = forms.DateField(
-        label="起始日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="起始日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        **_FILTER_DATE_RANGE,
     )
     date_to = forms.DateField(
-        label="截止日期", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="截止日期",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        **_FILTER_DATE_RANGE,
     )
 
     def clean(self):
@@ -46,6 +64,15 @@ class AuditFilterForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label="网站", required=False, assume_scheme="https")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Neither itself nor anything below it can become its parent.
+            subtree = Organization.objects.subtree_ids(self.instance)
+            self.fields["parent"].queryset = Organization.objects.exclude(pk__in=subtree)
+
     class Meta:
         model = Organization
         fields = [
@@ -61,6 +88,8 @@ class OrganizationForm(forms.ModelForm):
             "office_fax",
             "office_email",
             "office_hours",
+            "website",
+            "sort_order",
         ]
 
 

@@ -1,15 +1,39 @@
 """Makes the current request's user and client IP known to the audit log."""
 
+import hashlib
+import hmac
+import ipaddress
 from contextvars import ContextVar
+
+from django.conf import settings
 
 _current: ContextVar[tuple | None] = ContextVar("gongkai_request", default=None)
 
 
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str | None:
-    # Behind the production proxy the client is the first X-Forwarded-For hop.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    ip = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR")
-    return ip or None
+    """The client's address: REMOTE_ADDR, or behind GONGKAI_TRUSTED_PROXIES reverse proxies the
+    hop those proxies saw. The left-most X-Forwarded-For entries are the client's own words and
+    can be forged, so only the entries appended by our proxies are believed."""
+    proxies = settings.GONGKAI_TRUSTED_PROXIES
+    if proxies:
+        hops = [h for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+        if len(hops) >= proxies:
+            return _valid_ip(hops[-proxies])
+    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
+
+
+def ip_digest(ip: str | None) -> str:
+    """A keyed digest of an IP address: enough to count failures per client, not reversible
+    without the site's secret key (a plain hash of an IPv4 address is)."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, (ip or "").encode(), hashlib.sha256).hexdigest()
 
 
 def current_request_context() -> tuple:

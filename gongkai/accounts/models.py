@@ -1,5 +1,5 @@
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
@@ -73,6 +73,15 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        # A parent inside the organization's own subtree would make the tree a loop.
+        if (
+            self.parent_id is not None
+            and self.pk is not None
+            and self.parent_id in Organization.objects.subtree_ids(self)
+        ):
+            raise ValidationError({"parent": "上级机构不能是本机构自身或其下级机构。"})
 
     def ancestors(self) -> list["Organization"]:
         chain, node = [], self.parent

@@ -3,7 +3,8 @@
 A permission is (action, organization). A staff member may perform an action when one of
 their roles grants it and the organization lies within their scope: their organ (their own
 organization, or for staff of an internal division the organ the division belongs to) and
-everything below it. System administrators are not scoped: they run the whole site.
+everything below it. Running the site (audit log, organizations, staff, the holiday calendar)
+is not scoped: system administrators do that everywhere.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -97,8 +98,12 @@ ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     ),
 }
 
-# Actions a system administrator performs across every organization.
-_UNSCOPED_ROLES = {Role.ADMIN}
+# Running the site itself is not scoped to an organization: whoever holds these actions (the
+# system administrators) holds them everywhere. Every other action, an administrator's too,
+# stays within their organ.
+UNSCOPED_ACTIONS = frozenset(
+    {Action.AUDIT_VIEW, Action.ORGANIZATION_MANAGE, Action.STAFF_MANAGE, Action.WORKDAYS_MANAGE}
+)
 
 
 def actions_of(user) -> frozenset[Action]:
@@ -120,10 +125,7 @@ def scope_ids(user) -> set[int]:
 
 
 def _unscoped(user, action: Action) -> bool:
-    return any(
-        action in ROLE_ACTIONS.get(Role(r), ()) and Role(r) in _UNSCOPED_ROLES
-        for r in user.role_set()
-    )
+    return action in UNSCOPED_ACTIONS and action in actions_of(user)
 
 
 def can(user, action: Action, organization: Organization | int | None = None) -> bool:

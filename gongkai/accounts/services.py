@@ -7,6 +7,20 @@ from .models import Organization, Role, RoleGrant, User
 
 
 @transaction.atomic
+def organization_create(*, data: dict, actor: User) -> Organization:
+    organization = Organization(**data)
+    organization.full_clean()
+    organization.save()
+    audit.record(
+        "accounts.organization_create",
+        organization,
+        actor=actor,
+        changes={k: str(v) for k, v in data.items() if v not in ("", None)},
+    )
+    return organization
+
+
+@transaction.atomic
 def organization_update(*, organization: Organization, data: dict, actor: User) -> Organization:
     """Save edited organization fields and audit what changed."""
     # A bound ModelForm has already written the new values onto `organization`: compare with the row.

@@ -9,8 +9,10 @@ urlpatterns = [
     path("staff/", views.dashboard, name="dashboard"),
     path("staff/audit/", views.audit_log, name="audit"),
     path("staff/organizations/", views.organizations, name="organizations"),
+    path("staff/organizations/new/", views.organization_new, name="organization_new"),
     path("staff/organizations/<int:pk>/", views.organization_edit, name="organization_edit"),
     path("staff/people/", views.staff_list, name="staff"),
     path("staff/people/new/", views.staff_edit, name="staff_new"),
     path("staff/people/<int:pk>/", views.staff_edit, name="staff_edit"),
+    path("staff/people/<int:pk>/unlock/", views.staff_unlock, name="staff_unlock"),
 ]

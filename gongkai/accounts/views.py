@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from . import audit, selectors
+from .backends import login_unlock
 from .forms import AuditFilterForm, LoginForm, OrganizationForm, StaffForm
 from .models import Organization, User
 from .permissions import Action, organizations_for, require
-from .services import organization_update, staff_save
+from .services import organization_create, organization_update, staff_save
 
 
 class LoginView(auth_views.LoginView):
@@ -112,4 +113,32 @@ def staff_edit(request, pk: int | None = None):
     status = 400 if form.errors else 200
     return render(
         request, "accounts/staff_form.html", {"form": form, "staff_user": user}, status=status
+    )
+
+
+@login_required
+@require_POST
+def staff_unlock(request, pk: int):
+    require(request.user, Action.STAFF_MANAGE)
+    person = get_object_or_404(User, pk=pk)
+    require(request.user, Action.STAFF_MANAGE, person.organization_id)
+    login_unlock(username=person.username, actor=request.user)
+    messages.success(request, f"已解除“{person.display_name}”的登录锁定。")
+    return redirect("accounts:staff_edit", pk=pk)
+
+
+@login_required
+def organization_new(request):
+    require(request.user, Action.ORGANIZATION_MANAGE)
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        org = organization_create(data=form.cleaned_data, actor=request.user)
+        messages.success(request, f"已新增机构“{org.name}”。")
+        return redirect("accounts:organizations")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "accounts/organization_form.html",
+        {"form": form, "organization": None},
+        status=status,
     )

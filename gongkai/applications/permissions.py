@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404
 
 from gongkai.accounts.models import Organization, OrganizationKind, RoleGrant, User
 from gongkai.accounts.permissions import (
-    _UNSCOPED_ROLES,  # the accounts table of roles that act across every organization
     ROLE_ACTIONS,
+    UNSCOPED_ACTIONS,
     Action,
     can,
     organizations_for,
@@ -94,16 +94,12 @@ def staff_who_can(action: Action, organization_id: int, *, tree: OrgTree | None 
     """Active staff who may perform `action` on a case of `organization_id`, as one query.
 
     Agrees with `can(user, action, organization_id)` for every user (tested): a role granting
-    the action, held in an organization acting within the case's one, or an unscoped role.
+    the action, held in an organization acting within the case's one (or anywhere, for the
+    actions of running the site, which are unscoped).
     """
     roles = [role for role, actions in ROLE_ACTIONS.items() if action in actions]
-    scoped = [role for role in roles if role not in _UNSCOPED_ROLES]
-    unscoped = [role for role in roles if role in _UNSCOPED_ROLES]
-    grants = Q(
-        role__in=scoped,
-        user__organization_id__in=acting_organization_ids(organization_id, tree),
-    )
-    if unscoped:
-        grants |= Q(role__in=unscoped)
+    grants = Q(role__in=roles)
+    if action not in UNSCOPED_ACTIONS:
+        grants &= Q(user__organization_id__in=acting_organization_ids(organization_id, tree))
     holders = RoleGrant.objects.filter(grants).values("user_id")
     return User.objects.filter(is_active=True, pk__in=holders)

@@ -20,6 +20,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
+from gongkai.accounts.middleware import ip_digest
 from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
@@ -162,7 +163,7 @@ LOOKUP_WINDOW = timedelta(hours=1)
 
 
 def _ip_hash(ip: str | None) -> str:
-    return hashlib.sha256((ip or "").encode()).hexdigest()
+    return ip_digest(ip)
 
 
 def _lookup_key(tracking_number: str) -> str:

@@ -23,6 +23,8 @@ def test_an_organization_edit_is_audited_with_what_changed_and_the_ip(client, ad
         "office_fax": "",
         "office_email": "",
         "office_hours": "",
+        "website": "",
+        "sort_order": 0,
     }
     response = client.post(url, data, REMOTE_ADDR="10.1.2.3")
     assert response.status_code == 302

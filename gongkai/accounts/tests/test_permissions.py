@@ -123,3 +123,10 @@ def test_staff_of_a_division_act_for_their_agency_and_its_other_divisions(
     district_head = make_staff("dh", district_division, Role.DIVISION_HEAD)
     assert can(district_head, Action.CATALOG_REVIEW_DIVISION, district)
     assert not can(district_head, Action.CATALOG_REVIEW_DIVISION, agency)
+
+
+def test_an_administrator_is_unscoped_only_for_running_the_site(admin_user, other_agency, agency):
+    assert can(admin_user, Action.STAFF_MANAGE, other_agency)
+    assert can(admin_user, Action.CATALOG_EDIT_GUIDE, agency)
+    assert not can(admin_user, Action.CATALOG_EDIT_GUIDE, other_agency)
+    assert not can(admin_user, Action.REPORT_IMPORT, other_agency)

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 import time_machine
 from django.core.cache import cache
 from django.urls import reverse
@@ -15,12 +16,17 @@ URL = "applications:apply_status"
 TOO_MANY = "查询失败次数过多"
 
 
+@pytest.fixture(autouse=True)
+def _behind_one_proxy(settings):
+    settings.GONGKAI_TRUSTED_PROXIES = 1
+
+
 def lookup(client, tracking, code, ip):
     return client.post(
         reverse(URL),
         {"tracking_number": tracking, "query_code": code},
-        REMOTE_ADDR="10.0.0.1",  # the production proxy
-        HTTP_X_FORWARDED_FOR=f"{ip}, 10.0.0.1",
+        REMOTE_ADDR="10.0.0.1",  # the production proxy, which appends the client's address
+        HTTP_X_FORWARDED_FOR=ip,
     )
 
 

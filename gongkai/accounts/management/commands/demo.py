@@ -4,13 +4,18 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
     help = "载入演示数据（可重复运行）：机构、各角色账号及各业务的示例记录。"
 
     def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            # The demo creates known passwords and a fictional office: never on a real site.
+            raise CommandError(
+                "生产环境不能载入演示数据（GONGKAI_ENV=production）。请用 gongkai setup 初始化。"
+            )
         closing: list[str] = []
         for app in settings.INSTALLED_APPS:
             if not app.startswith("gongkai.") or find_spec(f"{app}.demo") is None:
