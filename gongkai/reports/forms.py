@@ -14,6 +14,7 @@ class ImportForm(forms.Form):
     text = forms.CharField(
         label="或粘贴报告全文",
         required=False,
+        max_length=2_000_000,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="从网页复制的年度报告全文，表格可以是一格一行或用竖线分隔。",
     )
@@ -128,6 +129,10 @@ class ConfirmForm(forms.Form):
         data = super().clean()
         values = {}
         for path in self.stat_paths:
+            if self.is_bound and _name(path) not in self.data:
+                # A figure missing from the POST is not "absent from the report": refuse it.
+                self.add_error(None, "提交的表单不完整，请刷新页面后重新核对。")
+                break
             try:
                 values[path] = statistics.parse_value(
                     statistics.FIELDS_BY_PATH[path], data.get(_name(path), "")

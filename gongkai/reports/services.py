@@ -1,6 +1,6 @@
 """Importing other agencies' published reports: parse, then confirm after a human check."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -16,14 +16,21 @@ class ReportImportError(Exception):
     """A report that cannot be imported; the message is shown to staff as it is."""
 
 
+def check_upload_size(size: int) -> None:
+    """Refuse an oversized upload before reading it into memory."""
+    if size > MAX_REPORT_BYTES:
+        raise ReportImportError("文件过大：年度报告文件不能超过 5 MB。")
+
+
 def decode_report_bytes(data: bytes, name: str) -> str:
     """Text of an uploaded report file, or a ReportImportError staff can act on."""
     from .parsing import ReportParseError, decode_report
 
-    if len(data) > MAX_REPORT_BYTES:
-        raise ReportImportError("文件过大：年度报告文件不能超过 5 MB。")
+    check_upload_size(len(data))
     try:
         return decode_report(data, name)
+    except UnicodeError:
+        raise ReportImportError("无法识别文件编码，请另存为 UTF-8 文本后再上传。") from None
     except ReportParseError as exc:
         raise ReportImportError(
             f"{exc.chinese}。请上传 .txt 或 .html 文件，或直接粘贴报告全文。"
@@ -83,15 +90,25 @@ def report_import_confirm(
     report = ImportedReport.objects.select_for_update().get(pk=report.pk)
     if report.status == ImportStatus.SUPERSEDED:
         raise ReportImportError("该报告已被新版本替换，不能再确认。")
-    earlier = ImportedReport.objects.filter(
-        owner=report.owner, reporting_body=reporting_body, year=year, status=ImportStatus.CONFIRMED
-    ).exclude(pk=report.pk)
-    if earlier.exists():
-        if not replace:
-            raise ReportImportError(
-                f"已有确认过的“{reporting_body}”{year}年度报告。如要以本次导入替换，请勾选“替换已有报告”。"
-            )
-        earlier.update(status=ImportStatus.SUPERSEDED)
+    earlier = list(
+        ImportedReport.objects.select_for_update()
+        .filter(
+            owner=report.owner,
+            reporting_body=reporting_body,
+            year=year,
+            status=ImportStatus.CONFIRMED,
+        )
+        .exclude(pk=report.pk)
+    )
+    if earlier and not replace:
+        raise ReportImportError(
+            f"已有确认过的“{reporting_body}”{year}年度报告。如要以本次导入替换，请勾选“替换已有报告”。"
+        )
+    for old in earlier:
+        old.status = ImportStatus.SUPERSEDED
+        old.save(update_fields=["status"])
+        audit.record("reports.import_supersede", old, actor=actor, changes={"by": report.pk})
+    named_before = {"reporting_body": report.reporting_body, "year": report.year}
     before = statistics.flatten(report.document)
     document = statistics.with_values(report.document, values)
     document["organization"] = reporting_body
@@ -104,16 +121,22 @@ def report_import_confirm(
     report.status = ImportStatus.CONFIRMED
     report.confirmed_by = actor
     report.confirmed_at = timezone.now()
-    report.save()
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # Another confirmation of the same agency and year won the race.
+        raise ReportImportError(
+            f"“{reporting_body}”{year}年度报告刚刚已由他人确认，请刷新后重试。"
+        ) from None
     after = statistics.flatten(document)
-    audit.record(
-        "reports.import_confirm",
-        report,
-        actor=actor,
-        changes={
-            path: [before.get(path), after.get(path)]
-            for path in sorted(set(before) | set(after))
-            if before.get(path) != after.get(path)
-        },
-    )
+    changes = {
+        path: [before.get(path), after.get(path)]
+        for path in sorted(set(before) | set(after))
+        if before.get(path) != after.get(path)
+    }
+    for key, old_value in named_before.items():
+        if old_value != getattr(report, key):
+            changes[key] = [old_value, getattr(report, key)]
+    audit.record("reports.import_confirm", report, actor=actor, changes=changes)
     return report

@@ -232,6 +232,9 @@ def _ordered(document: dict) -> dict:
     return ordered
 
 
+MAX_VALUE = 10**12  # no statistic of a disclosure report comes near this
+
+
 def parse_value(field: Field, raw: str) -> int | float | None:
     """A number typed into the confirmation form; blank means absent. Raises ValueError in Chinese."""
     text = raw.strip().replace(",", "").replace("，", "")
@@ -241,6 +244,8 @@ def parse_value(field: Field, raw: str) -> int | float | None:
         number = Decimal(text)
     except InvalidOperation:
         raise ValueError(f"“{field.label}”须填写数字，而不是“{raw.strip()}”") from None
+    if not number.is_finite() or abs(number) >= MAX_VALUE:
+        raise ValueError(f"“{field.label}”须填写数字，而不是“{raw.strip()}”")
     if number < 0 and not field.signed:
         raise ValueError(f"“{field.label}”不能为负数")
     if field.decimal:

@@ -173,3 +173,79 @@ def test_the_share_disclosed_is_computed_from_the_outcome_rows(agency, clerk, re
     report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
     # (6 + 1) / 11 answered
     assert METRICS_BY_KEY["share_disclosed"].compute(report.document) == 63.64
+
+
+def _confirm_data(staff_client, url, **changes):
+    form = staff_client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data.update(reporting_body="上海市示例区司法局", year="2023")
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-inf", "1e400", "1000000000000"])
+def test_numbers_that_are_not_counts_are_refused(staff_client, agency, clerk, report_text, value):
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    url = reverse("reports:import_review", args=[report.pk])
+    response = staff_client.post(
+        url, _confirm_data(staff_client, url, stat__applications__new__total=value)
+    )
+    assert response.status_code == 400
+    assert "须填写数字" in response.content.decode()
+
+
+def test_a_confirmation_missing_its_figures_is_refused_not_taken_as_absent(
+    staff_client, agency, clerk, report_text
+):
+    report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    url = reverse("reports:import_review", args=[report.pk])
+    response = staff_client.post(url, {"reporting_body": "上海市示例区司法局", "year": "2023"})
+    assert response.status_code == 400
+    assert "表单不完整" in response.content.decode()
+    report.refresh_from_db()
+    assert report.status == ImportStatus.DRAFT
+    assert statistics.flatten(report.document)
+
+
+def test_renaming_the_agency_or_year_is_audited_and_the_replaced_report_too(
+    agency, clerk, report_text
+):
+    first = services.report_import(owner=agency, text=report_text, source_name="a", actor=clerk)
+    services.report_import_confirm(
+        report=first,
+        reporting_body="甲局",
+        year=2023,
+        values=statistics.flatten(first.document),
+        actor=clerk,
+    )
+    second = services.report_import(owner=agency, text=report_text, source_name="b", actor=clerk)
+    services.report_import_confirm(
+        report=second,
+        reporting_body="甲局",
+        year=2023,
+        values=statistics.flatten(second.document),
+        actor=clerk,
+        replace=True,
+    )
+    confirm = AuditEntry.objects.filter(
+        action="reports.import_confirm", object_id=str(second.pk)
+    ).get()
+    assert confirm.changes["reporting_body"] == ["上海市示例区司法局", "甲局"]
+    assert AuditEntry.objects.filter(
+        action="reports.import_supersede", object_id=str(first.pk)
+    ).exists()
+
+
+def test_an_odd_length_utf16_file_is_refused_clearly(staff_client, agency):
+    upload = SimpleUploadedFile("r.txt", b"\xff\xfe" + "年度报告".encode("utf-16-le") + b"\x00")
+    response = _import(staff_client, agency, file=upload)
+    assert response.status_code == 400
+    assert "编码" in response.content.decode()
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(staff_client, agency):
+    upload = SimpleUploadedFile("r.txt", b"a" * (services.MAX_REPORT_BYTES + 1))
+    response = _import(staff_client, agency, file=upload)
+    assert response.status_code == 400
+    assert "文件过大" in response.content.decode()
+    assert not ImportedReport.objects.exists()
