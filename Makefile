@@ -10,7 +10,8 @@ install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	@./bin/system-deps
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/pip || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "python3 -m venv failed: install python3-venv (apt-get install python3-venv)" >&2; exit 1; }; }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@

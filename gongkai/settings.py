@@ -106,6 +106,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves /static/ itself, so a production site needs no separate static-file server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -203,6 +205,11 @@ LOGGING = {
 }
 
 if PRODUCTION:
+    # Hashed, compressed static files, built by `gongkai collectstatic`.
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
     SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", True)
     if GONGKAI_TRUSTED_PROXIES:
         # Only a proxy we trust may tell us the original request was HTTPS.
