@@ -216,3 +216,8 @@ def late_publications(year: int, organization: Organization | None = None) -> in
         for formed, published, n in rows
         if workdays_between(formed, published) > LATE_AFTER_WORKDAYS
     )
+
+
+def vocabulary_usage(model):
+    """Every term of a vocabulary (active or not) with how many items use it."""
+    return model.objects.annotate(used=Count("item")).order_by("sort_order", "pk")
