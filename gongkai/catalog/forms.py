@@ -223,11 +223,38 @@ class BrowseForm(forms.Form):
 
 
 class SearchForm(BrowseForm):
+    """Search filters (GET). Each field is checked on its own: a bad one is reported by name,
+    never silently dropped together with the good ones."""
+
     q = forms.CharField(label="检索词", required=False)
     validity = forms.ChoiceField(
-        label="有效性", required=False, choices=[("", "全部")] + list(Validity.choices)
+        label="有效性",
+        required=False,
+        choices=[("", "全部")] + list(Validity.choices),
+        error_messages={"invalid_choice": "有效性只能是有效、失效或废止。"},
     )
-    page = forms.IntegerField(required=False, min_value=1)
+    page = forms.IntegerField(
+        label="页码",
+        required=False,
+        min_value=1,
+        error_messages={"invalid": "页码应为正整数。", "min_value": "页码应为正整数。"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].error_messages["invalid_choice"] = "没有这个发布机构。"
+        self.fields["topic"].error_messages["invalid_choice"] = "没有这个主题分类。"
+        self.fields["category"].error_messages["invalid_choice"] = "没有这个信息类别。"
+        year = self.fields["year"]
+        year.error_messages.update(
+            invalid="年份应为四位数字，例如 2024。",
+            min_value="年份不能早于 1990 年。",
+            max_value="年份不能晚于 2100 年。",
+        )
+
+    def problems(self) -> list[str]:
+        """The Chinese messages of the bad fields (each names its field)."""
+        return [error for errors in self.errors.values() for error in errors]
 
 
 class StageForm(forms.Form):
