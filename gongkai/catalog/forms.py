@@ -134,6 +134,16 @@ class ItemForm(forms.ModelForm):
         return data
 
 
+class CorrectionForm(ItemForm):
+    reason = forms.CharField(
+        label="更正原因",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="将记入修改记录；公开页面显示修改时间。",
+        error_messages={"required": "请填写更正原因。"},
+    )
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label="附件",

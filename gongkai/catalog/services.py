@@ -26,6 +26,7 @@ from .models import (
     IndexNumberCounter,
     Item,
     ItemKind,
+    ItemRevision,
     ItemStatus,
     ReviewAction,
     ReviewStage,
@@ -47,6 +48,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "return": frozenset({ItemStatus.IN_REVIEW}),
     "withdraw": frozenset({ItemStatus.PUBLISHED}),
     "set_validity": frozenset({ItemStatus.PUBLISHED}),
+    "correct": frozenset({ItemStatus.PUBLISHED}),
 }
 _VERB_LABELS = {
     "edit": "修改",
@@ -56,6 +58,7 @@ _VERB_LABELS = {
     "return": "退回",
     "withdraw": "撤回",
     "set_validity": "变更有效性",
+    "correct": "更正",
 }
 
 DEFAULT_CHAIN = [
@@ -476,6 +479,57 @@ def item_set_validity(
     )
     search.enqueue(item.pk, SearchOp.UPSERT)
     return item
+
+
+def _shown(item: Item, field: str) -> str:
+    value = getattr(item, field)
+    if value is None:
+        return ""
+    if field == "kind":
+        return item.get_kind_display()
+    if field == "interprets":
+        return value.index_no or ""
+    return str(value)
+
+
+@transaction.atomic
+def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRevision:
+    """Correct a published item (政府网站发展指引: changes are published and kept). Recorded
+    as a revision (who, when, why, what changed); the public page says when; the index follows.
+    """
+    _locked(item)
+    _check(item, "correct")
+    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
+        raise PermissionDenied("您没有权限更正已发布的信息")
+    reason = (reason or "").strip()
+    if not reason:
+        raise CatalogError("更正已发布的信息必须说明原因。")
+    stored = Item.objects.get(pk=item.pk)
+    _validate_links(actor, data, stored)
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(item, field, data[field])
+    item.full_clean()
+    changes = {
+        field: [_shown(stored, field), _shown(item, field)]
+        for field in EDITABLE_FIELDS
+        if field in data and _shown(stored, field) != _shown(item, field)
+    }
+    if not changes:
+        raise CatalogError("没有修改任何内容。")
+    now = timezone.now()
+    item.revised_at = now
+    item.save()
+    revision = ItemRevision.objects.create(
+        item=item,
+        actor=actor,
+        revised_at=now,
+        reason=reason[:300],
+        changes={str(Item._meta.get_field(f).verbose_name): v for f, v in changes.items()},
+    )
+    audit.record("catalog.item_correct", item, actor=actor, changes={"reason": reason, **changes})
+    search.enqueue(item.pk, SearchOp.UPSERT)
+    return revision
 
 
 # -- 公开指南 ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for, require
 from . import permissions, selectors, services
 from .forms import (
     AttachmentForm,
+    CorrectionForm,
     GuideForm,
     ItemForm,
     ReviewForm,
@@ -99,6 +100,41 @@ def staff_edit(request, pk: int):
 
 
 @login_required
+def staff_correct(request, pk: int):
+    """Correct a published item, with a reason, kept as a revision."""
+    item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
+    if item.status != ItemStatus.PUBLISHED:
+        messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
+        return redirect("catalog:staff_detail", pk=item.pk)
+    orgs = Organization.objects.filter(pk=item.organization_id)
+    form = CorrectionForm(
+        request.POST or None, instance=item, organizations=orgs, user=request.user
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.item_correct(
+                    item=item,
+                    actor=request.user,
+                    data=_form_data(form),
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.CatalogError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "已更正，修改记录已保存，检索索引随之更新。")
+                return redirect("catalog:staff_detail", pk=item.pk)
+        status = 400
+    return render(
+        request,
+        "catalog/staff/form.html",
+        {"form": form, "item": item, "correcting": True},
+        status=status,
+    )
+
+
+@login_required
 def staff_detail(request, pk: int):
     item = permissions.get_item_for(request.user, pk)
     user = request.user
@@ -112,6 +148,7 @@ def staff_detail(request, pk: int):
             "item": item,
             "steps": item.review_steps.select_related("actor"),
             "attachments": item.attachments.all(),
+            "revisions": item.revisions.select_related("actor"),
             "can_edit": permissions.can_edit(user, item),
             "can_submit": permissions.can_edit(user, item),
             "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,

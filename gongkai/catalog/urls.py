@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/catalog/normative/", staff_views.normative_lookup, name="normative_lookup"),
     path("staff/catalog/<int:pk>/", staff_views.staff_detail, name="staff_detail"),
     path("staff/catalog/<int:pk>/edit/", staff_views.staff_edit, name="staff_edit"),
+    path("staff/catalog/<int:pk>/correct/", staff_views.staff_correct, name="staff_correct"),
     path(
         "staff/catalog/<int:pk>/attachments/",
         staff_views.attachment_upload,
