@@ -323,12 +323,17 @@ ENGINE_FILTER_NAMES = {
 
 
 def time_bare(queries, *, count: bool = True) -> list[float]:
-    """The same tantivy query (built beforehand), top 20 by BM25 and their ids, nothing else."""
+    """The same tantivy query (built beforehand), top 20 by BM25 and their ids, nothing else.
+
+    Built with the searcher, as gongkai's search builds it: a word no item holds then takes
+    the same fallback to its parts on both sides.
+    """
     searcher = engine.get_index().searcher()
     built = [
         build_query(
             text.query_terms(q["q"]),
             {ENGINE_FILTER_NAMES[k]: v for k, v in q["filters"].items()},
+            searcher,
         )
         for q in queries
     ]

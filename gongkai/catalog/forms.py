@@ -2,15 +2,42 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
+from gongkai.accounts.permissions import Action, organizations_for
 
-from .models import Category, Confidentiality, Item, ItemKind, ItemStatus, Topic, Validity
+from .models import (
+    Category,
+    Confidentiality,
+    Item,
+    ItemKind,
+    ItemStatus,
+    ReviewAction,
+    Topic,
+    Validity,
+)
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def normative_documents_for(user):
+    """Published normative documents an interpretation by `user` may link to: those of the
+    organizations the user drafts for. Never drafts or other agencies' documents."""
+    return Item.objects.filter(
+        kind=ItemKind.NORMATIVE,
+        status=ItemStatus.PUBLISHED,
+        organization__in=organizations_for(user, Action.CATALOG_DRAFT),
+    )
 
 
 class ItemForm(forms.ModelForm):
     organization = forms.ModelChoiceField(
         label="发布机构", queryset=Organization.objects.none(), empty_label=None
+    )
+    # A lookup by 索引号, not a <select> of every document: a back catalog holds thousands.
+    interprets_index_no = forms.CharField(
+        label="所解读的规范性文件（索引号）",
+        required=False,
+        max_length=80,
+        help_text="体裁为“政策解读”时填写，例如 shsfj/2019-00012；可在“查找规范性文件”中按名称查询索引号。",
     )
 
     class Meta:
@@ -23,7 +50,6 @@ class ItemForm(forms.ModelForm):
             "topic",
             "category",
             "kind",
-            "interprets",
             "keywords",
             "summary",
             "body",
@@ -44,19 +70,37 @@ class ItemForm(forms.ModelForm):
             "category": {"required": "请选择信息类别。"},
         }
 
-    def __init__(self, *args, organizations=None, **kwargs):
+    field_order = [
+        "organization",
+        "title",
+        "doc_number",
+        "written_on",
+        "topic",
+        "category",
+        "kind",
+        "interprets_index_no",
+        "keywords",
+        "summary",
+        "body",
+    ]
+
+    def __init__(self, *args, organizations=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["organization"].queryset = organizations or Organization.objects.none()
         if self.instance.pk:
             # The 索引号 belongs to the organization chosen at creation.
             self.fields["organization"].disabled = True
-        self.fields["topic"].queryset = Topic.objects.filter(is_active=True)
-        self.fields["category"].queryset = Category.objects.all()
-        self.fields["interprets"].queryset = Item.objects.filter(kind=ItemKind.NORMATIVE).only(
-            "pk", "title", "doc_number"
-        )
-        self.fields["interprets"].required = False
-        self.fields["interprets"].help_text = "体裁为“政策解读”时，选择所解读的规范性文件。"
+        active = Category.objects.filter(is_active=True)
+        topics = Topic.objects.filter(is_active=True)
+        if self.instance.pk:
+            # A deactivated term stays selectable on the items that already use it.
+            active = active | Category.objects.filter(pk=self.instance.category_id)
+            topics = topics | Topic.objects.filter(pk=self.instance.topic_id)
+        self.fields["topic"].queryset = topics.distinct()
+        self.fields["category"].queryset = active.distinct()
+        if self.instance.pk and self.instance.interprets_id:
+            self.initial.setdefault("interprets_index_no", self.instance.interprets.index_no)
 
     def clean_written_on(self):
         value = self.cleaned_data["written_on"]
@@ -66,10 +110,38 @@ class ItemForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        kind, target = data.get("kind"), data.get("interprets")
-        if target is not None and kind != ItemKind.INTERPRETATION:
-            self.add_error("interprets", "只有体裁为“政策解读”的信息才能关联规范性文件。")
+        wanted = (data.get("interprets_index_no") or "").strip()
+        data["interprets"] = None
+        if not wanted:
+            return data
+        if data.get("kind") != ItemKind.INTERPRETATION:
+            self.add_error("interprets_index_no", "只有体裁为“政策解读”的信息才能关联规范性文件。")
+            return data
+        if (
+            self.instance.pk
+            and self.instance.interprets_id
+            and (self.instance.interprets.index_no == wanted)
+        ):
+            data["interprets"] = self.instance.interprets
+            return data
+        target = normative_documents_for(self.user).filter(index_no=wanted).first()
+        if target is None:
+            self.add_error(
+                "interprets_index_no",
+                f"没有找到索引号为“{wanted}”的本机关已发布规范性文件。",
+            )
+        data["interprets"] = target
         return data
+
+
+class CorrectionForm(ItemForm):
+    reason = forms.CharField(
+        label="更正原因",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="将记入修改记录；公开页面显示修改时间。",
+        error_messages={"required": "请填写更正原因。"},
+    )
 
 
 class AttachmentForm(forms.Form):
@@ -161,8 +233,65 @@ class BrowseForm(forms.Form):
 
 
 class SearchForm(BrowseForm):
+    """Search filters (GET). Each field is checked on its own: a bad one is reported by name,
+    never silently dropped together with the good ones."""
+
     q = forms.CharField(label="检索词", required=False)
     validity = forms.ChoiceField(
-        label="有效性", required=False, choices=[("", "全部")] + list(Validity.choices)
+        label="有效性",
+        required=False,
+        choices=[("", "全部")] + list(Validity.choices),
+        error_messages={"invalid_choice": "有效性只能是有效、失效或废止。"},
     )
-    page = forms.IntegerField(required=False, min_value=1)
+    page = forms.IntegerField(
+        label="页码",
+        required=False,
+        min_value=1,
+        error_messages={"invalid": "页码应为正整数。", "min_value": "页码应为正整数。"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].error_messages["invalid_choice"] = "没有这个发布机构。"
+        self.fields["topic"].error_messages["invalid_choice"] = "没有这个主题分类。"
+        self.fields["category"].error_messages["invalid_choice"] = "没有这个信息类别。"
+        year = self.fields["year"]
+        year.error_messages.update(
+            invalid="年份应为四位数字，例如 2024。",
+            min_value="年份不能早于 1990 年。",
+            max_value="年份不能晚于 2100 年。",
+        )
+
+    def problems(self) -> list[str]:
+        """The Chinese messages of the bad fields (each names its field)."""
+        return [error for errors in self.errors.values() for error in errors]
+
+
+class StageForm(forms.Form):
+    name = forms.CharField(label="环节名称", max_length=40, required=False)
+    action = forms.ChoiceField(
+        label="由谁办理",
+        required=False,
+        choices=[("", "（不设此环节）"), *ReviewAction.choices],
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("name", "").strip() and not data.get("action"):
+            self.add_error("action", "请选择该环节由谁办理。")
+        if data.get("action") and not data.get("name", "").strip():
+            self.add_error("name", "请填写环节名称。")
+        return data
+
+
+StageFormSet = forms.formset_factory(StageForm, extra=0, max_num=6, absolute_max=6)
+
+
+class TermForm(forms.Form):
+    name = forms.CharField(label="名称", max_length=40, error_messages={"required": "请填写名称。"})
+    code = forms.CharField(
+        label="代码",
+        max_length=40,
+        help_text="小写字母、数字或连字符，用于网址，保存后不能修改。",
+        error_messages={"required": "请填写代码。"},
+    )

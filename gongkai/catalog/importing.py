@@ -8,9 +8,10 @@ costliest step, can run in worker processes while this process writes the databa
 
 import gc
 import multiprocessing
+import queue as queue_module
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from datetime import UTC
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from itertools import islice
 
 from django.conf import settings
@@ -20,7 +21,17 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.lib import text
 
-from .models import IndexNumberCounter, Item, ItemKind, ItemStatus, Validity
+from .models import (
+    Category,
+    IndexNumberCounter,
+    Item,
+    ItemKind,
+    ItemStatus,
+    SearchOp,
+    SearchPending,
+    Topic,
+    Validity,
+)
 from .search import engine
 from .services import INDEX_NUMBER_FORMAT_DEFAULT
 
@@ -39,6 +50,54 @@ FIELDS = (
     "validity_changed_on",
     "keywords",
 )
+
+
+class ImportRowError(ValueError):
+    """A row the import refuses; the message names the row (1-based) and the problem."""
+
+
+class _Checker:
+    """Checks rows before anything of them is written."""
+
+    def __init__(self):
+        self.orgs = set(Organization.objects.values_list("pk", flat=True))
+        self.topics = set(Topic.objects.values_list("pk", flat=True))
+        self.categories = set(Category.objects.values_list("pk", flat=True))
+
+    def check(self, number: int, row: dict) -> None:
+        def fail(message: str):
+            raise ImportRowError(f"第 {number} 行：{message}")
+
+        if row.get("organization_id") not in self.orgs:
+            fail(f"发布机构 {row.get('organization_id')!r} 不存在。")
+        title = row.get("title")
+        if not isinstance(title, str) or not title.strip() or len(title) > 200:
+            fail("名称不能为空，且不超过 200 个字。")
+        if not isinstance(row.get("body"), str) or not row["body"].strip():
+            fail("正文不能为空。")
+        if len(row.get("summary") or "") > 300:
+            fail("内容概述不超过 300 个字。")
+        written = row.get("written_on")
+        if not isinstance(written, date) or isinstance(written, datetime):
+            fail("成文日期缺失或不是日期。")
+        published = row.get("published_at")
+        if not isinstance(published, datetime) or published.tzinfo is None:
+            fail("发布日期缺失，或不是带时区的日期时间。")
+        if row.get("topic_id") not in self.topics:
+            fail(f"主题分类 {row.get('topic_id')!r} 不存在。")
+        if row.get("category_id") not in self.categories:
+            fail(f"信息类别 {row.get('category_id')!r} 不存在。")
+        if row.get("kind", ItemKind.GENERAL) not in ItemKind.values:
+            fail(f"体裁 {row.get('kind')!r} 无效。")
+        validity = row.get("validity", Validity.VALID)
+        if validity not in Validity.values:
+            fail(f"有效性 {validity!r} 无效，应为 {'、'.join(Validity.values)}。")
+        changed = row.get("validity_changed_on")
+        if validity != Validity.VALID:
+            if not isinstance(changed, date):
+                fail(f"有效性为“{Validity(validity).label}”时必须填写有效性变更日期。")
+            if changed < written:
+                fail("有效性变更日期不能早于成文日期。")
 
 
 def allocate_index_block(organization_id: int, year: int, count: int) -> int:
@@ -118,6 +177,9 @@ def _add_entries(writer, entries: list[IndexEntry]) -> None:
         )
 
 
+PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
+
+
 class _InProcessIndexer:
     def __init__(self):
         self.index = engine.get_index()
@@ -129,6 +191,9 @@ class _InProcessIndexer:
     def finish(self) -> None:
         self.writer.commit()
         self.writer.wait_merging_threads()
+
+    def abort(self) -> None:
+        self.writer.rollback()
 
 
 def _index_worker(queue) -> None:
@@ -157,10 +222,24 @@ class _ProcessIndexer:
             gc.unfreeze()
 
     def add(self, entries: list[IndexEntry]) -> None:
-        self.queue.put(entries)
+        # With a timeout and a liveness check: a dead child never empties the queue.
+        while True:
+            try:
+                self.queue.put(entries, timeout=PUT_TIMEOUT)
+                return
+            except queue_module.Full:
+                if not self.process.is_alive():
+                    raise RuntimeError(
+                        f"索引进程已退出（{self.process.exitcode}），请运行 gongkai search rebuild"
+                    ) from None
+
+    def abort(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
     def finish(self) -> None:
-        self.queue.put(None)
+        self.add(None)
         self.process.join()
         if self.process.exitcode != 0:
             raise RuntimeError(
@@ -177,6 +256,11 @@ def import_published(
     stdout=None,
 ) -> int:
     """Insert published items given as dicts of FIELDS and index them. Returns the count.
+
+    Rows are checked before they are written (ImportRowError names the row): all of them up
+    front when given as a list, else each batch before its transaction. If the import stops
+    midway, the batches already committed get pending search rows, so `gongkai search apply`
+    (or the next change) indexes them; nothing is left in the database but not findable.
 
     With `workers` > 0 a child process segments and indexes while this one writes the
     database (the index lags the database by a batch or two until the end).
@@ -204,16 +288,40 @@ def import_published(
             cursor.execute("PRAGMA cache_size = -262144")
             if not connection.in_atomic_block:  # SQLite refuses it inside a transaction
                 cursor.execute("PRAGMA synchronous = NORMAL")
+    checker = _Checker()
+    checked_up_front = isinstance(rows, Sequence)
+    if checked_up_front:
+        for number, row in enumerate(rows, start=1):
+            checker.check(number, row)
+    written: list[int] = []
     with engine.writer_lock(blocking=True):
         indexer = _ProcessIndexer() if workers else _InProcessIndexer()
-        for batch in _batches(rows, batch_size):
-            indexer.add(_write(batch, codes, template, tz))
-            total += len(batch)
-            if stdout is not None and total % (batch_size * 50) == 0:
-                stdout.write(f"已导入 {total} 条……")
-        indexer.finish()
+        try:
+            for batch in _batches(rows, batch_size):
+                if not checked_up_front:
+                    for number, row in enumerate(batch, start=total + 1):
+                        checker.check(number, row)
+                entries = _write(batch, codes, template, tz)
+                written.extend(entry[0] for entry in entries)
+                indexer.add(entries)
+                total += len(batch)
+                if stdout is not None and total % (batch_size * 50) == 0:
+                    stdout.write(f"已导入 {total} 条……")
+            indexer.finish()
+        except BaseException:
+            indexer.abort()
+            _leave_pending(written)
+            raise
         engine.get_index().reload()
     return total
+
+
+def _leave_pending(ids: list[int]) -> None:
+    """Pending search rows for items committed by an import that then failed."""
+    with transaction.atomic():
+        SearchPending.objects.bulk_create(
+            [SearchPending(item_id=pk, op=SearchOp.UPSERT) for pk in ids], batch_size=1000
+        )
 
 
 def _drop_secondary_indexes() -> None:
@@ -239,7 +347,10 @@ def _constants() -> dict:
         "status": ItemStatus.PUBLISHED.value,
         "review_plan": [],
         "review_position": None,
+        "review_round": 0,
         "current_action": "",
+        "drafting_division": None,
+        "revised_at": None,
         "created_by": None,
         "created_at": now,
         "updated_at": now,

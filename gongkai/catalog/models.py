@@ -77,6 +77,7 @@ class Category(models.Model):
     name = models.CharField("名称", max_length=40, unique=True)
     code = models.SlugField("代码", max_length=40, unique=True)
     sort_order = models.PositiveIntegerField("排序", default=0)
+    is_active = models.BooleanField("启用", default=True)
 
     class Meta:
         verbose_name = "信息类别"
@@ -85,6 +86,15 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReviewAction(models.TextChoices):
+    """The permissions a review stage may require: only the three review actions, so that a
+    stage can never be decided by someone who merely drafts."""
+
+    DIVISION = "catalog.review_division", "处室负责人审核"
+    LEGAL = "catalog.review_legal", "法制审核"
+    LEADER = "catalog.review_leader", "分管领导签发"
 
 
 class ReviewStage(models.Model):
@@ -105,7 +115,7 @@ class ReviewStage(models.Model):
     )
     position = models.PositiveSmallIntegerField("顺序")
     name = models.CharField("环节名称", max_length=40)
-    action = models.CharField("所需权限", max_length=40)
+    action = models.CharField("所需权限", max_length=40, choices=ReviewAction.choices)
 
     class Meta:
         verbose_name = "审核环节"
@@ -154,7 +164,10 @@ class Item(models.Model):
         related_name="items",
         db_index=False,
     )
-    index_no = models.CharField("索引号", max_length=80, unique=True, editable=False)
+    # Allocated when the last review stage approves (year = publication year); empty before.
+    index_no = models.CharField(
+        "索引号", max_length=80, unique=True, null=True, blank=True, editable=False
+    )
     title = models.CharField("名称", max_length=200)
     summary = models.CharField("内容概述", max_length=300, blank=True)
     body = models.TextField("正文", help_text="段落之间空一行。")
@@ -191,6 +204,7 @@ class Item(models.Model):
     # The review under way: the chain copied at submission, and the stage now waiting.
     review_plan = models.JSONField(default=list, blank=True, editable=False)
     review_position = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    review_round = models.PositiveSmallIntegerField(default=0, editable=False)
     current_action = models.CharField(max_length=40, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -201,9 +215,26 @@ class Item(models.Model):
         editable=False,
         db_index=False,
     )
+    # The 处室 the drafter sat in, when it was one: its head reviews the 处室负责人 stage.
+    drafting_division = models.ForeignKey(
+        Organization,
+        verbose_name="拟稿处室",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        db_index=False,
+    )
+    # Everyone who wrote any of the text (created, edited, changed attachments, submitted):
+    # none of them may approve a stage.
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", blank=True, editable=False
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField("修改时间（发布后）", null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField("撤回时间", null=True, blank=True, editable=False)
     withdrawn_reason = models.CharField("撤回原因", max_length=300, blank=True, editable=False)
     withdrawn_by = models.ForeignKey(
@@ -280,6 +311,27 @@ class ReviewStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage_name} {self.get_decision_display()}"
+
+
+class ItemRevision(models.Model):
+    """A correction of a published item (政府网站发展指引: keep the history of changes)."""
+
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="修改人", on_delete=models.PROTECT, related_name="+"
+    )
+    revised_at = models.DateTimeField("修改时间")
+    reason = models.CharField("修改原因", max_length=300)
+    # {field: [before, after]} with display values.
+    changes = models.JSONField("修改内容", default=dict)
+
+    class Meta:
+        verbose_name = "修改记录"
+        verbose_name_plural = "修改记录"
+        ordering = ["revised_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} {self.revised_at:%Y-%m-%d}"
 
 
 class AttachmentKind(models.TextChoices):

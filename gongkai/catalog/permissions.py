@@ -1,12 +1,14 @@
 """Who may do what with catalog items. Views load items only through these loaders."""
 
+from typing import NamedTuple
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
 from gongkai.accounts.permissions import Action, actions_of, can, organizations_for, require
 
-from .models import Item, ItemStatus
+from .models import Item, ItemStatus, ReviewStep, StepDecision
 
 REVIEW_ACTIONS = (
     Action.CATALOG_REVIEW_DIVISION,
@@ -32,13 +34,49 @@ def review_scope(user, action: Action) -> set[int]:
     return set(organizations_for(user, action).values_list("pk", flat=True))
 
 
+class Refusal(NamedTuple):
+    message: str
+    conflict: bool  # True: a separation-of-duties rule (409-like); False: no right (403)
+
+
+def _stage_action(item: Item) -> Action | None:
+    if item.current_action not in {a.value for a in REVIEW_ACTIONS}:
+        return None
+    return Action(item.current_action)
+
+
+def reviewer_refusal(user, item: Item) -> Refusal | None:
+    """Why `user` may not decide the stage now waiting, or None when they may.
+
+    Separation of duties (先审查、后公开): nobody reviews text they wrote (created, edited or
+    submitted), nobody decides two stages of the same round, and the 处室负责人 stage belongs
+    to the head of the division the draft came from.
+    """
+    stage = item.current_stage_name()
+    action = _stage_action(item)
+    if item.status != ItemStatus.IN_REVIEW or action is None:
+        return Refusal("该信息当前没有等待审核的环节。", False)
+    if not can(user, action, item.organization_id):
+        return Refusal(f"您没有权限办理“{stage}”环节", False)
+    if (
+        action == Action.CATALOG_REVIEW_DIVISION
+        and item.drafting_division_id is not None
+        and user.organization_id != item.drafting_division_id
+    ):
+        return Refusal(f"“{stage}”环节由拟稿处室的负责人办理。", False)
+    if item.created_by_id == user.pk or item.editors.filter(pk=user.pk).exists():
+        return Refusal("不能审核自己起草、修改或提交的信息，请由其他审核人办理。", True)
+    already = ReviewStep.objects.filter(
+        item=item, round=item.review_round, decision=StepDecision.APPROVED, actor=user
+    )
+    if already.exists():
+        return Refusal("您已在本轮审核中同意过其他环节，同一人不能办理两个环节。", True)
+    return None
+
+
 def can_review(user, item: Item) -> bool:
-    """The stage now waiting needs an action the user holds here, and it is not their draft."""
-    if item.status != ItemStatus.IN_REVIEW or not item.current_action:
-        return False
-    if item.created_by_id == user.pk:
-        return False
-    return can(user, Action(item.current_action), item.organization_id)
+    """The stage now waiting needs an action the user holds here, and no conflict forbids it."""
+    return reviewer_refusal(user, item) is None
 
 
 def can_withdraw(user, item: Item) -> bool:
@@ -68,10 +106,28 @@ def visible_items(user):
 
 
 def review_queue(user):
-    """Items waiting at a stage this user may decide, excluding their own drafts."""
+    """Items waiting at a stage this user may decide: the rules of reviewer_refusal in SQL."""
     condition = Q(pk__in=[])
     for action in REVIEW_ACTIONS:
         orgs = review_scope(user, action)
-        if orgs:
-            condition |= Q(current_action=action.value, organization_id__in=orgs)
-    return Item.objects.filter(condition, status=ItemStatus.IN_REVIEW).exclude(created_by=user)
+        if not orgs:
+            continue
+        stage = Q(current_action=action.value, organization_id__in=orgs)
+        if action == Action.CATALOG_REVIEW_DIVISION:
+            stage &= Q(drafting_division__isnull=True) | Q(
+                drafting_division_id=user.organization_id
+            )
+        condition |= stage
+    approved_this_round = ReviewStep.objects.filter(
+        item=OuterRef("pk"),
+        round=OuterRef("review_round"),
+        decision=StepDecision.APPROVED,
+        actor=user,
+    )
+    wrote = Item.editors.through.objects.filter(item=OuterRef("pk"), user=user)
+    return (
+        Item.objects.filter(condition, status=ItemStatus.IN_REVIEW)
+        .exclude(created_by=user)
+        .exclude(Exists(wrote))
+        .exclude(Exists(approved_this_round))
+    )

@@ -15,6 +15,7 @@ from .models import Category, Item, ItemKind, ItemStatus, Topic, Validity
 LIST_COLUMNS = (
     "pk",
     "title",
+    "summary",
     "index_no",
     "doc_number",
     "written_on",
@@ -161,10 +162,14 @@ def year_figures(year: int, organization: Organization | None = None) -> YearFig
                 validity_changed_on__lte=date(year, 12, 31),
             ),
         ),
-        # In force on 31 December: published by then, not withdrawn, valid or changed later.
+        # In force on 31 December: published by then, not withdrawn by then (a later
+        # withdrawal does not change the past), valid or changed only after that day.
         in_force=Count(
             "pk",
-            filter=Q(status=ItemStatus.PUBLISHED)
+            filter=(
+                Q(status=ItemStatus.PUBLISHED)
+                | Q(status=ItemStatus.WITHDRAWN, withdrawn_at__gte=end)
+            )
             & (Q(validity=Validity.VALID) | Q(validity_changed_on__gt=date(year, 12, 31))),
         ),
     )
@@ -199,8 +204,12 @@ LATE_AFTER_WORKDAYS = 20  # 条例第26条
 
 
 def late_publications(year: int, organization: Organization | None = None) -> int:
-    """Items published in `year` more than 20 working days after they were formed (第26条)."""
-    from gongkai.lib.workdays import workdays_between
+    """Items published in `year` after the 20th working day from their formation (第26条).
+
+    Compared with the due date, not by counting working days up to publication: an item
+    published on the Saturday after a Friday deadline is late, though no working day passed.
+    """
+    from gongkai.lib.workdays import add_workdays
 
     start, end = _year_bounds(year)
     items = _was_published(_scope(organization), end).filter(published_at__gte=start)
@@ -211,8 +220,16 @@ def late_publications(year: int, organization: Organization | None = None) -> in
         .annotate(n=Count("pk"))
         .values_list("written_on", "published_on", "n")
     )
-    return sum(
-        n
-        for formed, published, n in rows
-        if workdays_between(formed, published) > LATE_AFTER_WORKDAYS
-    )
+    due: dict[date, date] = {}
+    late = 0
+    for formed, published, n in rows:
+        if formed not in due:
+            due[formed] = add_workdays(formed, LATE_AFTER_WORKDAYS)
+        if published > due[formed]:
+            late += n
+    return late
+
+
+def vocabulary_usage(model):
+    """Every term of a vocabulary (active or not) with how many items use it."""
+    return model.objects.annotate(used=Count("item")).order_by("sort_order", "pk")

@@ -4,6 +4,7 @@
 only when the last stage approves. A return at any stage sends it back to the drafter.
 """
 
+import re
 from datetime import date
 
 from django.conf import settings
@@ -13,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from gongkai.accounts import audit
-from gongkai.accounts.models import Organization, User
-from gongkai.accounts.permissions import Action, can
+from gongkai.accounts.models import Organization, OrganizationKind, User
+from gongkai.accounts.permissions import Action, can, organizations_for
 
 from . import search, uploads
 from .models import (
@@ -25,14 +26,16 @@ from .models import (
     IndexNumberCounter,
     Item,
     ItemKind,
+    ItemRevision,
     ItemStatus,
+    ReviewAction,
     ReviewStage,
     ReviewStep,
     SearchOp,
     StepDecision,
     Validity,
 )
-from .permissions import can_review
+from .permissions import reviewer_refusal
 
 INDEX_NUMBER_FORMAT_DEFAULT = "{org_code}/{year}-{serial:05d}"
 
@@ -45,6 +48,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "return": frozenset({ItemStatus.IN_REVIEW}),
     "withdraw": frozenset({ItemStatus.PUBLISHED}),
     "set_validity": frozenset({ItemStatus.PUBLISHED}),
+    "correct": frozenset({ItemStatus.PUBLISHED}),
 }
 _VERB_LABELS = {
     "edit": "修改",
@@ -54,12 +58,13 @@ _VERB_LABELS = {
     "return": "退回",
     "withdraw": "撤回",
     "set_validity": "变更有效性",
+    "correct": "更正",
 }
 
 DEFAULT_CHAIN = [
-    ("处室负责人审核", Action.CATALOG_REVIEW_DIVISION),
-    ("法制审核", Action.CATALOG_REVIEW_LEGAL),
-    ("分管领导签发", Action.CATALOG_REVIEW_LEADER),
+    ("处室负责人审核", ReviewAction.DIVISION),
+    ("法制审核", ReviewAction.LEGAL),
+    ("分管领导签发", ReviewAction.LEADER),
 ]
 
 EDITABLE_FIELDS = (
@@ -90,7 +95,15 @@ def _check(item: Item, verb: str) -> None:
 def _locked(item: Item) -> Item:
     """Re-read the item under a row lock so two reviewers cannot decide the same stage twice."""
     fresh = Item.objects.select_for_update().get(pk=item.pk)
-    for field in ("status", "review_plan", "review_position", "current_action", "validity"):
+    for field in (
+        "status",
+        "review_plan",
+        "review_position",
+        "review_round",
+        "current_action",
+        "validity",
+        "index_no",
+    ):
         setattr(item, field, getattr(fresh, field))
     return item
 
@@ -127,30 +140,48 @@ def allocate_index_no(organization: Organization, year: int) -> str:
 # -- drafting ---------------------------------------------------------------------------------
 
 
-def _validate_links(organization: Organization, data: dict) -> None:
+def _validate_links(actor: User, data: dict, current: Item | None = None) -> None:
+    """An interpretation links to a published normative document the drafter may see (one in
+    their scope). A link kept unchanged on an edit is not checked again."""
     target = data.get("interprets")
     if target is None:
         return
-    if data.get("kind") != ItemKind.INTERPRETATION:
+    kind = data.get("kind", current.kind if current else None)
+    if kind != ItemKind.INTERPRETATION:
         raise CatalogError("只有体裁为“政策解读”的信息才能关联所解读的规范性文件。")
-    if target.kind != ItemKind.NORMATIVE:
-        raise CatalogError("所关联的信息不是规范性文件。")
+    if current is not None and current.interprets_id == target.pk:
+        return
+    in_scope = organizations_for(actor, Action.CATALOG_DRAFT).filter(pk=target.organization_id)
+    if (
+        target.kind != ItemKind.NORMATIVE
+        or target.status != ItemStatus.PUBLISHED
+        or not in_scope.exists()
+    ):
+        raise CatalogError("所关联的信息不是本机关已发布的规范性文件。")
+
+
+def _note_editor(item: Item, actor: User) -> None:
+    """Whoever writes any of the text may not approve it later (see permissions)."""
+    item.editors.add(actor)
 
 
 @transaction.atomic
 def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
-    """A new draft with its 索引号 allocated now (the number stays with it for good)."""
+    """A new draft. Its 索引号 is allocated on publication, so abandoned drafts leave no gaps."""
     if not can(actor, Action.CATALOG_DRAFT, organization):
         raise PermissionDenied(f"您没有权限为“{organization.name}”起草主动公开信息")
-    _validate_links(organization, data)
+    _validate_links(actor, data)
     item = Item(organization=organization, created_by=actor, status=ItemStatus.DRAFT)
+    drafter_org = actor.organization
+    if drafter_org is not None and drafter_org.kind == OrganizationKind.DIVISION:
+        item.drafting_division = drafter_org
     for field in EDITABLE_FIELDS:
         if field in data:
             setattr(item, field, data[field])
-    item.index_no = allocate_index_no(organization, timezone.localdate().year)
     item.full_clean()
     item.save()
-    audit.record("catalog.item_create", item, actor=actor, changes={"index_no": item.index_no})
+    _note_editor(item, actor)
+    audit.record("catalog.item_create", item, actor=actor, changes={"title": item.title})
     return item
 
 
@@ -160,8 +191,8 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
     _check(item, "edit")
     if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
         raise PermissionDenied("您没有权限修改该信息")
-    _validate_links(item.organization, {**{"kind": item.kind}, **data})
     stored = Item.objects.get(pk=item.pk)
+    _validate_links(actor, data, stored)
     before = {f: getattr(stored, f) for f in data if f in EDITABLE_FIELDS}
     for field in EDITABLE_FIELDS:
         if field in data:
@@ -169,6 +200,7 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
     item.full_clean()
     item.save()
     after = {f: getattr(item, f) for f in before}
+    _note_editor(item, actor)
     audit.record("catalog.item_update", item, actor=actor, changes=audit.diff(before, after))
     return item
 
@@ -193,6 +225,7 @@ def attachment_add(*, item: Item, actor: User, upload) -> Attachment:
         f"{item.pk}-{timezone.now():%Y%m%d%H%M%S%f}.{checked.kind.value}", upload, save=False
     )
     attachment.save()
+    _note_editor(item, actor)
     audit.record("catalog.attachment_add", item, actor=actor, changes={"file": checked.name})
     return attachment
 
@@ -208,19 +241,35 @@ def attachment_remove(*, attachment: Attachment, actor: User) -> None:
     stored = attachment.file.name
     attachment.delete()
     transaction.on_commit(lambda: attachment.file.storage.delete(stored))
+    _note_editor(item, actor)
     audit.record("catalog.attachment_remove", item, actor=actor, changes={"file": name})
 
 
 # -- review -----------------------------------------------------------------------------------
 
 
-def review_chain_for(organization: Organization) -> list[dict]:
-    """The configured stages for the organization (its own rows, else the default rows)."""
-    for org_id in [organization.pk, *[a.pk for a in organization.ancestors()], None]:
-        stages = list(ReviewStage.objects.filter(organization_id=org_id).values("name", "action"))
+def configured_chain(organization: Organization | None) -> tuple[Organization | None, list[dict]]:
+    """(whose chain applies, its stages): the organization's own rows, else the nearest
+    ancestor's, else the default rows (organization None), else the built-in default."""
+    owners = [organization, *organization.ancestors()] if organization else []
+    for owner in [*owners, None]:
+        stages = list(
+            ReviewStage.objects.filter(organization=owner)
+            .order_by("position")
+            .values("name", "action")
+        )
         if stages:
-            return stages
-    return [{"name": name, "action": action.value} for name, action in DEFAULT_CHAIN]
+            return owner, stages
+    return None, [{"name": name, "action": action.value} for name, action in DEFAULT_CHAIN]
+
+
+def review_chain_for(organization: Organization) -> list[dict]:
+    """The stages an item of `organization` goes through, checked: every stage must need one
+    of the review actions (a stage needing anything else would let a drafter publish)."""
+    _, stages = configured_chain(organization)
+    if not stages or any(s["action"] not in ReviewAction.values for s in stages):
+        raise CatalogError("本机关的审核流程配置有误，请联系管理员在“审核流程”中重新设置。")
+    return stages
 
 
 @transaction.atomic
@@ -242,8 +291,9 @@ def item_submit(*, item: Item, actor: User) -> Item:
     if missing:
         raise CatalogError(f"请先填写{'、'.join(missing)}再提交审核。")
     now = timezone.now()
-    round_no = item.review_steps.filter(decision=StepDecision.SUBMITTED).count() + 1
+    round_no = item.review_round + 1
     item.review_plan = review_chain_for(item.organization)
+    item.review_round = round_no
     item.review_position = 0
     item.current_action = item.review_plan[0]["action"]
     item.status = ItemStatus.IN_REVIEW
@@ -252,6 +302,7 @@ def item_submit(*, item: Item, actor: User) -> Item:
         update_fields=[
             "review_plan",
             "review_position",
+            "review_round",
             "current_action",
             "status",
             "submitted_at",
@@ -267,19 +318,22 @@ def item_submit(*, item: Item, actor: User) -> Item:
         actor=actor,
         decided_at=now,
     )
+    _note_editor(item, actor)
     audit.record("catalog.item_submit", item, actor=actor, changes={"round": round_no})
     return item
 
 
 def _current_round(item: Item) -> int:
-    return item.review_steps.filter(decision=StepDecision.SUBMITTED).count()
+    return item.review_round
 
 
 def _check_reviewer(item: Item, actor: User) -> None:
-    if item.created_by_id == actor.pk:
-        raise CatalogError("不能审核自己起草的信息，请由其他审核人办理。")
-    if not can_review(actor, item):
-        raise PermissionDenied(f"您没有权限办理“{item.current_stage_name()}”环节")
+    refusal = reviewer_refusal(actor, item)
+    if refusal is None:
+        return
+    if refusal.conflict:
+        raise CatalogError(refusal.message)
+    raise PermissionDenied(refusal.message)
 
 
 @transaction.atomic
@@ -315,12 +369,16 @@ def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str 
         return item
     item.status = ItemStatus.PUBLISHED
     item.published_at = now
+    if not item.index_no:
+        # In this transaction: a rollback of the publication leaves the counter untouched.
+        item.index_no = allocate_index_no(item.organization, timezone.localdate(now).year)
     item.review_position = None
     item.current_action = ""
     item.save(
         update_fields=[
             "status",
             "published_at",
+            "index_no",
             "review_position",
             "current_action",
             "updated_at",
@@ -391,17 +449,24 @@ def item_set_validity(
     """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner."""
     _locked(item)
     _check(item, "set_validity")
-    if not (
-        can(actor, Action.CATALOG_DRAFT, item.organization_id)
-        or can(actor, Action.CATALOG_WITHDRAW, item.organization_id)
-    ):
+    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
         raise PermissionDenied("您没有权限变更该信息的有效性")
-    validity = Validity(validity)
+    try:
+        validity = Validity(validity)
+    except ValueError:
+        raise CatalogError("请选择有效的有效性。") from None
     if validity == item.validity:
         raise CatalogError(f"该信息已经是“{validity.label}”。")
-    changed_on = changed_on or timezone.localdate()
-    if item.published_at and changed_on < item.written_on:
-        raise CatalogError("有效性变更日期不能早于成文日期。")
+    today = timezone.localdate()
+    changed_on = changed_on or today
+    if changed_on > today:
+        raise CatalogError("有效性变更日期不能晚于今天。")
+    published_on = timezone.localdate(item.published_at) if item.published_at else item.written_on
+    if changed_on < published_on:
+        raise CatalogError(
+            "有效性变更日期不能早于发布日期"
+            f"（{published_on.year}年{published_on.month}月{published_on.day}日）。"
+        )
     before = {"validity": item.validity, "validity_changed_on": item.validity_changed_on}
     item.validity = validity
     item.validity_changed_on = changed_on
@@ -414,6 +479,57 @@ def item_set_validity(
     )
     search.enqueue(item.pk, SearchOp.UPSERT)
     return item
+
+
+def _shown(item: Item, field: str) -> str:
+    value = getattr(item, field)
+    if value is None:
+        return ""
+    if field == "kind":
+        return item.get_kind_display()
+    if field == "interprets":
+        return value.index_no or ""
+    return str(value)
+
+
+@transaction.atomic
+def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRevision:
+    """Correct a published item (政府网站发展指引: changes are published and kept). Recorded
+    as a revision (who, when, why, what changed); the public page says when; the index follows.
+    """
+    _locked(item)
+    _check(item, "correct")
+    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
+        raise PermissionDenied("您没有权限更正已发布的信息")
+    reason = (reason or "").strip()
+    if not reason:
+        raise CatalogError("更正已发布的信息必须说明原因。")
+    stored = Item.objects.get(pk=item.pk)
+    _validate_links(actor, data, stored)
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(item, field, data[field])
+    item.full_clean()
+    changes = {
+        field: [_shown(stored, field), _shown(item, field)]
+        for field in EDITABLE_FIELDS
+        if field in data and _shown(stored, field) != _shown(item, field)
+    }
+    if not changes:
+        raise CatalogError("没有修改任何内容。")
+    now = timezone.now()
+    item.revised_at = now
+    item.save()
+    revision = ItemRevision.objects.create(
+        item=item,
+        actor=actor,
+        revised_at=now,
+        reason=reason[:300],
+        changes={str(Item._meta.get_field(f).verbose_name): v for f, v in changes.items()},
+    )
+    audit.record("catalog.item_correct", item, actor=actor, changes={"reason": reason, **changes})
+    search.enqueue(item.pk, SearchOp.UPSERT)
+    return revision
 
 
 # -- 公开指南 ---------------------------------------------------------------------------------
@@ -435,3 +551,162 @@ def guide_save(*, organization: Organization, actor: User, body: str) -> GuidePa
         page.save()
     audit.record("catalog.guide_save", page, actor=actor, changes={"length": len(body)})
     return page
+
+
+# -- configuration: review chain and vocabularies --------------------------------------------
+
+MAX_STAGES = 6
+
+
+@transaction.atomic
+def review_chain_save(
+    *, organization: Organization, actor: User, stages: list[tuple[str, str]]
+) -> list[ReviewStage]:
+    """Replace the organization's own review chain. Reviews under way keep the chain they were
+    submitted with (it is copied onto the item)."""
+    if not can(actor, Action.CATALOG_EDIT_GUIDE, organization):
+        raise PermissionDenied("您没有权限设置该机构的审核流程")
+    cleaned = []
+    for name, action in stages:
+        name = (name or "").strip()
+        if not name:
+            raise CatalogError("每个审核环节都要填写名称。")
+        if len(name) > 40:
+            raise CatalogError(f"环节名称“{name[:10]}…”过长，请不超过 40 个字。")
+        if action not in ReviewAction.values:
+            raise CatalogError(
+                f"环节“{name}”所需权限无效，只能是处室负责人审核、法制审核或分管领导签发。"
+            )
+        cleaned.append((name, action))
+    if not cleaned:
+        raise CatalogError("审核流程至少要有一个环节（先审查、后公开）。")
+    if len(cleaned) > MAX_STAGES:
+        raise CatalogError(f"审核流程最多 {MAX_STAGES} 个环节。")
+    _, before = configured_chain(organization)
+    ReviewStage.objects.filter(organization=organization).delete()
+    rows = [
+        ReviewStage.objects.create(
+            organization=organization, position=position, name=name, action=action
+        )
+        for position, (name, action) in enumerate(cleaned, start=1)
+    ]
+    audit.record(
+        "catalog.review_chain_save",
+        organization,
+        actor=actor,
+        changes={
+            "before": [f"{s['name']}（{s['action']}）" for s in before],
+            "after": [f"{name}（{action}）" for name, action in cleaned],
+        },
+    )
+    return rows
+
+
+@transaction.atomic
+def review_chain_reset(*, organization: Organization, actor: User) -> None:
+    """Drop the organization's own chain: it then follows its parent's or the default one."""
+    if not can(actor, Action.CATALOG_EDIT_GUIDE, organization):
+        raise PermissionDenied("您没有权限设置该机构的审核流程")
+    deleted, _ = ReviewStage.objects.filter(organization=organization).delete()
+    if not deleted:
+        raise CatalogError("该机构没有单独设置审核流程。")
+    audit.record("catalog.review_chain_reset", organization, actor=actor, changes={})
+
+
+def can_edit_vocabularies(user: User) -> bool:
+    """Topics and categories are shared by every organization: only someone who may edit the
+    guide of every top-level organization (a leader of the root agency, an administrator)."""
+    roots = Organization.objects.filter(parent__isnull=True)
+    return can(user, Action.CATALOG_EDIT_GUIDE) and all(
+        can(user, Action.CATALOG_EDIT_GUIDE, org) for org in roots
+    )
+
+
+def _vocabulary_model(kind: str):
+    from .models import Category, Topic
+
+    models = {"topic": Topic, "category": Category}
+    if kind not in models:
+        raise CatalogError("未知的分类。")
+    return models[kind]
+
+
+def _clean_term(model, name: str, code: str | None, pk: int | None = None) -> tuple[str, str]:
+    name = (name or "").strip()
+    if not name or len(name) > 40:
+        raise CatalogError("名称不能为空，且不超过 40 个字。")
+    if model.objects.filter(name=name).exclude(pk=pk).exists():
+        raise CatalogError(f"已有名为“{name}”的{model._meta.verbose_name}。")
+    if code is not None:
+        code = code.strip().lower()
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", code):
+            raise CatalogError(
+                "代码只能由小写字母、数字和连字符组成（用于网址），不超过 40 个字符。"
+            )
+        if model.objects.filter(code=code).exclude(pk=pk).exists():
+            raise CatalogError(f"代码“{code}”已被使用。")
+    return name, code
+
+
+def _require_vocabularies(actor: User) -> None:
+    if not can_edit_vocabularies(actor):
+        raise PermissionDenied("您没有权限维护主题分类和信息类别")
+
+
+@transaction.atomic
+def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    name, code = _clean_term(model, name, code)
+    last = model.objects.order_by("-sort_order").values_list("sort_order", flat=True).first()
+    term = model.objects.create(name=name, code=code, sort_order=(last or 0) + 1)
+    audit.record(f"catalog.{kind}_add", term, actor=actor, changes={"name": name, "code": code})
+    return term
+
+
+@transaction.atomic
+def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
+    """A new name for a term; items keep it (they refer to it, not to its name)."""
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    term = model.objects.select_for_update().filter(pk=pk).first()
+    if term is None:
+        raise CatalogError("该分类不存在。")
+    name, _ = _clean_term(model, name, None, pk=term.pk)
+    before = term.name
+    term.name = name
+    term.save(update_fields=["name"])
+    audit.record(f"catalog.{kind}_rename", term, actor=actor, changes={"name": [before, name]})
+    return term
+
+
+@transaction.atomic
+def vocabulary_set_active(*, kind: str, actor: User, pk: int, active: bool):
+    """Deactivated terms are no longer offered for new items; existing items keep them."""
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    term = model.objects.select_for_update().filter(pk=pk).first()
+    if term is None:
+        raise CatalogError("该分类不存在。")
+    if active == term.is_active:
+        raise CatalogError(f"“{term.name}”已经{'启用' if active else '停用'}。")
+    if not active and model.objects.filter(is_active=True).count() == 1:
+        raise CatalogError("至少要保留一个启用的分类。")
+    term.is_active = active
+    term.save(update_fields=["is_active"])
+    audit.record(f"catalog.{kind}_set_active", term, actor=actor, changes={"is_active": active})
+    return term
+
+
+@transaction.atomic
+def vocabulary_delete(*, kind: str, actor: User, pk: int) -> None:
+    """Only a term no item has ever used may be deleted; a used one can be deactivated."""
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    term = model.objects.select_for_update().filter(pk=pk).first()
+    if term is None:
+        raise CatalogError("该分类不存在。")
+    if Item.objects.filter(**{kind: term}).exists():
+        raise CatalogError(f"“{term.name}”已有信息使用，不能删除，可以停用。")
+    audit.record(f"catalog.{kind}_delete", term, actor=actor, changes={"name": term.name})
+    term.delete()

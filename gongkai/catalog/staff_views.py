@@ -2,25 +2,31 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 
-from . import permissions, services
+from . import permissions, selectors, services
 from .forms import (
     AttachmentForm,
+    CorrectionForm,
     GuideForm,
     ItemForm,
     ReviewForm,
     StaffFilterForm,
+    StageFormSet,
+    TermForm,
     ValidityForm,
     WithdrawForm,
+    normative_documents_for,
 )
-from .models import Attachment, GuidePage, ItemStatus
+from .models import Attachment, Category, GuidePage, ItemStatus, Topic
 from .uploads import UploadRejected
 
 
@@ -49,6 +55,7 @@ def staff_list(request):
             "form": form,
             "page": page,
             "can_edit_guide": can(request.user, Action.CATALOG_EDIT_GUIDE),
+            "can_edit_vocabularies": services.can_edit_vocabularies(request.user),
         },
     )
 
@@ -57,7 +64,7 @@ def staff_list(request):
 def staff_create(request):
     require(request.user, Action.CATALOG_DRAFT)
     orgs = organizations_for(request.user, Action.CATALOG_DRAFT)
-    form = ItemForm(request.POST or None, organizations=orgs)
+    form = ItemForm(request.POST or None, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.item_create(
@@ -68,7 +75,7 @@ def staff_create(request):
         except services.CatalogError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"已保存草稿，索引号 {item.index_no}。")
+            messages.success(request, "已保存草稿。索引号在信息审核通过、发布时分配。")
             return redirect("catalog:staff_detail", pk=item.pk)
     return render(request, "catalog/staff/form.html", {"form": form, "item": None})
 
@@ -80,7 +87,7 @@ def staff_edit(request, pk: int):
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能修改。")
         return redirect("catalog:staff_detail", pk=item.pk)
     orgs = Organization.objects.filter(pk=item.organization_id)
-    form = ItemForm(request.POST or None, instance=item, organizations=orgs)
+    form = ItemForm(request.POST or None, instance=item, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.item_update(item=item, actor=request.user, data=_form_data(form))
@@ -93,9 +100,47 @@ def staff_edit(request, pk: int):
 
 
 @login_required
+def staff_correct(request, pk: int):
+    """Correct a published item, with a reason, kept as a revision."""
+    item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
+    if item.status != ItemStatus.PUBLISHED:
+        messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
+        return redirect("catalog:staff_detail", pk=item.pk)
+    orgs = Organization.objects.filter(pk=item.organization_id)
+    form = CorrectionForm(
+        request.POST or None, instance=item, organizations=orgs, user=request.user
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.item_correct(
+                    item=item,
+                    actor=request.user,
+                    data=_form_data(form),
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.CatalogError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "已更正，修改记录已保存，检索索引随之更新。")
+                return redirect("catalog:staff_detail", pk=item.pk)
+        status = 400
+    return render(
+        request,
+        "catalog/staff/form.html",
+        {"form": form, "item": item, "correcting": True},
+        status=status,
+    )
+
+
+@login_required
 def staff_detail(request, pk: int):
     item = permissions.get_item_for(request.user, pk)
     user = request.user
+    refusal = (
+        permissions.reviewer_refusal(user, item) if item.status == ItemStatus.IN_REVIEW else None
+    )
     return render(
         request,
         "catalog/staff/detail.html",
@@ -103,11 +148,11 @@ def staff_detail(request, pk: int):
             "item": item,
             "steps": item.review_steps.select_related("actor"),
             "attachments": item.attachments.all(),
+            "revisions": item.revisions.select_related("actor"),
             "can_edit": permissions.can_edit(user, item),
             "can_submit": permissions.can_edit(user, item),
-            "can_review": permissions.can_review(user, item),
-            "own_draft_in_review": item.status == ItemStatus.IN_REVIEW
-            and item.created_by_id == user.pk,
+            "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,
+            "review_conflict": refusal.message if refusal and refusal.conflict else "",
             "can_withdraw": permissions.can_withdraw(user, item),
             "attachment_form": AttachmentForm(),
             "review_form": ReviewForm(),
@@ -237,7 +282,7 @@ def withdraw(request, pk: int):
 @login_required
 @require_POST
 def set_validity(request, pk: int):
-    item = permissions.get_item_for(request.user, pk)
+    item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
     form = ValidityForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请选择有效性并填写变更日期。")
@@ -295,3 +340,150 @@ def guide_edit(request):
         "catalog/staff/guide_form.html",
         {"form": form, "organization": organization, "organizations": orgs},
     )
+
+
+# -- configuration ----------------------------------------------------------------------------
+
+
+def _config_organization(request, action: Action = Action.CATALOG_EDIT_GUIDE):
+    orgs = organizations_for(request.user, action).order_by("sort_order", "pk")
+    code = request.GET.get("org") or request.POST.get("org")
+    organization = orgs.filter(code=code).first() if code else orgs.first()
+    return orgs, organization
+
+
+@login_required
+def review_chain(request):
+    """An organization's review chain (先审查、后公开): its own stages, or the inherited ones."""
+    require(request.user, Action.CATALOG_EDIT_GUIDE)
+    orgs, organization = _config_organization(request)
+    if organization is None:
+        return redirect("accounts:dashboard")
+    owner, stages = services.configured_chain(organization)
+    status = 200
+    if request.method == "POST" and request.POST.get("reset"):
+        try:
+            services.review_chain_reset(organization=organization, actor=request.user)
+        except services.CatalogError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"“{organization.name}”已改为沿用上级或默认审核流程。")
+        return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
+    if request.method == "POST":
+        formset = StageFormSet(request.POST)
+        if formset.is_valid():
+            rows = [
+                (f.cleaned_data["name"], f.cleaned_data["action"])
+                for f in formset
+                if f.cleaned_data.get("action")
+            ]
+            try:
+                services.review_chain_save(
+                    organization=organization, actor=request.user, stages=rows
+                )
+            except services.CatalogError as exc:
+                messages.error(request, str(exc))
+                status = 400
+            else:
+                messages.success(request, f"已保存“{organization.name}”的审核流程。")
+                return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
+        else:
+            status = 400
+    else:
+        initial = [{"name": s["name"], "action": s["action"]} for s in stages]
+        initial += [{}] * (services.MAX_STAGES - len(initial))
+        formset = StageFormSet(initial=initial)
+    return render(
+        request,
+        "catalog/staff/review_chain.html",
+        {
+            "organization": organization,
+            "organizations": orgs,
+            "owner": owner,
+            "own": owner is not None and owner.pk == organization.pk,
+            "stages": stages,
+            "formset": formset,
+        },
+        status=status,
+    )
+
+
+@login_required
+def vocabularies(request):
+    """主题分类 and 信息类别: add, rename, deactivate; delete only what no item uses."""
+    if not services.can_edit_vocabularies(request.user):
+        raise PermissionDenied("您没有权限维护主题分类和信息类别")
+    status = 200
+    forms_by_kind = {"topic": TermForm(prefix="topic"), "category": TermForm(prefix="category")}
+    if request.method == "POST":
+        kind, op = request.POST.get("kind", ""), request.POST.get("op", "")
+        try:
+            if op == "add":
+                form = forms_by_kind[kind] = TermForm(request.POST, prefix=kind)
+                if not form.is_valid():
+                    raise services.CatalogError("请填写名称和代码。")
+                term = services.vocabulary_add(kind=kind, actor=request.user, **form.cleaned_data)
+                done = f"已添加“{term.name}”。"
+            else:
+                pk = int(request.POST.get("pk") or 0)
+                if op == "rename":
+                    term = services.vocabulary_rename(
+                        kind=kind, actor=request.user, pk=pk, name=request.POST.get("name", "")
+                    )
+                    done = f"已改名为“{term.name}”。"
+                elif op in ("activate", "deactivate"):
+                    term = services.vocabulary_set_active(
+                        kind=kind, actor=request.user, pk=pk, active=op == "activate"
+                    )
+                    done = f"已{'启用' if term.is_active else '停用'}“{term.name}”。"
+                elif op == "delete":
+                    services.vocabulary_delete(kind=kind, actor=request.user, pk=pk)
+                    done = "已删除。"
+                else:
+                    raise services.CatalogError("未知的操作。")
+        except (services.CatalogError, KeyError, ValueError) as exc:
+            message = str(exc) if isinstance(exc, services.CatalogError) else "请求无效。"
+            messages.error(request, message)
+            status = 400
+        else:
+            messages.success(request, done)
+            return redirect("catalog:vocabularies")
+    return render(
+        request,
+        "catalog/staff/vocabularies.html",
+        {
+            "sections": [
+                ("topic", "主题分类", selectors.vocabulary_usage(Topic), forms_by_kind["topic"]),
+                (
+                    "category",
+                    "信息类别",
+                    selectors.vocabulary_usage(Category),
+                    forms_by_kind["category"],
+                ),
+            ]
+        },
+        status=status,
+    )
+
+
+@login_required
+def normative_lookup(request):
+    """Find the 索引号 of a published normative document to link an interpretation to."""
+    require(request.user, Action.CATALOG_DRAFT)
+    q = " ".join(request.GET.get("q", "").split())[:50]
+    results = []
+    if q:
+        results = list(
+            normative_documents_for(request.user)
+            .filter(Q(title__contains=q) | Q(index_no__startswith=q) | Q(doc_number__contains=q))
+            .order_by("-published_at")
+            .only("pk", "title", "index_no", "doc_number", "published_at")[:LOOKUP_LIMIT]
+        )
+    return render(
+        request,
+        "catalog/staff/normative_lookup.html",
+        {"q": q, "results": results, "limit": LOOKUP_LIMIT},
+    )
+
+
+LOOKUP_LIMIT = 20

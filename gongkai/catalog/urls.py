@@ -17,8 +17,12 @@ urlpatterns = [
     path("staff/catalog/new/", staff_views.staff_create, name="staff_create"),
     path("staff/catalog/review/", staff_views.review_queue, name="review_queue"),
     path("staff/catalog/guide/", staff_views.guide_edit, name="guide_edit"),
+    path("staff/catalog/review-chain/", staff_views.review_chain, name="review_chain"),
+    path("staff/catalog/vocabularies/", staff_views.vocabularies, name="vocabularies"),
+    path("staff/catalog/normative/", staff_views.normative_lookup, name="normative_lookup"),
     path("staff/catalog/<int:pk>/", staff_views.staff_detail, name="staff_detail"),
     path("staff/catalog/<int:pk>/edit/", staff_views.staff_edit, name="staff_edit"),
+    path("staff/catalog/<int:pk>/correct/", staff_views.staff_correct, name="staff_correct"),
     path(
         "staff/catalog/<int:pk>/attachments/",
         staff_views.attachment_upload,

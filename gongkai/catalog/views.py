@@ -125,7 +125,10 @@ def search(request):
     request.analytics = {"section": "全文检索", "object": None}
     if not request.GET:
         return render(request, "catalog/search.html", context)
-    filters = form.cleaned_data if form.is_valid() else {}
+    if not form.is_valid():
+        context["error"] = "检索条件有误：" + "".join(form.problems())
+        return render(request, "catalog/search.html", context, status=400)
+    filters = form.cleaned_data
     try:
         context["results"] = search_engine.search(
             request.GET.get("q"),

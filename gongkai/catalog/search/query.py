@@ -125,8 +125,8 @@ def highlight(source: str, terms: tuple[str, ...], width: int | None = None) -> 
     """`source` (or a window of `width` characters around the first match) as HTML with the
     query terms wrapped in <mark>. Everything else is escaped.
 
-    The window is escaped first and marked afterwards: terms are words and numbers, which
-    escaping leaves alone, and one substitution is much cheaper than escaping piece by piece.
+    The text is split on the matches first and each piece escaped on its own: marking the
+    escaped text would match inside entities (a query for "amp" on "AT&T").
     """
     if not source:
         return mark_safe("")
@@ -139,11 +139,14 @@ def highlight(source: str, terms: tuple[str, ...], width: int | None = None) -> 
         prefix = "…" if start > 0 else ""
         suffix = "…" if end < len(source) else ""
         source = source[start:end]
-    return mark_safe(prefix + pattern.sub(_MARK, html.escape(source)) + suffix)
-
-
-def _MARK(match: re.Match) -> str:  # a function: cheaper than a template with \g<0>
-    return f"<mark>{match.group()}</mark>"
+    pieces, last = [prefix], 0
+    for match in pattern.finditer(source):
+        pieces.append(html.escape(source[last : match.start()]))
+        pieces.append(f"<mark>{html.escape(match.group())}</mark>")
+        last = match.end()
+    pieces.append(html.escape(source[last:]))
+    pieces.append(suffix)
+    return mark_safe("".join(pieces))
 
 
 @dataclass
@@ -267,6 +270,13 @@ def search(
     result = searcher.search(
         query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
     )
+    last_page = max(1, -(-min(result.count, MAX_PAGE * per_page) // per_page))
+    if page > last_page:
+        # A page past the end shows the last page, and the pager says so.
+        page = last_page
+        result = searcher.search(
+            query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
+        )
     addresses = [address for _, address in result.hits]
     ids = searcher.fast_field_values("id", addresses) if addresses else []
     scores = {item_id: score for item_id, (score, _) in zip(ids, result.hits, strict=True)}

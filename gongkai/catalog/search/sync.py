@@ -42,32 +42,50 @@ def published_rows(ids=None):
     return items.values(*engine.DOC_COLUMNS)
 
 
+# How often apply_pending takes the lock again for rows committed while it held it.
+RETRIES = 5
+
+
 def apply_pending(*, blocking: bool = True) -> int:
-    """Apply every pending change; returns how many rows were applied (0 if the lock was busy)."""
+    """Apply every pending change; returns how many rows were applied (0 if the lock was busy).
+
+    A writer that finds the lock busy leaves its rows to the holder. So the holder, after
+    releasing the lock, looks again: a row committed while it held the lock (whose writer gave
+    up) is taken on a further pass, or by whoever holds the lock by then, who will look again
+    in turn. The passes are bounded; `gongkai search apply --loop` catches anything left.
+    """
     applied = 0
-    with engine.writer_lock(blocking=blocking) as acquired:
-        if not acquired:
-            return 0
-        index = engine.get_index()
-        while True:
-            rows = list(SearchPending.objects.order_by("pk").values_list("pk", "item_id")[:BATCH])
-            if not rows:
-                break
-            ids = sorted({item_id for _, item_id in rows})
-            writer = engine.open_writer(index)
-            for item_id in ids:
-                # By query: delete_documents_by_term would build a signed-integer term that
-                # never matches the unsigned id field.
-                writer.delete_documents_by_query(
-                    tantivy.Query.term_query(engine.SCHEMA, "id", item_id)
-                )
-            for row in published_rows(ids):
-                writer.add_document(engine.make_document(row))
-            writer.commit()
-            writer.wait_merging_threads()
-            SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
-            applied += len(rows)
-        index.reload()
+    for _ in range(RETRIES):
+        with engine.writer_lock(blocking=blocking) as acquired:
+            if not acquired:
+                return applied
+            applied += _drain()
+        if not SearchPending.objects.exists():
+            break
+    return applied
+
+
+def _drain() -> int:
+    """Apply pending rows until none is left (call with the writer lock held)."""
+    applied = 0
+    index = engine.get_index()
+    while True:
+        rows = list(SearchPending.objects.order_by("pk").values_list("pk", "item_id")[:BATCH])
+        if not rows:
+            break
+        ids = sorted({item_id for _, item_id in rows})
+        writer = engine.open_writer(index)
+        for item_id in ids:
+            # By query: delete_documents_by_term would build a signed-integer term that
+            # never matches the unsigned id field.
+            writer.delete_documents_by_query(tantivy.Query.term_query(engine.SCHEMA, "id", item_id))
+        for row in published_rows(ids):
+            writer.add_document(engine.make_document(row))
+        writer.commit()
+        writer.wait_merging_threads()
+        SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+        applied += len(rows)
+    index.reload()
     return applied
 
 
@@ -84,7 +102,9 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
     """Recreate the index from the published items in the database. Returns the count."""
     with engine.writer_lock(blocking=True):
         # Rows pending now are covered by the rebuild; later ones stay for the next apply.
-        last_pending = SearchPending.objects.order_by("-pk").values_list("pk", flat=True).first()
+        # Exactly these rows: on PostgreSQL a row with a lower id may still be uncommitted now
+        # and commit later, after the rebuild has read its item; it must stay to be applied.
+        seen = list(SearchPending.objects.values_list("pk", flat=True))
         index = engine.get_index()
         writer = engine.open_writer(index, heap_mb=128, threads=2)
         writer.delete_all_documents()
@@ -101,7 +121,7 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
                 stdout.write(f"已索引 {count} 条……")
         writer.commit()
         writer.wait_merging_threads()
-        if last_pending is not None:
-            SearchPending.objects.filter(pk__lte=last_pending).delete()
+        for start in range(0, len(seen), BATCH):
+            SearchPending.objects.filter(pk__in=seen[start : start + BATCH]).delete()
         index.reload()
     return count

@@ -88,3 +88,23 @@ def test_items_published_later_than_20_working_days_after_they_were_formed(publi
     publish_on("2018-04-03", title="逾期发布", written_on=dt.date(2018, 3, 5))
     publish_on("2018-03-06", title="及时发布", written_on=dt.date(2018, 3, 5))
     assert selectors.late_publications(2018) == 1
+
+
+def test_a_document_withdrawn_after_the_year_still_counts_as_in_force_for_that_year(
+    publish_on, leader
+):
+    document = publish_on("2017-05-01", title="办法", kind=ItemKind.NORMATIVE)
+    with time_machine.travel("2019-03-01 10:00 +0800", tick=False):
+        services.item_withdraw(item=document, actor=leader, reason="已被新办法替代")
+    assert selectors.year_figures(2018).normative_in_force == 1
+    assert selectors.year_figures(2019).normative_in_force == 0
+
+
+def test_an_item_published_on_the_weekend_after_its_deadline_is_late(publish_on):
+    from gongkai.lib.workdays import add_workdays
+
+    formed = dt.date(2018, 5, 4)
+    assert add_workdays(formed, 20) == dt.date(2018, 6, 1)  # a Friday
+    publish_on("2018-06-02", title="周六发布", written_on=formed)
+    publish_on("2018-06-01", title="最后一天发布", written_on=formed)
+    assert selectors.late_publications(2018) == 1

@@ -23,7 +23,9 @@ def _rows(agency, topic, category, n, year=2019):
         }
 
 
-def test_a_bulk_import_numbers_publishes_and_indexes_every_item(agency, topic, category, make_item):
+def test_a_bulk_import_numbers_publishes_and_indexes_every_item(
+    agency, topic, category, make_item, publish
+):
     count = importing.import_published(_rows(agency, topic, category, 25), batch_size=10)
     assert count == 25
     numbers = list(Item.objects.order_by("pk").values_list("index_no", flat=True))
@@ -31,8 +33,9 @@ def test_a_bulk_import_numbers_publishes_and_indexes_every_item(agency, topic, c
     assert set(Item.objects.values_list("status", flat=True)) == {ItemStatus.PUBLISHED}
     assert search.search("律师事务所").total == 25
     # The counter is shared with one-by-one creation: the next number follows on.
-    with time_machine.travel("2019-06-01 10:00 +0800"):
-        assert make_item().index_no == "shsfj/2019-00026"
+    with time_machine.travel("2019-06-03 10:00 +0800"):
+        item = publish(make_item(written_on=dt.date(2019, 6, 1)))
+    assert item.index_no == "shsfj/2019-00026"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -53,3 +56,37 @@ def test_imported_items_behave_like_published_ones(agency, topic, category, lead
     services.item_withdraw(item=item, actor=leader, reason="重复发布")
     search.apply_pending()
     assert search.search("律师事务所").total == 0
+
+
+def test_a_bad_row_is_named_and_nothing_is_written(agency, topic, category):
+    rows = list(_rows(agency, topic, category, 5))
+    rows[2]["validity"] = "abolished"
+    with pytest.raises(importing.ImportRowError, match="第 3 行：有效性 'abolished' 无效"):
+        importing.import_published(rows)
+    rows[2]["validity"] = "repealed"
+    with pytest.raises(importing.ImportRowError, match="第 3 行：.*必须填写有效性变更日期"):
+        importing.import_published(rows)
+    assert not Item.objects.exists()
+
+
+def test_an_import_stopped_midway_leaves_what_it_wrote_findable(agency, topic, category):
+    def rows():
+        yield from _rows(agency, topic, category, 10)
+        yield {"organization_id": agency.pk, "title": ""}  # row 11, in the second batch
+
+    with pytest.raises(importing.ImportRowError, match="第 11 行：名称不能为空"):
+        importing.import_published(rows(), batch_size=10)
+    assert Item.objects.count() == 10
+    search.apply_pending()
+    assert search.search("律师事务所").total == 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_parent_does_not_wait_forever_for_a_dead_indexing_process(monkeypatch, agency):
+    monkeypatch.setattr(importing, "PUT_TIMEOUT", 0.05)
+    indexer = importing._ProcessIndexer()
+    indexer.process.kill()
+    indexer.process.join()
+    with pytest.raises(RuntimeError, match="索引进程已退出"):
+        for _ in range(10):  # more than the queue holds
+            indexer.add([])

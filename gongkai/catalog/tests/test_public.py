@@ -172,3 +172,19 @@ def test_drafting_through_the_page_reports_missing_fields(client, clerk, topic, 
     assert response.status_code == 302
     detail = client.get(response["Location"]).content.decode()
     assert "2024年法律援助工作情况" in detail and "提交审核" in detail
+
+
+def test_each_catalog_entry_shows_index_title_summary_and_date_of_creation(
+    client, make_item, publish
+):
+    item = publish(
+        make_item(
+            "2023年度律师事务所年度检查考核结果",
+            summary="公布全市律师事务所2023年度检查考核结果。",
+            written_on=dt.date(2024, 2, 20),
+        )
+    )
+    page = client.get(reverse("catalog:browse")).content.decode()
+    for text in (item.index_no, item.title, "公布全市律师事务所2023年度检查考核结果", "2024-02-20"):
+        assert text in page
+    assert 'data-label="内容概述"' in page

@@ -82,7 +82,7 @@ def test_a_return_needs_an_opinion(make_item, clerk, division_head):
 def test_nobody_approves_their_own_draft(make_item, division_head, legal_reviewer):
     item = make_item(actor=division_head)
     services.item_submit(item=item, actor=division_head)
-    with pytest.raises(services.CatalogError, match="不能审核自己起草的信息"):
+    with pytest.raises(services.CatalogError, match="不能审核自己起草"):
         services.item_approve(item=item, actor=division_head, confidentiality=CLEAR)
     assert not ReviewStep.objects.filter(decision=StepDecision.APPROVED).exists()
 

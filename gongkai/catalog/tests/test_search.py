@@ -206,3 +206,33 @@ def test_a_lagging_index_cannot_show_an_item_under_a_filter_it_no_longer_matches
     search.apply_pending()
     services.item_set_validity(item=item, actor=leader, validity=Validity.EXPIRED)
     assert _titles(search.search("人民调解", validity="valid")) == []
+
+
+def test_a_bad_filter_is_reported_by_name_instead_of_dropping_every_filter(client, published):
+    published("司法鉴定机构名录", "本市司法鉴定机构名录。")
+    search.apply_pending()
+    response = client.get(reverse("catalog:search"), {"q": "司法", "org": "shsfj", "year": "abc"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "年份应为四位数字" in page and "司法鉴定机构名录" not in page
+    response = client.get(reverse("catalog:search"), {"q": "司法", "org": "nosuch"})
+    assert response.status_code == 400 and "没有这个发布机构" in response.content.decode()
+    response = client.get(reverse("catalog:search"), {"q": "司法", "page": "0"})
+    assert response.status_code == 400 and "页码应为正整数" in response.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(published):
+    for n in range(3):
+        published(f"司法鉴定机构名录（第{n + 1}批）", "本市司法鉴定机构名录。")
+    search.apply_pending()
+    results = search.search("司法鉴定", page=5, per_page=2)
+    assert results.page.number == 2 and len(results.hits) == 1
+
+
+def test_highlighting_never_marks_inside_an_html_entity():
+    from gongkai.catalog.search.query import highlight
+
+    assert str(highlight("AT&T 公司", ("amp",))) == "AT&amp;T 公司"
+    assert (
+        str(highlight("<b>司法</b>鉴定", ("司法",))) == "&lt;b&gt;<mark>司法</mark>&lt;/b&gt;鉴定"
+    )
