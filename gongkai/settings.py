@@ -106,8 +106,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Serves /static/ itself, so a production site needs no separate static-file server.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -205,6 +203,8 @@ LOGGING = {
 }
 
 if PRODUCTION:
+    # Serves /static/ itself, so a production site needs no separate static-file server.
+    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
     # Hashed, compressed static files, built by `gongkai collectstatic`.
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

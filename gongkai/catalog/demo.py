@@ -222,6 +222,11 @@ def _when(rnd: random.Random, year: int, today: date) -> tuple[date, datetime]:
     return written, timezone.make_aware(at)
 
 
+def _summary(body: str) -> str:
+    first = body.strip().split("。", 1)[0].strip()
+    return (first[:78] + "…") if len(first) > 78 else first + "。"
+
+
 def _rows(rnd, today, orgs, topics, categories):
     rows = []
     years = list(range(today.year - 6, today.year + 1))
@@ -331,6 +336,9 @@ def _rows(rnd, today, orgs, topics, categories):
                 "keywords": "领导介绍" if leader else "人事任免",
             }
         )
+    for row in rows:
+        # 内容概述: the body's first sentence, as offices usually write it.
+        row["summary"] = row["summary"] or _summary(row["body"])
     return rows
 
 
