@@ -54,38 +54,36 @@ class StepDecision(models.TextChoices):
     RETURNED = "returned", "退回修改"
 
 
-class Topic(models.Model):
+class Vocabulary(models.Model):
+    """An editable list of terms (name, code, order, active) the catalog is classified by."""
+
+    name = models.CharField("名称", max_length=40, unique=True)
+    code = models.SlugField("代码", max_length=40, unique=True)
+    sort_order = models.PositiveIntegerField("排序", default=0)
+    is_active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(Vocabulary):
     """主题分类 / 栏目: an editable vocabulary the public catalog is browsed by."""
 
-    name = models.CharField("名称", max_length=40, unique=True)
-    code = models.SlugField("代码", max_length=40, unique=True)
-    sort_order = models.PositiveIntegerField("排序", default=0)
-    is_active = models.BooleanField("启用", default=True)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = "主题分类"
         verbose_name_plural = "主题分类"
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class Category(models.Model):
+class Category(Vocabulary):
     """信息类别 (业务类 / 互动交流类 / 政策法规类 / 其他): editable, counted in the annual report."""
 
-    name = models.CharField("名称", max_length=40, unique=True)
-    code = models.SlugField("代码", max_length=40, unique=True)
-    sort_order = models.PositiveIntegerField("排序", default=0)
-    is_active = models.BooleanField("启用", default=True)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = "信息类别"
         verbose_name_plural = "信息类别"
-        ordering = ["sort_order", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ReviewAction(models.TextChoices):
