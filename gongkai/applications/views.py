@@ -102,7 +102,13 @@ def inbox(request):
     page = Paginator(selectors.inbox(request.user, **filters), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(app, *selectors.urgency(app, today)) for app in page]
-    return render(request, "applications/inbox.html", {"form": form, "page": page, "rows": rows})
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "can_intake": can(request.user, Action.APPLICATION_INTAKE),
+    }
+    return render(request, "applications/inbox.html", context)
 
 
 @login_required
