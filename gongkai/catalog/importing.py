@@ -195,7 +195,8 @@ def _add_entries(writer, entries: list[IndexEntry]) -> None:
     add, document, index_text = writer.add_document, engine.item_document, text.index_text
     codes = engine.VALIDITY_CODES
     for pk, org, topic, category, year, validity, title, body in entries:
-        add(document(pk, org, topic, category, year, codes[validity], index_text(title), index_text(body)))
+        title_terms, body_terms = index_text(title), index_text(body)
+        add(document(pk, org, topic, category, year, codes[validity], title_terms, body_terms))
 
 
 PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
