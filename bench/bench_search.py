@@ -25,7 +25,7 @@ SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 N_ITEMS = max(1000, int(1_000_000 * SCALE))
 N_QUERIES = 200
 WORKERS = int(os.environ.get("BENCH_WORKERS", "1"))
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"
 
 os.environ["GONGKAI_VAR_DIR"] = str(BENCH_DIR)
 os.environ.pop("DATABASE_URL", None)
@@ -212,6 +212,8 @@ def generate(n: int, orgs, topics, categories, seed: int = 1):
             "category_id": categories[demo.MIX[code][1]].pk,
             "kind": kind,
             "validity": Validity.REPEALED if roll > 0.97 else Validity.VALID,
+            # A repealed item needs its date of repeal (the import refuses it otherwise).
+            "validity_changed_on": published.date() if roll > 0.97 else None,
             "keywords": topics[code].name,
         }
 

@@ -11,6 +11,7 @@ import multiprocessing
 import queue as queue_module
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from itertools import islice
 
@@ -56,6 +57,9 @@ class ImportRowError(ValueError):
     """A row the import refuses; the message names the row (1-based) and the problem."""
 
 
+_VALID, _GENERAL = Validity.VALID.value, ItemKind.GENERAL.value
+
+
 class _Checker:
     """Checks rows before anything of them is written."""
 
@@ -63,8 +67,36 @@ class _Checker:
         self.orgs = set(Organization.objects.values_list("pk", flat=True))
         self.topics = set(Topic.objects.values_list("pk", flat=True))
         self.categories = set(Category.objects.values_list("pk", flat=True))
+        # The choices' values once: `Choices.values` builds a new list on every access.
+        self.kinds = frozenset(ItemKind.values)
+        self.validities = frozenset(Validity.values)
 
     def check(self, number: int, row: dict) -> None:
+        """Raises ImportRowError for the first problem of the row; a good row costs little
+        (one pass of cheap tests, the messages built only on failure)."""
+        get = row.get
+        title, body, written = get("title"), get("body"), get("written_on")
+        published, validity = get("published_at"), get("validity", _VALID)
+        if (
+            get("organization_id") in self.orgs
+            and type(title) is str
+            and len(title) <= 200
+            and type(body) is str
+            and len(get("summary") or "") <= 300
+            and type(written) is date
+            and type(published) is datetime
+            and published.tzinfo is not None
+            and get("topic_id") in self.topics
+            and get("category_id") in self.categories
+            and get("kind", _GENERAL) in self.kinds
+            and validity == _VALID
+            and title.strip()
+            and body.strip()
+        ):
+            return
+        self._explain(number, row)
+
+    def _explain(self, number: int, row: dict) -> None:
         def fail(message: str):
             raise ImportRowError(f"第 {number} 行：{message}")
 
@@ -87,10 +119,10 @@ class _Checker:
             fail(f"主题分类 {row.get('topic_id')!r} 不存在。")
         if row.get("category_id") not in self.categories:
             fail(f"信息类别 {row.get('category_id')!r} 不存在。")
-        if row.get("kind", ItemKind.GENERAL) not in ItemKind.values:
+        if row.get("kind", ItemKind.GENERAL) not in self.kinds:
             fail(f"体裁 {row.get('kind')!r} 无效。")
         validity = row.get("validity", Validity.VALID)
-        if validity not in Validity.values:
+        if validity not in self.validities:
             fail(f"有效性 {validity!r} 无效，应为 {'、'.join(Validity.values)}。")
         changed = row.get("validity_changed_on")
         if validity != Validity.VALID:
@@ -159,22 +191,12 @@ IndexEntry = tuple[int, int, int, int, int, str, str, str]
 
 
 def _add_entries(writer, entries: list[IndexEntry]) -> None:
+    # The hot loop of the indexing process: names bound once, one call per document.
+    add, document, index_text = writer.add_document, engine.item_document, text.index_text
+    codes = engine.VALIDITY_CODES
     for pk, org, topic, category, year, validity, title, body in entries:
-        writer.add_document(
-            engine.make_document(
-                {
-                    "pk": pk,
-                    "organization_id": org,
-                    "topic_id": topic,
-                    "category_id": category,
-                    "published_at": None,
-                    "validity": validity,
-                },
-                text.index_text(title),
-                text.index_text(body),
-                year=year,
-            )
-        )
+        title_terms, body_terms = index_text(title), index_text(body)
+        add(document(pk, org, topic, category, year, codes[validity], title_terms, body_terms))
 
 
 PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
@@ -197,6 +219,8 @@ class _InProcessIndexer:
 
 
 def _index_worker(queue) -> None:
+    # No cyclic garbage is made here, and collections would walk every batch received.
+    gc.disable()
     # A fresh index handle in the child: the parent's (and its threads) do not survive fork.
     engine.forget_index()
     writer = engine.open_writer(engine.get_index(), heap_mb=256, threads=1)
@@ -268,52 +292,83 @@ def import_published(
     the end, several times faster for a large back catalog; only for an offline load, since
     lists are slow without them.
     """
-    if defer_indexes:
-        _drop_secondary_indexes()
-        try:
-            return import_published(rows, batch_size=batch_size, workers=workers, stdout=stdout)
-        finally:
-            _create_secondary_indexes()
-
     codes = dict(Organization.objects.values_list("pk", "code"))
     template = getattr(settings, "GONGKAI_INDEX_NUMBER_FORMAT", INDEX_NUMBER_FORMAT_DEFAULT)
     tz = timezone.get_current_timezone()
-    total = 0
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            # For this connection only: a larger page cache keeps the index B-trees in memory,
-            # and with WAL, synchronous=NORMAL syncs at checkpoints rather than every commit
-            # (SQLite's own recommendation for WAL; a crash loses at most the last batches,
-            # which a re-run of the import restores).
-            cursor.execute("PRAGMA cache_size = -262144")
-            if not connection.in_atomic_block:  # SQLite refuses it inside a transaction
-                cursor.execute("PRAGMA synchronous = NORMAL")
     checker = _Checker()
     checked_up_front = isinstance(rows, Sequence)
     if checked_up_front:
         for number, row in enumerate(rows, start=1):
             checker.check(number, row)
+    total = 0
     written: list[int] = []
-    with engine.writer_lock(blocking=True):
-        indexer = _ProcessIndexer() if workers else _InProcessIndexer()
-        try:
-            for batch in _batches(rows, batch_size):
-                if not checked_up_front:
-                    for number, row in enumerate(batch, start=total + 1):
-                        checker.check(number, row)
-                entries = _write(batch, codes, template, tz)
-                written.extend(entry[0] for entry in entries)
-                indexer.add(entries)
-                total += len(batch)
-                if stdout is not None and total % (batch_size * 50) == 0:
-                    stdout.write(f"已导入 {total} 条……")
-            indexer.finish()
-        except BaseException:
-            indexer.abort()
-            _leave_pending(written)
-            raise
-        engine.get_index().reload()
+    if defer_indexes:
+        _drop_secondary_indexes()
+    dropped = defer_indexes
+    # The loop makes no cyclic garbage, yet its tuples would set off collections that walk
+    # every object the caller holds (a million rows): the collector rests until the end.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with _bulk_pragmas(offline=defer_indexes), engine.writer_lock(blocking=True):
+            indexer = _ProcessIndexer() if workers else _InProcessIndexer()
+            try:
+                for batch in _batches(rows, batch_size):
+                    if not checked_up_front:
+                        for number, row in enumerate(batch, start=total + 1):
+                            checker.check(number, row)
+                    entries = _write(batch, codes, template, tz)
+                    written.extend(entry[0] for entry in entries)
+                    indexer.add(entries)
+                    total += len(batch)
+                    if stdout is not None and total % (batch_size * 50) == 0:
+                        stdout.write(f"已导入 {total} 条……")
+                if dropped:
+                    # While the indexing process works through the last batches.
+                    dropped = False
+                    _create_secondary_indexes()
+                indexer.finish()
+            except BaseException:
+                indexer.abort()
+                _leave_pending(written)
+                raise
+            engine.get_index().reload()
+    finally:
+        if collecting:
+            gc.enable()
+        if dropped:
+            _create_secondary_indexes()
     return total
+
+
+@contextmanager
+def _bulk_pragmas(*, offline: bool):
+    """SQLite settings for this connection while it loads, restored afterwards.
+
+    A larger page cache keeps the B-trees in memory. With WAL, synchronous=NORMAL syncs at
+    checkpoints rather than every commit (SQLite's own recommendation for WAL; a crash loses
+    at most the last batches, which a re-run of the import restores). An offline load
+    (`defer_indexes`) goes further, synchronous=OFF: no syncs at all until the end, when the
+    previous setting comes back; only a crash of the machine itself during the load could
+    damage the file, and an offline load is restarted from a copy anyway.
+    """
+    if connection.vendor != "sqlite" or connection.in_atomic_block:
+        # PostgreSQL has nothing of the kind; SQLite refuses `synchronous` in a transaction.
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (cache_size,) = cursor.fetchone()
+        cursor.execute("PRAGMA synchronous")
+        (synchronous,) = cursor.fetchone()
+        cursor.execute("PRAGMA cache_size = -262144")
+        cursor.execute(f"PRAGMA synchronous = {'OFF' if offline else 'NORMAL'}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+            cursor.execute(f"PRAGMA synchronous = {int(synchronous)}")
 
 
 def _leave_pending(ids: list[int]) -> None:

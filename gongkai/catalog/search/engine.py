@@ -144,16 +144,37 @@ def make_document(
     if body_terms is None:
         body_terms = text.index_text(f"{row['summary']}\n{row['body']}")
     published = row["published_at"]
-    return tantivy.Document.from_dict(
-        {
-            "id": row["pk"],
-            "title": title_terms,
-            "body": body_terms,
-            "org": row["organization_id"],
-            "topic": row["topic_id"],
-            "category": row["category_id"],
-            "year": year or (timezone.localtime(published).year if published else 0),
-            "validity": VALIDITY_CODES[row["validity"]],
-        },
-        SCHEMA,
+    return item_document(
+        row["pk"],
+        row["organization_id"],
+        row["topic_id"],
+        row["category_id"],
+        year or (timezone.localtime(published).year if published else 0),
+        VALIDITY_CODES[row["validity"]],
+        title_terms,
+        body_terms,
     )
+
+
+def item_document(
+    pk: int,
+    org: int,
+    topic: int,
+    category: int,
+    year: int,
+    validity_code: int,
+    title_terms: str,
+    body_terms: str,
+) -> tantivy.Document:
+    """The document itself, from its values (field by field: cheaper than from_dict's
+    dictionary and schema lookups, which the bulk import pays a million times)."""
+    doc = tantivy.Document()
+    doc.add_unsigned("id", pk)
+    doc.add_text("title", title_terms)
+    doc.add_text("body", body_terms)
+    doc.add_unsigned("org", org)
+    doc.add_unsigned("topic", topic)
+    doc.add_unsigned("category", category)
+    doc.add_unsigned("year", year)
+    doc.add_unsigned("validity", validity_code)
+    return doc
