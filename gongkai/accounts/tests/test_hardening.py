@@ -1,15 +1,12 @@
 """What a hostile or careless request must not be able to do to the foundation."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.test import override_settings
 from django.urls import reverse
 
 from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.models import AuditEntry, LoginFailure, Organization
+from gongkai.accounts.tests.commandline import run_gongkai
 from gongkai.conftest import PASSWORD
 
 
@@ -104,31 +101,15 @@ def test_an_administrator_adds_an_organization(client, admin_user, agency):
     assert AuditEntry.objects.filter(action="accounts.organization_create").exists()
 
 
-def _gongkai(*args, **env):
-    full = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "GONGKAI_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    }
-    full.update(env)
-    return subprocess.run(
-        [sys.executable, "-m", "gongkai", *args],
-        capture_output=True,
-        text=True,
-        env=full,
-        timeout=120,
-    )
-
-
 def test_setup_creates_the_office_and_its_first_administrator(tmp_path):
     env = {"GONGKAI_VAR_DIR": str(tmp_path), "GONGKAI_ADMIN_PASSWORD": "Zhengwu-Gongkai-2027"}
-    assert _gongkai("migrate", "-v0", **env).returncode == 0
-    result = _gongkai(
+    assert run_gongkai("migrate", "-v0", **env).returncode == 0
+    result = run_gongkai(
         "setup", "--org-name", "杭州市司法局", "--org-code", "hzsfj", "--admin", "root1", **env
     )
     assert result.returncode == 0, result.stderr
     assert "系统管理员 root1" in result.stdout
-    weak = _gongkai(
+    weak = run_gongkai(
         "setup",
         "--org-name",
         "杭州市司法局",
@@ -142,7 +123,7 @@ def test_setup_creates_the_office_and_its_first_administrator(tmp_path):
 
 
 def test_the_demo_refuses_to_run_in_production(tmp_path):
-    result = _gongkai(
+    result = run_gongkai(
         "demo",
         GONGKAI_ENV="production",
         SECRET_KEY="x" * 20 + "Qw8_Er7+Ty6*Ui5&Op4^As3%Df2$Gh1",
