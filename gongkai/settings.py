@@ -95,12 +95,8 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.applications",
-    "gongkai.appeals",
-    "gongkai.consultations",
-    "gongkai.proposals",
     "gongkai.analytics",
     "gongkai.reports",
-    "gongkai.api",
     "gongkai.portal",
 ]
 
