@@ -18,10 +18,12 @@ position that is absent, and the order of the cells.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .numbers import is_value_cell
 
+_SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _ONLY_PIPES = re.compile(r"^\|{2,}$")
 _PUNCTUATION = re.compile(r"[。，,；;：:！？!?、]")
 _RULE = re.compile(r"^[\s|:\-—=+]+$")  # markdown header rules and ASCII-art borders
@@ -58,10 +60,31 @@ def line_cells(line: str) -> list[str]:
             body = body[1:]
         if body.endswith("|"):
             body = body[:-1]
-        return [part.strip() for part in body.split("|")]
+        return _expand_spaced_numbers(part.strip() for part in body.split("|"))
     if "\t" in stripped:
-        return [part.strip() for part in stripped.split("\t")]
+        return _expand_spaced_numbers(part.strip() for part in stripped.split("\t"))
     return _split_spaced_values(stripped)
+
+
+def _expand_spaced_numbers(parts: Iterable[str]) -> list[str]:
+    """Split a cell ending in space-separated values ("1 0", "label 30") into cells.
+
+    Text copied out of a PDF mixes tabs (or pipes) with spaces between cells. A run that
+    could be one number with spaces as thousands separators ("4 512") stays one cell.
+    """
+    cells: list[str] = []
+    for part in parts:
+        tokens = part.split(" ")
+        cut = len(tokens)
+        while cut > 0 and _is_spaced_value(tokens[cut - 1]):
+            cut -= 1
+        values = tokens[cut:]
+        if len(tokens) < 2 or not values or _SPACED_THOUSANDS.match(" ".join(values)):
+            cells.append(part)
+            continue
+        label = " ".join(tokens[:cut])
+        cells.extend(([label] if label else []) + values)
+    return cells
 
 
 def _split_spaced_values(line: str) -> list[str]:

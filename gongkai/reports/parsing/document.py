@@ -16,6 +16,7 @@ from .cells import Cell, cell_stream
 from .errors import ReportParseError
 from .html import html_to_text, looks_like_html
 from .labels import core
+from .pages import drop_page_furniture
 from .paragraphs import normalized_lines, text_paragraphs
 from .proactive_table import ProactiveTable, read_proactive
 from .text import ensure_text, split_lines
@@ -31,7 +32,7 @@ def report_text(text: str) -> str:
         text = html_to_text(text)
         if not text.strip():
             raise ReportParseError("网页中没有文字", "the HTML page has no text")
-    return text
+    return drop_page_furniture(text)
 
 
 def parse_report(text: str) -> dict[str, Any]:

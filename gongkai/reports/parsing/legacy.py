@@ -214,6 +214,7 @@ _ANNEX_ROWS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("行政诉讼",), ("appeals", "litigation", "total")),
     (("收取的费用", "收费", "费用"), ("fees_yuan",)),
 )
+_PROACTIVE_NEW = ("proactive", "items_new")
 _FEE_PART = re.compile(r"检索费|复制费|邮寄费|复印费|信息处理费")
 _TOP_LEVEL_ROW = re.compile(r"^[一二三四五六七八九十]+、")
 _ANNEX_RESULTS = (
@@ -229,6 +230,7 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
     out: dict[tuple[str, ...], Number] = {}
     in_annex = False
     value_column = -1
+    cumulative_column: int | None = None
     appeal_group: str | None = None
     fee_parts: list[Number] = []
     for line in lines:
@@ -245,6 +247,9 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
                     if "统计数" in n or "本年" in n or "本期" in n or n == "数量"
                 ),
                 len(cells) - 1,
+            )
+            cumulative_column = next(
+                (i for i, n in enumerate(names) if "累计" in n and i != value_column), None
             )
             continue
         if not in_annex:
@@ -269,6 +274,13 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         elif not path and appeal_group:
             result = next((k for w, k in _ANNEX_RESULTS if w in label), None)
             path = ("appeals", appeal_group, result) if result else None
+        if path == _PROACTIVE_NEW and cumulative_column is not None:
+            # 本年 | 累计 columns: the cumulative column is the running total of proactive items.
+            cumulative = (
+                parse_number(cells[cumulative_column]) if cumulative_column < len(cells) else None
+            )
+            if cumulative is not None:
+                out.setdefault(("proactive", "items_total"), cumulative)
         if path is None or value is None:
             continue
         if path == ("fees_yuan",):
