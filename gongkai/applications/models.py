@@ -260,6 +260,11 @@ class ApplicationEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.on} {self.get_kind_display()}"
 
+    @property
+    def correction_items(self) -> str:
+        # Templates cannot read context["items"]: `c.items` would call dict.items.
+        return self.context.get("items", "") if isinstance(self.context, dict) else ""
+
 
 def _attachment_path(instance, filename):
     return f"applications/{instance.application.year}/{instance.application.tracking_number}/{filename}"

@@ -322,3 +322,23 @@ def test_the_due_soon_counter_and_the_list_it_links_to_show_the_same_cases(
     listed = client.get(item["url"]).context["rows"]
     assert [r[0] for r in listed] == [soon]
     assert item["value"] == len(listed) == 1
+
+
+def test_the_timeline_shows_what_a_correction_asks_for_and_nothing_else_as_a_correction(
+    client, clerk, make_application
+):
+    with time_machine.travel(date(2026, 9, 28), tick=False):
+        app = make_application()
+        services.application_accept(application=app, actor=clerk, on=date(2026, 9, 28))
+        services.application_request_correction(
+            application=app,
+            actor=clerk,
+            items="请补充身份证明复印件",
+            correct_by=date(2026, 10, 16),
+            on=date(2026, 9, 28),
+        )
+        client.force_login(clerk)
+        page = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
+    assert "补正事项：请补充身份证明复印件" in page
+    assert "dict_items" not in page
+    assert page.count("补正事项") == 1
