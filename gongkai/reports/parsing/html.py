@@ -49,6 +49,10 @@ _BLOCKS = frozenset(
     }
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_MAX_COLSPAN = 1000
+# "<![if !supportLists]>" (Word) or a broken "<![ …": html.parser raises on marked sections it
+# does not know, so a page that trips it is read again without them.
+_MARKED_SECTION = re.compile(r"<!\[[^<>]*>")
 _HTML_SNIFF = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|div|p|meta)\b", re.I)
 
 
@@ -113,8 +117,10 @@ class _ReportHTMLParser(HTMLParser):
                     self.row = []
                 self._close_cell()
                 self.cell = []
-                span = dict(attrs).get("colspan") or "1"
-                self.cell_span = int(span) if span.strip().isdigit() else 1
+                span = (dict(attrs).get("colspan") or "1").strip()
+                # Browsers read colspan as 1..1000; anything else (0, -3, "２", "abc") is 1.
+                digits = span.isascii() and span.isdigit()
+                self.cell_span = min(max(int(span[:4]) if digits else 1, 1), _MAX_COLSPAN)
             elif tag in {"br", "p", "div"} and self.cell is not None:
                 self.cell.append(" ")
             return
@@ -161,11 +167,10 @@ class _ReportHTMLParser(HTMLParser):
 
 def html_to_text(html: str) -> str:
     """Convert a saved report page to text lines; the page ``<title>`` comes first."""
-    parser = _ReportHTMLParser()
-    parser.feed(html)
-    parser.close()
-    parser._close_row()
-    parser._flush()
+    try:
+        parser = _read_html(html)
+    except AssertionError:  # html.parser's complaint about a malformed "<![…"
+        parser = _read_html(_MARKED_SECTION.sub("", html).replace("<![", "&lt;!["))
     lines = parser.lines
     title = re.sub(r"\s+", " ", "".join(parser.title)).strip()
     if title:
@@ -175,3 +180,12 @@ def html_to_text(html: str) -> str:
         if not lines or lines[0].replace(" ", "") != best.replace(" ", ""):
             lines = [best, *lines]
     return "\n".join(lines)
+
+
+def _read_html(html: str) -> _ReportHTMLParser:
+    parser = _ReportHTMLParser()
+    parser.feed(html)
+    parser.close()
+    parser._close_row()
+    parser._flush()
+    return parser

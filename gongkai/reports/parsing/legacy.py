@@ -13,11 +13,19 @@ from decimal import Decimal
 
 from .cells import line_cells
 from .labels import core
-from .numbers import Number, Quantity, convert_money, parse_number, read_quantity, tidy
+from .numbers import (
+    NUMBER,
+    Number,
+    Quantity,
+    convert_money,
+    parse_number,
+    read_quantity,
+    tidy,
+)
 from .paragraphs import Paragraph
 from .text import clauses, sentences
 
-_NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
+_NUM = rf"{NUMBER}(?:余|多)?"
 
 # -- 收到申请 ---------------------------------------------------------------------------------
 _RECEIVED = (

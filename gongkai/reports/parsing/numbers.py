@@ -61,17 +61,29 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CHINESE_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿"
 
+# A printed figure as a regular-expression fragment (one group): at most 15 digits and 10
+# decimals, starting where a run of digits starts. A longer run of digits is no statistic
+# (an ID, a phone number, garbage), and bounding it keeps every figure a float can hold exact
+# and every search linear in the length of the text.
+MAX_DIGITS = 15
+NUMBER = r"(?<!\d)(?<!\d\.)(\d{1,15}+(?:\.\d{1,10}+)?)"
+_MAX_VALUE = 10**MAX_DIGITS
+_MAX_NUMERAL_CHARS = 32
+
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CELL_NUMBER = re.compile(
     r"^(?P<sign>[+\-−]|增加?|减少?|新增|净增|净减)?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<num>\d{1,15}+(?:\.\d{1,10}+)?)\s*"
     r"(?P<approx>余|多)?\s*"
     rf"(?P<unit>{_UNIT_ALT})?\s*"
     r"(?:余|多|左右)?$"
 )
-# A run of Chinese numerals followed by a unit, not preceded by 第 (ordinals are not counts).
+# A whole run of Chinese numerals followed by a unit, not preceded by 第 (ordinals are not
+# counts). The run starts only where a run starts and is taken whole (possessive), so that a
+# long run of numeral characters with no unit after it costs linear time, not quadratic.
 _CN_NUMERAL_BEFORE_UNIT = re.compile(
-    rf"(?<!第)(?P<num>[{CHINESE_NUMERAL_CHARS}]+)(?P<tail>(?:余|多)?(?:{_UNIT_ALT}))"
+    rf"(?<![第{CHINESE_NUMERAL_CHARS}])(?P<num>[{CHINESE_NUMERAL_CHARS}]++)"
+    rf"(?P<tail>(?:余|多)?(?:{_UNIT_ALT}))"
 )
 
 
@@ -97,9 +109,13 @@ def chinese_to_int(text: str) -> int | None:
     Digit-by-digit spellings such as ``二〇一八`` (years) are read positionally → 2018.
     Returns ``None`` when ``text`` is not entirely a Chinese numeral.
     """
-    if not text or any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
+    if not text or len(text) > _MAX_NUMERAL_CHARS:
+        return None
+    if any(ch not in CHINESE_NUMERAL_CHARS for ch in text):
         return None
     if all(ch in _DIGITS for ch in text):
+        if len(text) > MAX_DIGITS:
+            return None
         if len(text) == 1:
             return _DIGITS[text]
         # 二〇一八: a digit string, as years are written.
@@ -120,7 +136,8 @@ def chinese_to_int(text: str) -> int | None:
                 return None
             total = (total + section) * _BIG_UNITS[ch]
             section, digit = 0, None
-    return total + section + (digit or 0)
+    value = total + section + (digit or 0)
+    return value if value < _MAX_VALUE else None
 
 
 def replace_chinese_numerals(text: str) -> str:

@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .numbers import NUMBER
 from .paragraphs import text_paragraphs
 from .text import split_lines
 
-_COUNT = re.compile(r"(\d+(?:\.\d+)?)(?:余|多)?(件|条|宗|个|份|人次|次|项|篇|户|家|名|人)(?![%\d])")
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)%")
+_COUNT = re.compile(rf"{NUMBER}(?:余|多)?(件|条|宗|个|份|人次|次|项|篇|户|家|名|人)(?![%\d])")
+_PERCENT = re.compile(rf"{NUMBER}%")
 # Between a count and its percentage: a short phrase containing 占 and no other number.
 _LINK = re.compile(
     r"^[^0-9。;]{0,6}?[,(]?\s*(?:约|分别)?占(?:比|比例|总数的?|全部[^0-9]{0,6}?的?|"
@@ -32,7 +33,10 @@ _LINK_AFTER = re.compile(
     r"^(?:的[^0-9。;,%]{0,12}?)?\s*[,(]?\s*(?:计|共计|共|合计|总计|为|即|达|约)?\s*$"
 )
 # A percentage as printed in the original text (full-width digits and signs included).
-_PRINTED_PERCENT = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]")
+# Bounded like NUMBER (which reads the normalised text) so that the two line up.
+_PRINTED_PERCENT = re.compile(
+    r"(?<![0-9０-９])(?<![0-9０-９][.．])[0-9０-９]{1,15}+(?:[.．][0-9０-９]{1,10}+)?\s*[%％]"
+)
 _GRAND_TOTAL = ("总数", "总量", "全部", "总件数")
 
 

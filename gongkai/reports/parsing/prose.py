@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .numbers import Number, Quantity, convert_money, tidy
+from .numbers import NUMBER, Number, Quantity, convert_money, tidy
 from .paragraphs import Paragraph
 from .text import clauses, sentences
 
 COUNT_UNITS = "件|条|宗|个|份|人次|次|批"
-_NUM = r"(\d+(?:\.\d+)?)(?:余|多)?"
+_NUM = rf"{NUMBER}(?:余|多)?"
 
 # -- 主动公开 ---------------------------------------------------------------------------------
 _ITEMS = (
@@ -148,7 +148,7 @@ _FEE_ZERO = (
 )
 _FEE_AMOUNT = re.compile(
     r"(?:收取|收缴|收费)[^,。;]{0,24}?(?:费|费用)(?:共计|合计|总计|共|为|金额为?)?"
-    r"(\d+(?:\.\d+)?)(万元|元)"
+    rf"{NUMBER}(万元|元)"
 )
 _NOT_FEE = ("行政事业性收费", "经费", "采购", "预算", "决算", "收费项目", "收费标准")
 
