@@ -49,7 +49,8 @@ _BLOCKS = frozenset(
     }
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
-_MAX_COLSPAN = 1000
+# A report's widest table (四) has 15 columns; a wider blank span is page layout or garbage.
+_MAX_COLSPAN = 100
 # "<![if !supportLists]>" (Word) or a broken "<![ …": html.parser raises on marked sections it
 # does not know, so a page that trips it is read again without them.
 _MARKED_SECTION = re.compile(r"<!\[[^<>]*>")
@@ -118,7 +119,7 @@ class _ReportHTMLParser(HTMLParser):
                 self._close_cell()
                 self.cell = []
                 span = (dict(attrs).get("colspan") or "1").strip()
-                # Browsers read colspan as 1..1000; anything else (0, -3, "２", "abc") is 1.
+                # colspan 0, -3, "２" or "abc" is 1 (as browsers read it); huge spans are capped.
                 digits = span.isascii() and span.isdigit()
                 self.cell_span = min(max(int(span[:4]) if digits else 1, 1), _MAX_COLSPAN)
             elif tag in {"br", "p", "div"} and self.cell is not None:

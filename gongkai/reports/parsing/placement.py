@@ -148,22 +148,33 @@ def _joint(paths: list[Path], options: list[list[Candidate]]) -> dict[int, list[
     order = sorted(
         leaves | {i for i in flows.values() if i is not None}, key=lambda i: len(options[i])
     )
+    # Each candidate's figures as Decimals, once; the chosen leaves' column sums are kept
+    # up to date as the search goes, so that a node costs one pass over the columns.
+    amounts = {
+        i: [{c: Decimal(str(v)) for c, v in cand.items() if v is not None} for cand in options[i]]
+        for i in order
+    }
     chosen: dict[int, Candidate] = {}
+    chosen_amounts: dict[int, dict[str, Decimal]] = {}
+    partial = dict.fromkeys(totals, Decimal(0))
     solutions: list[dict[int, Candidate]] = []
     budget = [_SEARCH_LIMIT]
 
     def value(index: int | None, column: str) -> Decimal:
-        if index is None or index not in chosen:
+        if index is None or index not in chosen_amounts:
             return Decimal(0)
-        number = chosen[index].get(column)
-        return Decimal(str(number)) if number is not None else Decimal(0)
+        return chosen_amounts[index].get(column, Decimal(0))
 
     def leaves_fit(final: bool) -> bool:
         for column, stated in totals.items():
-            partial = sum((value(i, column) for i in leaves), Decimal(0))
-            if partial > stated or (final and partial != stated):
+            if partial[column] > stated or (final and partial[column] != stated):
                 return False
         return True
+
+    def add(figures: dict[str, Decimal], sign: int) -> None:
+        for column in totals:
+            if column in figures:
+                partial[column] += sign * figures[column]
 
     def flows_fit() -> bool:
         for column, stated in totals.items():
@@ -180,12 +191,18 @@ def _joint(paths: list[Path], options: list[list[Candidate]]) -> dict[int, list[
                 solutions.append(dict(chosen))
             return
         index = order[depth]
-        for candidate in options[index]:
+        is_leaf = index in leaves
+        for candidate, figures in zip(options[index], amounts[index], strict=True):
             budget[0] -= 1
             chosen[index] = candidate
-            if index not in leaves or leaves_fit(False):
+            chosen_amounts[index] = figures
+            if is_leaf:
+                add(figures, 1)
+            if not is_leaf or leaves_fit(False):
                 search(depth + 1)
-            del chosen[index]
+            if is_leaf:
+                add(figures, -1)
+            del chosen[index], chosen_amounts[index]
 
     search(0)
     if budget[0] <= 0 or not solutions:
