@@ -12,6 +12,7 @@ none of its addends is present.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -58,8 +59,17 @@ def _mapping(value: object) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+# A figure of an annual report is far below this; anything larger (or NaN, Infinity, as a JSON
+# document may hold) is not a statistic and is skipped like a non-number.
+_LARGEST = 10**15
+
+
 def _number(value: object) -> Number | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if abs(value) >= _LARGEST:
         return None
     return value
 

@@ -7,7 +7,8 @@ Usage::
     gongkai report check FILE [--format json] # list violations; exit 1 if there are any
 
 Exit status: 0 success (no violations), 1 violations found (or some reports of a folder
-failed), 2 unreadable input or a usage error.
+failed), 2 unreadable input or a usage error (or, never expected, an internal parser error:
+one line on stderr, no traceback).
 """
 
 from __future__ import annotations
@@ -88,6 +89,17 @@ def main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None 
     except (ReportParseError, UsageError) as error:
         stderr.write(f"{error}\n")
         return 2
+    except Exception as error:  # a parser bug must not end in a traceback on a real report
+        stderr.write(f"{internal_error(args.path, error)}\n")
+        return 2
+
+
+def internal_error(name: str, error: Exception) -> str:
+    """One line for an unexpected failure of the parser on one report (a bug to report)."""
+    return (
+        f"解析器内部错误（请报告此问题）：{name} / internal parser error on {name}: "
+        f"{type(error).__name__}: {error}"
+    )[:500]
 
 
 # -- reading files ------------------------------------------------------------------------------
@@ -106,7 +118,7 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
     if path.suffix.lower() == ".json":
         try:
             document = json.loads(read_report_file(path))
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:  # JSONDecodeError, over-long or deep
             raise ReportParseError(
                 f"JSON 无法解析：{path}", f"invalid JSON: {path}: {error}"
             ) from None
@@ -175,6 +187,9 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
         except ReportParseError as error:
             failures.append((name, str(error)))
             row["error"] = str(error)
+        except Exception as error:  # one report's parser bug must not stop the whole folder
+            failures.append((name, internal_error(name, error)))
+            row["error"] = internal_error(name, error)
         else:
             row.update(
                 organization=document.get("organization", ""),
