@@ -15,15 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.middleware import ip_digest
 from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, can, require
-from gongkai.lib import workdays
+from gongkai.lib import counters, workdays
 
 from . import clock as clock_rules
 from .models import (
@@ -212,25 +212,9 @@ def new_query_code() -> str:
 
 
 def next_tracking_number(organization: Organization, year: int) -> str:
-    """`<org code>-<year>-<6 digits>`, per organization and year; call inside a transaction.
-
-    The counter row is incremented with an UPDATE, which takes its row lock: two intakes at
-    once get consecutive numbers, and a rolled-back intake leaves a gap rather than a reuse.
-    """
-    updated = TrackingCounter.objects.filter(organization=organization, year=year).update(
-        last=F("last") + 1
-    )
-    if not updated:
-        try:
-            with transaction.atomic():
-                TrackingCounter.objects.create(organization=organization, year=year, last=1)
-        except IntegrityError:
-            # Another intake created the row first: take the next number on it.
-            TrackingCounter.objects.filter(organization=organization, year=year).update(
-                last=F("last") + 1
-            )
-    last = TrackingCounter.objects.get(organization=organization, year=year).last
-    return f"{organization.code}-{year}-{last:06d}"
+    """`<org code>-<year>-<6 digits>`, per organization and year; call inside a transaction."""
+    serial = counters.reserve(TrackingCounter, "last", organization_id=organization.pk, year=year)
+    return f"{organization.code}-{year}-{serial:06d}"
 
 
 APPLICANT_FIELDS = (

@@ -16,11 +16,11 @@ from datetime import UTC, date, datetime
 from itertools import islice
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
-from gongkai.lib import text
+from gongkai.lib import counters, text
 
 from .models import (
     Category,
@@ -133,28 +133,10 @@ class _Checker:
 
 
 def allocate_index_block(organization_id: int, year: int, count: int) -> int:
-    """Reserve `count` consecutive serials; returns the first. Same counter as one-by-one.
-
-    Call inside a transaction: the UPDATE holds the counter row until it ends.
-    """
-    table = IndexNumberCounter._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET last_serial = last_serial + %s"
-            " WHERE organization_id = %s AND year = %s RETURNING last_serial",
-            [count, organization_id, year],
-        )
-        found = cursor.fetchone()
-        if found is None:
-            try:
-                with transaction.atomic():
-                    IndexNumberCounter.objects.create(
-                        organization_id=organization_id, year=year, last_serial=count
-                    )
-                return 1
-            except IntegrityError:  # created meanwhile by another transaction
-                return allocate_index_block(organization_id, year, count)
-    return found[0] - count + 1
+    """Reserve `count` consecutive serials; returns the first. Same counter as one-by-one."""
+    return counters.reserve(
+        IndexNumberCounter, "last_serial", organization_id=organization_id, year=year, count=count
+    )
 
 
 def _reserve_ids(count: int) -> list[int]:

@@ -9,13 +9,13 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.lib import counters
 
 from . import search, uploads
 from .models import (
@@ -112,27 +112,10 @@ def _locked(item: Item) -> Item:
 
 
 def allocate_index_no(organization: Organization, year: int) -> str:
-    """The next 索引号 of `organization` in `year`; a number once handed out is never reused.
-
-    The counter row is incremented with a conditional UPDATE, which holds its row lock until the
-    surrounding transaction ends, so concurrent creators get consecutive, distinct serials.
-    """
-    with transaction.atomic():
-        updated = IndexNumberCounter.objects.filter(organization=organization, year=year).update(
-            last_serial=F("last_serial") + 1
-        )
-        if not updated:
-            try:
-                with transaction.atomic():
-                    IndexNumberCounter.objects.create(
-                        organization=organization, year=year, last_serial=1
-                    )
-            except IntegrityError:
-                # Another transaction created the row first: take the next number after its.
-                IndexNumberCounter.objects.filter(organization=organization, year=year).update(
-                    last_serial=F("last_serial") + 1
-                )
-        serial = IndexNumberCounter.objects.get(organization=organization, year=year).last_serial
+    """The next 索引号 of `organization` in `year`; a number once handed out is never reused."""
+    serial = counters.reserve(
+        IndexNumberCounter, "last_serial", organization_id=organization.pk, year=year
+    )
     template = getattr(settings, "GONGKAI_INDEX_NUMBER_FORMAT", INDEX_NUMBER_FORMAT_DEFAULT)
     return template.format(org_code=organization.code, year=year, serial=serial)
 
