@@ -156,41 +156,63 @@ def _reserve_ids(count: int) -> list[int]:
 
 
 def _texts(row: dict) -> tuple[str, str]:
+    """The title-side and body-side text of a row, as the index receives them."""
+    get = row.get
     return (
-        f"{row['title']} {row.get('doc_number', '')} {row.get('keywords', '')}",
-        f"{row.get('summary', '')}\n{row['body']}",
+        f"{row['title']} {get('doc_number', '')} {get('keywords', '')}",
+        f"{get('summary', '')}\n{row['body']}",
     )
 
 
-def _batches(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
+def _batches(rows: Iterable[dict], size: int) -> Iterator[tuple[int, list[dict]]]:
+    """(offset of the batch's first row, the batch)."""
     iterator = iter(rows)
+    start = 0
     while batch := list(islice(iterator, size)):
-        yield batch
+        yield start, batch
+        start += len(batch)
 
 
-# One entry per item for the index: (pk, org, topic, category, year, validity, title, body).
-IndexEntry = tuple[int, int, int, int, int, str, str, str]
-
-
-def _add_entries(writer, entries: list[IndexEntry]) -> None:
-    # The hot loop of the indexing process: names bound once, one call per document.
-    add, document, index_text = writer.add_document, engine.item_document, text.index_text
+def _add_rows(writer, rows: Sequence[dict], ids: list[int], years: list[int]) -> None:
+    """Segment and index rows that were written under `ids` (the hot loop of indexing)."""
+    document, index_text, texts = engine.item_document, text.index_text, _texts
     codes = engine.VALIDITY_CODES
-    for pk, org, topic, category, year, validity, title, body in entries:
-        title_terms, body_terms = index_text(title), index_text(body)
-        add(document(pk, org, topic, category, year, codes[validity], title_terms, body_terms))
+    chunk = engine.ADD_CHUNK
+    for start in range(0, len(ids), chunk):
+        documents = []
+        for pk, row, year in zip(
+            ids[start : start + chunk],
+            rows[start : start + chunk],
+            years[start : start + chunk],
+            strict=True,
+        ):
+            title, body = texts(row)
+            documents.append(
+                document(
+                    pk,
+                    row["organization_id"],
+                    row["topic_id"],
+                    row["category_id"],
+                    year,
+                    codes[row.get("validity", _VALID)],
+                    index_text(title),
+                    index_text(body),
+                )
+            )
+        engine.add_documents(writer, documents)
 
 
 PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
 
 
 class _InProcessIndexer:
-    def __init__(self):
+    def __init__(self, source: Sequence[dict] | None):
+        self.source = source
         self.index = engine.get_index()
         self.writer = engine.open_writer(self.index, heap_mb=256, threads=1)
 
-    def add(self, entries: list[IndexEntry]) -> None:
-        _add_entries(self.writer, entries)
+    def add(self, start: int, ids: list[int], years: list[int], batch: list[dict]) -> None:
+        _add_rows(self.writer, batch, ids, years)
 
     def finish(self) -> None:
         self.writer.commit()
@@ -200,25 +222,34 @@ class _InProcessIndexer:
         self.writer.rollback()
 
 
-def _index_worker(queue) -> None:
+def _index_worker(queue, source: Sequence[dict] | None) -> None:
     # No cyclic garbage is made here, and collections would walk every batch received.
     gc.disable()
     # A fresh index handle in the child: the parent's (and its threads) do not survive fork.
     engine.forget_index()
     writer = engine.open_writer(engine.get_index(), heap_mb=256, threads=1)
-    while (entries := queue.get()) is not None:
-        _add_entries(writer, entries)
+    while (message := queue.get()) is not None:
+        start, ids, years, batch = message
+        if batch is None:
+            # The rows are the caller's list, inherited through fork: only ids travel.
+            batch = source[start : start + len(ids)]
+        _add_rows(writer, batch, ids, years)
     writer.commit()
     writer.wait_merging_threads()
 
 
 class _ProcessIndexer:
-    """Segments and indexes in a child process while the parent writes the database."""
+    """Segments and indexes in a child process while the parent writes the database.
 
-    def __init__(self):
+    Given the caller's list of rows (`source`), the child reads them from the memory it
+    inherits and each batch costs the pipe a list of ids; otherwise the batch's rows travel.
+    """
+
+    def __init__(self, source: Sequence[dict] | None):
+        self.source = source
         context = multiprocessing.get_context("fork")
         self.queue = context.Queue(maxsize=4)
-        self.process = context.Process(target=_index_worker, args=(self.queue,), daemon=True)
+        self.process = context.Process(target=_index_worker, args=(self.queue, source), daemon=True)
         # Freeze the parent's objects first: otherwise the child's garbage collector walks
         # them all (the caller may hold a million rows) and copy-on-write copies every page.
         gc.freeze()
@@ -227,11 +258,14 @@ class _ProcessIndexer:
         finally:
             gc.unfreeze()
 
-    def add(self, entries: list[IndexEntry]) -> None:
+    def add(self, start: int, ids: list[int], years: list[int], batch: list[dict]) -> None:
+        self._put((start, ids, years, None if self.source is not None else batch))
+
+    def _put(self, message) -> None:
         # With a timeout and a liveness check: a dead child never empties the queue.
         while True:
             try:
-                self.queue.put(entries, timeout=PUT_TIMEOUT)
+                self.queue.put(message, timeout=PUT_TIMEOUT)
                 return
             except queue_module.Full:
                 if not self.process.is_alive():
@@ -245,7 +279,7 @@ class _ProcessIndexer:
         self.process.join()
 
     def finish(self) -> None:
-        self.add(None)
+        self._put(None)
         self.process.join()
         if self.process.exitcode != 0:
             raise RuntimeError(
@@ -278,10 +312,17 @@ def import_published(
     template = getattr(settings, "GONGKAI_INDEX_NUMBER_FORMAT", INDEX_NUMBER_FORMAT_DEFAULT)
     tz = timezone.get_current_timezone()
     checker = _Checker()
-    checked_up_front = isinstance(rows, Sequence)
-    if checked_up_front:
-        for number, row in enumerate(rows, start=1):
+    # A list is checked, dated and numbered up front: its index numbers are reserved in one
+    # go (a counter update per organization and year, not per batch), and an indexing child
+    # reads it from the memory it inherits.
+    source = rows if isinstance(rows, Sequence) else None
+    years: list[int] = []
+    numbering = None
+    if source is not None:
+        for number, row in enumerate(source, start=1):
             checker.check(number, row)
+        years = _years(source, tz)
+        numbering = _reserve_numbers(source, years)
     total = 0
     written: list[int] = []
     if defer_indexes:
@@ -293,15 +334,18 @@ def import_published(
     gc.disable()
     try:
         with _bulk_pragmas(offline=defer_indexes), engine.writer_lock(blocking=True):
-            indexer = _ProcessIndexer() if workers else _InProcessIndexer()
+            indexer = _ProcessIndexer(source) if workers else _InProcessIndexer(source)
             try:
-                for batch in _batches(rows, batch_size):
-                    if not checked_up_front:
-                        for number, row in enumerate(batch, start=total + 1):
+                for start, batch in _batches(rows, batch_size):
+                    if source is None:
+                        for number, row in enumerate(batch, start=start + 1):
                             checker.check(number, row)
-                    entries = _write(batch, codes, template, tz)
-                    written.extend(entry[0] for entry in entries)
-                    indexer.add(entries)
+                        batch_years = _years(batch, tz)
+                    else:
+                        batch_years = years[start : start + len(batch)]
+                    ids = _write(batch, batch_years, numbering, codes, template)
+                    written.extend(ids)
+                    indexer.add(start, ids, batch_years, batch)
                     total += len(batch)
                     if stdout is not None and total % (batch_size * 50) == 0:
                         stdout.write(f"已导入 {total} 条……")
@@ -321,6 +365,21 @@ def import_published(
         if dropped:
             _create_secondary_indexes()
     return total
+
+
+def _years(rows: Sequence[dict], tz) -> list[int]:
+    """Publication years in the site's time zone (they number and file the items)."""
+    return [row["published_at"].astimezone(tz).year for row in rows]
+
+
+def _reserve_numbers(rows: Sequence[dict], years: list[int]) -> dict[tuple[int, int], int]:
+    """Reserve the serials `rows` need; returns the next serial per (organization, year).
+
+    Committed at once: if the import then fails, the reserved numbers stay unused (a gap,
+    never a number given twice), as with any rolled-back allocation.
+    """
+    need = Counter(zip((row["organization_id"] for row in rows), years, strict=True))
+    return {key: allocate_index_block(*key, n) for key, n in need.items()}
 
 
 @contextmanager
@@ -404,10 +463,18 @@ def _constants() -> dict:
     return prepared
 
 
-def _write(batch: list[dict], codes, template, tz) -> list[IndexEntry]:
-    """Insert one batch in one transaction; returns what the index needs of it."""
-    years = [row["published_at"].astimezone(tz).year for row in batch]
-    need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
+def _write(
+    batch: list[dict],
+    years: list[int],
+    numbering: dict[tuple[int, int], int] | None,
+    codes: dict[int, str],
+    template: str,
+) -> list[int]:
+    """Insert one batch in one transaction; returns the ids given to its rows.
+
+    `numbering` holds the next serial per (organization, year) when the whole import was
+    reserved up front; without it the batch reserves its own numbers in its transaction.
+    """
     adapt = _adapters()
     date_value, datetime_value = adapt["written_on"], adapt["published_at"]
     constants = _constants()
@@ -417,55 +484,42 @@ def _write(batch: list[dict], codes, template, tz) -> list[IndexEntry]:
         f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
     tail = tuple(constants.values())
-    entries: list[IndexEntry] = []
+    number = template.format
     with transaction.atomic():
-        next_serial = {key: allocate_index_block(*key, n) for key, n in need.items()}
+        if numbering is None:
+            need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
+            numbering = {key: allocate_index_block(*key, n) for key, n in need.items()}
         ids = _reserve_ids(len(batch))
         values = []
         for pk, row, year in zip(ids, batch, years, strict=True):
             org = row["organization_id"]
-            serial = next_serial[org, year]
-            next_serial[org, year] = serial + 1
+            serial = numbering[org, year]
+            numbering[org, year] = serial + 1
             get = row.get
-            title, doc_number, keywords = row["title"], get("doc_number", ""), get("keywords", "")
-            summary, body = get("summary", ""), row["body"]
-            validity = get("validity", Validity.VALID.value)
             changed = get("validity_changed_on")
             values.append(
                 (
                     pk,
-                    template.format(org_code=codes[org], year=year, serial=serial),
+                    number(org_code=codes[org], year=year, serial=serial),
                     org,
-                    title,
-                    summary,
-                    body,
-                    doc_number,
+                    row["title"],
+                    get("summary", ""),
+                    row["body"],
+                    get("doc_number", ""),
                     date_value(row["written_on"]),
                     datetime_value(row["published_at"]),
                     row["topic_id"],
                     row["category_id"],
-                    get("kind", ItemKind.GENERAL.value),
-                    validity,
+                    get("kind", _GENERAL),
+                    get("validity", _VALID),
                     date_value(changed) if changed else None,
-                    keywords,
+                    get("keywords", ""),
                     *tail,
-                )
-            )
-            entries.append(
-                (
-                    pk,
-                    org,
-                    row["topic_id"],
-                    row["category_id"],
-                    year,
-                    validity,
-                    f"{title} {doc_number} {keywords}",
-                    f"{summary}\n{body}",
                 )
             )
         with connection.cursor() as cursor:
             cursor.executemany(sql, values)
-    return entries
+    return ids
 
 
 def _adapters() -> dict:

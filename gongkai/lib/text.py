@@ -1,7 +1,7 @@
 """Chinese text segmentation for search: rjieba with the office's own terms.
 
-The same `terms()` runs at index time and at query time, so a query term and an indexed term
-are spelled alike. Search mode (`cut_for_search`) keeps a long word whole and also yields its
+The same segmentation runs at index time (`index_text`) and at query time (`query_terms`), so
+a query term and an indexed term are spelled alike. Search mode (`cut_for_search`) keeps a long word whole and also yields its
 parts: a document about 司法鉴定 is indexed under 司法鉴定, 司法 and 鉴定, so a query for 鉴定
 finds it, and a query for 司法鉴定 matches it on three terms (and ranks it above a document
 that only mentions 鉴定).
@@ -96,24 +96,15 @@ _TO_HALFWIDTH = {
 
 
 def normalize(text: str) -> str:
-    """Full-width letters and digits to half-width (ＡＢＣ１２ → abc12), lower case."""
+    """Full-width letters and digits to half-width (ＡＢＣ１２ → ABC12), before segmenting:
+    the segmenter keeps a run of half-width letters and digits together as one token.
+
+    Case is folded after segmenting (the index analyzer lower-cases its tokens in Rust, and
+    `query_terms` its words): folded first, A股 would no longer be the dictionary's word.
+    """
     if _FULLWIDTH_ALNUM.search(text):
         text = text.translate(_TO_HALFWIDTH)
-    return text.lower()
-
-
-def terms(text: str) -> list[str]:
-    """Search terms of `text`, in order, repeats kept (they are term frequencies)."""
-    if not text:
-        return []
-    drop = STOPWORDS
-    # isalnum() is true for CJK words and plain numbers and costs far less than the regex,
-    # which only decides the rare mixed tokens (12.5, a-b) and punctuation runs (……).
-    return [
-        t
-        for t in segmenter().cut_for_search(normalize(text), hmm=True)
-        if t not in drop and (t.isalnum() or _WORDLIKE.search(t) is not None)
-    ]
+    return text
 
 
 # Punctuation the segmenter emits as tokens. The index analyzer drops these and STOPWORDS in
@@ -139,8 +130,8 @@ def _long_parts(token: str) -> tuple[str, ...]:
 
 def index_text(text: str) -> str:
     """The segmenter's tokens joined by spaces, for a whitespace-tokenized index field whose
-    analyzer drops PUNCTUATION and STOPWORDS: the same terms as `terms(text)`, plus the long
-    words inside longer tokens, so that a query for a word finds it wherever it stands."""
+    analyzer lower-cases them and drops PUNCTUATION and STOPWORDS; with the long words inside
+    longer tokens, so that a query for a word finds it wherever it stands."""
     if not text:
         return ""
     tokens = segmenter().cut_for_search(normalize(text), hmm=True)
@@ -163,12 +154,15 @@ def query_terms(query: str) -> list[tuple[str, tuple[str, ...]]]:
     found: dict[str, tuple[str, ...]] = {}
     for token in jieba.cut(normalize(query), hmm=True):
         token = token.strip()
-        if not token or not _keep(token) or token in found:
+        word = token.lower()
+        if not token or not _keep(word) or word in found:
             continue
         parts = tuple(
             dict.fromkeys(
-                t for t in jieba.cut_for_search(token, hmm=True) if t != token and _keep(t)
+                part
+                for t in jieba.cut_for_search(token, hmm=True)
+                if (part := t.lower()) != word and _keep(part)
             )
         )
-        found[token] = parts
+        found[word] = parts
     return list(found.items())

@@ -113,8 +113,8 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
             rows = list(published_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
             if not rows:
                 break
-            for row in rows:
-                writer.add_document(engine.make_document(row))
+            # Documents built first, then handed over in a burst: see engine.add_documents.
+            engine.add_documents(writer, [engine.make_document(row) for row in rows])
             count += len(rows)
             last_pk = rows[-1]["pk"]
             if stdout is not None:

@@ -50,6 +50,29 @@ def test_a_large_import_can_defer_the_indexes_and_restores_them(agency, topic, c
     assert search.search("考核结果").total == 30
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_list_imported_with_an_indexing_process_is_numbered_and_findable(
+    agency, district, topic, category
+):
+    # A list is numbered up front and read by the indexing child from inherited memory;
+    # rows of two organizations and two years, in more batches than the add chunk.
+    rows = list(_rows(agency, topic, category, 1500, year=2019))
+    rows += list(_rows(district, topic, category, 700, year=2020))
+    rows[1500]["title"] = "区司法局人民调解工作情况通报"
+    rows[1500]["body"] = "全区人民调解组织调解纠纷一千余件。"
+    count = importing.import_published(rows, batch_size=400, workers=1, defer_indexes=True)
+    assert count == 2200
+    numbers = dict(Item.objects.values_list("title", "index_no"))
+    assert numbers["律师事务所年度检查考核结果公告（第1500批）"] == "shsfj/2019-01500"
+    assert numbers["区司法局人民调解工作情况通报"].endswith("/2020-00001")
+    assert Item.objects.filter(index_no__isnull=True).count() == 0
+    assert search.search("律师事务所").total == 2199
+    assert [hit.item.title for hit in search.search("人民调解").hits] == [
+        "区司法局人民调解工作情况通报"
+    ]
+    assert search.search("律师事务所", organization=district.pk).total == 699
+
+
 def test_imported_items_behave_like_published_ones(agency, topic, category, leader):
     importing.import_published(_rows(agency, topic, category, 1))
     item = Item.objects.get()
@@ -84,9 +107,9 @@ def test_an_import_stopped_midway_leaves_what_it_wrote_findable(agency, topic, c
 @pytest.mark.django_db(transaction=True)
 def test_the_parent_does_not_wait_forever_for_a_dead_indexing_process(monkeypatch, agency):
     monkeypatch.setattr(importing, "PUT_TIMEOUT", 0.05)
-    indexer = importing._ProcessIndexer()
+    indexer = importing._ProcessIndexer(None)
     indexer.process.kill()
     indexer.process.join()
     with pytest.raises(RuntimeError, match="索引进程已退出"):
         for _ in range(10):  # more than the queue holds
-            indexer.add([])
+            indexer.add(0, [], [], [])

@@ -61,6 +61,25 @@ def test_a_word_no_item_holds_falls_back_to_all_of_its_parts(published):
     assert "<mark>鉴定</mark>" in results.hits[0].title_html
 
 
+def test_a_word_inside_a_longer_word_is_found(published):
+    # 人民共和国 stands inside the one token 中华人民共和国, which search mode does not split
+    # into words of four or more characters; another item holds 人民共和国 on its own, so the
+    # query does not fall back to the parts.
+    inside = published("中华人民共和国律师法释义", "本书逐条解读律师法。")
+    alone = published("人民共和国成立以来的法律援助", "回顾法律援助制度的发展。")
+    search.apply_pending()
+    assert set(_titles(search.search("人民共和国"))) == {inside.title, alone.title}
+
+
+def test_full_width_and_capital_letters_match_either_way(published):
+    item = published(
+        "关于ＸＹＺ律师事务所的行政处罚决定", "对Ｘｙｚ律师事务所处以警告，涉及iPhone维修合同。"
+    )
+    search.apply_pending()
+    for query in ("xyz", "XYZ", "ＸＹＺ", "IPHONE", "iphone"):
+        assert _titles(search.search(query)) == [item.title], query
+
+
 def test_every_word_of_a_query_must_match(published):
     both = published("律师事务所行政处罚决定书", "对某律师事务所作出警告的行政处罚。")
     published("律师事务所年度考核结果公告", "年度考核结果如下。")
