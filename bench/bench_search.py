@@ -14,6 +14,7 @@ into var/bench/results.json.
 import json
 import os
 import random
+import resource
 import sqlite3
 import sys
 import time
@@ -242,20 +243,32 @@ def build(orgs, topics, categories) -> dict:
     started = time.perf_counter()
     rows = list(generate(N_ITEMS, orgs, topics, categories))
     generate_seconds = time.perf_counter() - started
+    cpu_before = _cpu_seconds()
     start = time.perf_counter()
     count = importing.import_published(rows, batch_size=20000, workers=WORKERS, defer_indexes=True)
     import_seconds = time.perf_counter() - start
+    import_cpu_seconds = _cpu_seconds() - cpu_before
     del rows
     built = {
         "items": count,
         "version": GENERATOR_VERSION,
         "schema": engine.SCHEMA_VERSION,
         "import_seconds": import_seconds,
+        "import_cpu_seconds": import_cpu_seconds,
         "generate_seconds": generate_seconds,
         "workers": WORKERS,
     }
     marker.write_text(json.dumps(built))
     return built
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the indexing process)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def segmenter_speed(orgs, topics, categories) -> float:
@@ -473,6 +486,11 @@ def main() -> None:
     engine.forget_index()
     seg_rate = segmenter_speed(orgs, topics, categories)
     import_rate = built["items"] / built["import_seconds"]
+    # CPU an item costs the import, in the segmenter's own time per item: the import runs on
+    # every core, so on this machine it cannot go faster than cores / (CPU per item).
+    seg_us = 1e6 / seg_rate
+    import_cpu_us = built.get("import_cpu_seconds", 0) * 1e6 / built["items"]
+    cores = os.cpu_count() or 1
     queries = make_queries(orgs, topics)
     # Warm up caches (the OS page cache, the index readers, the DB connection).
     time_gongkai(queries[:20])
@@ -501,6 +519,7 @@ def main() -> None:
         row("tantivy_p95_with_count_vs_without", p["bare"][1], p["bare_nocount"][1], "ms"),
         row("fts5_p50_ms", p["fts"][0], p["bare"][0], "ms"),
         row("import_items_per_s", import_rate, seg_rate, "items/s"),
+        row("import_cpu_us_per_item_vs_segmenting", import_cpu_us, seg_us, "us"),
         row(
             "search_very_common_words_p95_ms",
             percentile(dense_ours, 95),
@@ -525,6 +544,12 @@ def main() -> None:
     log(
         f"导入 {import_rate:,.0f} 条/秒（{built['workers']} 个分词进程）；分词器单独 {seg_rate:,.0f} 条/秒"
     )
+    if import_cpu_us:
+        log(
+            f"导入每条耗 CPU {import_cpu_us:.1f} µs（分词本身 {seg_us:.1f} µs，即 {import_cpu_us / seg_us:.1f} 倍）；"
+            f"本机 {cores} 核，按此 CPU 用量导入至多 {cores * 1e6 / import_cpu_us:,.0f} 条/秒"
+            f"（{cores * seg_us / import_cpu_us:.2f}× 分词速度）"
+        )
     for r in results:
         log(
             f"  {r['name']:<36} {r['value']:>12,.3f} {r['unit']:<8} 基线 {r['baseline']:>12,.3f}  比值 {r['ratio']}"

@@ -8,11 +8,24 @@ from django.utils import timezone
 from gongkai.accounts.permissions import Action, can
 
 from . import permissions
+from .checks import REBUILD_WARNING
 from .models import ItemStatus, StepDecision
+from .search import engine
 
 
 def counters(user) -> list[dict]:
     result = []
+    if engine.needs_rebuild() and (
+        can(user, Action.CATALOG_DRAFT) or can(user, Action.ORGANIZATION_MANAGE)
+    ):
+        result.append(
+            {
+                "label": f"{REBUILD_WARNING}请运行 gongkai search rebuild",
+                "value": "检索",
+                "url": reverse("catalog:search"),
+                "tone": "warn",
+            }
+        )
     waiting = permissions.review_queue(user).count()
     if waiting or any(can(user, a) for a in permissions.REVIEW_ACTIONS):
         result.append(

@@ -61,17 +61,39 @@ def index_dir() -> Path:
     return Path(settings.GONGKAI_SEARCH_INDEX_DIR)
 
 
+VERSION_FILE = "gongkai-schema-version"
+# Left by an index emptied for a new layout until a rebuild refills it.
+REBUILD_MARKER = "gongkai-needs-rebuild"
+
+
+def _outdated(path: Path) -> bool:
+    version_file = path / VERSION_FILE
+    return version_file.exists() and version_file.read_text().strip() != SCHEMA_VERSION
+
+
+def needs_rebuild() -> bool:
+    """True while the index is of an older layout or was emptied for the current one: search
+    finds nothing until `gongkai search rebuild` (or the `apply` worker) refills it."""
+    path = index_dir()
+    return (path / REBUILD_MARKER).exists() or _outdated(path)
+
+
+def rebuilt() -> None:
+    (index_dir() / REBUILD_MARKER).unlink(missing_ok=True)
+
+
 def _open(path: Path) -> tantivy.Index:
     path.mkdir(parents=True, exist_ok=True)
-    version_file = path / "gongkai-schema-version"
-    if version_file.exists() and version_file.read_text().strip() != SCHEMA_VERSION:
-        # An index from an older layout: start empty; `gongkai search rebuild` refills it.
+    if _outdated(path):
+        # An index from an older layout: start empty and say so; the `apply` worker (or
+        # `gongkai search rebuild`) refills it, and the system check and dashboard warn.
+        (path / REBUILD_MARKER).touch()
         for child in path.iterdir():
-            if child.is_file() and child.name != ".gongkai-writer.lock":
+            if child.is_file() and child.name not in (".gongkai-writer.lock", REBUILD_MARKER):
                 child.unlink()
     index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
     index.register_tokenizer(ANALYZER, build_analyzer())
-    version_file.write_text(SCHEMA_VERSION)
+    (path / VERSION_FILE).write_text(SCHEMA_VERSION)
     return index
 
 

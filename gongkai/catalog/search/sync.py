@@ -89,10 +89,21 @@ def _drain() -> int:
     return applied
 
 
+def catch_up(*, stdout=None) -> int:
+    """What the worker does each time: rebuild an index emptied for a new layout, otherwise
+    apply the pending changes. Returns the items rebuilt or the rows applied."""
+    if engine.needs_rebuild():
+        count = rebuild(stdout=stdout)
+        if stdout is not None:
+            stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
+        return count
+    return apply_pending(blocking=True)
+
+
 def apply_loop(*, interval: float = 2.0, stdout=None) -> None:
-    """Run forever: apply pending changes every `interval` seconds (the worker process)."""
+    """Run forever: catch up every `interval` seconds (the worker process)."""
     while True:
-        count = apply_pending(blocking=True)
+        count = catch_up(stdout=stdout)
         if count and stdout is not None:
             stdout.write(f"已更新索引 {count} 条")
         time.sleep(interval)
@@ -123,5 +134,6 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
         writer.wait_merging_threads()
         for start in range(0, len(seen), BATCH):
             SearchPending.objects.filter(pk__in=seen[start : start + BATCH]).delete()
+        engine.rebuilt()
         index.reload()
     return count

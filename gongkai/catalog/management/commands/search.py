@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from gongkai.catalog import search
-from gongkai.catalog.search import sync
+from gongkai.catalog.search import engine, sync
 
 
 class Command(BaseCommand):
@@ -21,6 +21,9 @@ class Command(BaseCommand):
         elif loop:
             self.stdout.write("正在持续应用索引变更（Ctrl+C 结束）……")
             sync.apply_loop(interval=interval, stdout=self.stdout)
+        elif engine.needs_rebuild():
+            count = search.rebuild()
+            self.stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
         else:
             count = search.apply_pending()
             self.stdout.write(f"已应用 {count} 条待处理的索引变更。")
