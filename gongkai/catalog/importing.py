@@ -248,7 +248,10 @@ class _ProcessIndexer:
     def __init__(self, source: Sequence[dict] | None):
         self.source = source
         context = multiprocessing.get_context("fork")
-        self.queue = context.Queue(maxsize=4)
+        # Messages of ids alone may pile up: the parent then finishes writing early and builds
+        # the database's indexes while the child still indexes, each on its own core. Rows
+        # sent whole are held to a few batches in flight.
+        self.queue = context.Queue(maxsize=0 if source is not None else 4)
         self.process = context.Process(target=_index_worker, args=(self.queue, source), daemon=True)
         # Freeze the parent's objects first: otherwise the child's garbage collector walks
         # them all (the caller may hold a million rows) and copy-on-write copies every page.
@@ -433,7 +436,8 @@ def _create_secondary_indexes() -> None:
 
 
 # Columns written by the bulk path; the others take the constant defaults in _constants().
-_ROW_COLUMNS = ("id", "index_no", *FIELDS)
+# validity_changed_on, empty for most rows, goes last and only into the rows that have one.
+_ROW_COLUMNS = ("id", "index_no", *(f for f in FIELDS if f != "validity_changed_on"))
 
 
 def _constants() -> dict:
@@ -459,8 +463,18 @@ def _constants() -> dict:
     prepared = {}
     for name, value in values.items():
         field = Item._meta.get_field(name)
-        prepared[field.column] = field.get_db_prep_save(value, connection)
+        # NULL columns are left out of the INSERT: the sqlite3 module binds a None through a
+        # failed adapter lookup, which costs more than storing the rest of the row.
+        if (value := field.get_db_prep_save(value, connection)) is not None:
+            prepared[field.column] = value
     return prepared
+
+
+def _insert_sql(columns: Sequence[str]) -> str:
+    return (
+        f"INSERT INTO {Item._meta.db_table} ({', '.join(columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
 
 
 def _write(
@@ -479,10 +493,6 @@ def _write(
     date_value, datetime_value = adapt["written_on"], adapt["published_at"]
     constants = _constants()
     columns = [*_ROW_COLUMNS, *constants]
-    sql = (
-        f"INSERT INTO {Item._meta.db_table} ({', '.join(columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(columns))})"
-    )
     tail = tuple(constants.values())
     number = template.format
     with transaction.atomic():
@@ -490,49 +500,54 @@ def _write(
             need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
             numbering = {key: allocate_index_block(*key, n) for key, n in need.items()}
         ids = _reserve_ids(len(batch))
-        values = []
+        plain, dated = [], []
         for pk, row, year in zip(ids, batch, years, strict=True):
             org = row["organization_id"]
             serial = numbering[org, year]
             numbering[org, year] = serial + 1
             get = row.get
-            changed = get("validity_changed_on")
-            values.append(
-                (
-                    pk,
-                    number(org_code=codes[org], year=year, serial=serial),
-                    org,
-                    row["title"],
-                    get("summary", ""),
-                    row["body"],
-                    get("doc_number", ""),
-                    date_value(row["written_on"]),
-                    datetime_value(row["published_at"]),
-                    row["topic_id"],
-                    row["category_id"],
-                    get("kind", _GENERAL),
-                    get("validity", _VALID),
-                    date_value(changed) if changed else None,
-                    get("keywords", ""),
-                    *tail,
-                )
+            values = (
+                pk,
+                number(org_code=codes[org], year=year, serial=serial),
+                org,
+                row["title"],
+                get("summary", ""),
+                row["body"],
+                get("doc_number", ""),
+                date_value(row["written_on"]),
+                datetime_value(row["published_at"]),
+                row["topic_id"],
+                row["category_id"],
+                get("kind", _GENERAL),
+                get("validity", _VALID),
+                get("keywords", ""),
+                *tail,
             )
+            if changed := get("validity_changed_on"):
+                dated.append((*values, date_value(changed)))
+            else:
+                plain.append(values)
         with connection.cursor() as cursor:
-            cursor.executemany(sql, values)
+            cursor.executemany(_insert_sql(columns), plain)
+            if dated:
+                cursor.executemany(_insert_sql([*columns, "validity_changed_on"]), dated)
     return ids
 
 
 def _adapters() -> dict:
     ops = connection.ops
     datetime_value = ops.adapt_datetimefield_value
+    date_value = ops.adapt_datefield_value
     if connection.vendor == "sqlite":
-        # What Django's SQLite backend stores (naive UTC text), without its per-call setting
-        # lookups: a million calls add up.
+        # What Django's SQLite backend stores (ISO dates, naive UTC text for datetimes),
+        # without its per-call checks and setting lookups: a million calls add up.
+        date_value = str
+
         def datetime_value(value):
             return str(value.astimezone(UTC).replace(tzinfo=None))
 
     return {
-        "written_on": ops.adapt_datefield_value,
-        "validity_changed_on": ops.adapt_datefield_value,
+        "written_on": date_value,
+        "validity_changed_on": date_value,
         "published_at": datetime_value,
     }

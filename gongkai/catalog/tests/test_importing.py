@@ -60,12 +60,20 @@ def test_a_list_imported_with_an_indexing_process_is_numbered_and_findable(
     rows += list(_rows(district, topic, category, 700, year=2020))
     rows[1500]["title"] = "区司法局人民调解工作情况通报"
     rows[1500]["body"] = "全区人民调解组织调解纠纷一千余件。"
+    rows[7].update(validity="repealed", validity_changed_on=dt.date(2019, 12, 31))
     count = importing.import_published(rows, batch_size=400, workers=1, defer_indexes=True)
     assert count == 2200
     numbers = dict(Item.objects.values_list("title", "index_no"))
     assert numbers["律师事务所年度检查考核结果公告（第1500批）"] == "shsfj/2019-01500"
     assert numbers["区司法局人民调解工作情况通报"].endswith("/2020-00001")
     assert Item.objects.filter(index_no__isnull=True).count() == 0
+    repealed = Item.objects.get(validity="repealed")
+    assert (repealed.title, repealed.validity_changed_on) == (
+        rows[7]["title"],
+        dt.date(2019, 12, 31),
+    )
+    assert Item.objects.filter(validity_changed_on__isnull=False).count() == 1
+    assert search.search("律师事务所", validity="repealed").total == 1
     assert search.search("律师事务所").total == 2199
     assert [hit.item.title for hit in search.search("人民调解").hits] == [
         "区司法局人民调解工作情况通报"
