@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from itertools import islice
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
@@ -77,12 +77,22 @@ class _Checker:
         get = row.get
         title, body, written = get("title"), get("body"), get("written_on")
         published, validity = get("published_at"), get("validity", _VALID)
+        summary, doc_number, keywords = (
+            get("summary", ""),
+            get("doc_number", ""),
+            get("keywords", ""),
+        )
         if (
             get("organization_id") in self.orgs
             and type(title) is str
             and len(title) <= 200
             and type(body) is str
-            and len(get("summary") or "") <= 300
+            and type(summary) is str
+            and len(summary) <= 300
+            and type(doc_number) is str
+            and len(doc_number) <= 100
+            and type(keywords) is str
+            and len(keywords) <= 200
             and type(written) is date
             and type(published) is datetime
             and published.tzinfo is not None
@@ -90,6 +100,7 @@ class _Checker:
             and get("category_id") in self.categories
             and get("kind", _GENERAL) in self.kinds
             and validity == _VALID
+            and get("validity_changed_on") is None
             and title.strip()
             and body.strip()
         ):
@@ -107,8 +118,18 @@ class _Checker:
             fail("名称不能为空，且不超过 200 个字。")
         if not isinstance(row.get("body"), str) or not row["body"].strip():
             fail("正文不能为空。")
-        if len(row.get("summary") or "") > 300:
-            fail("内容概述不超过 300 个字。")
+        # Checked here, not left to the database: a row refused by the INSERT halfway through
+        # a large import leaves the batches before it written and their numbers spent.
+        for key, label, limit in (
+            ("summary", "内容概述", 300),
+            ("doc_number", "文号", 100),
+            ("keywords", "主题词", 200),
+        ):
+            value = row.get(key, "")
+            if not isinstance(value, str):
+                fail(f"{label}应为文字（可以为空字符串），不能是 {value!r}。")
+            if len(value) > limit:
+                fail(f"{label}不超过 {limit} 个字。")
         written = row.get("written_on")
         if not isinstance(written, date) or isinstance(written, datetime):
             fail("成文日期缺失或不是日期。")
@@ -125,6 +146,8 @@ class _Checker:
         if validity not in self.validities:
             fail(f"有效性 {validity!r} 无效，应为 {'、'.join(Validity.values)}。")
         changed = row.get("validity_changed_on")
+        if changed is not None and (not isinstance(changed, date) or isinstance(changed, datetime)):
+            fail("有效性变更日期不是日期。")
         if validity != Validity.VALID:
             if not isinstance(changed, date):
                 fail(f"有效性为“{Validity(validity).label}”时必须填写有效性变更日期。")
@@ -243,6 +266,8 @@ class _ProcessIndexer:
 
     Given the caller's list of rows (`source`), the child reads them from the memory it
     inherits and each batch costs the pipe a list of ids; otherwise the batch's rows travel.
+    Reading the rows touches their reference counts, so the pages holding them are copied
+    into the child as it goes: a list import needs up to twice the list's memory.
     """
 
     def __init__(self, source: Sequence[dict] | None):
@@ -262,7 +287,19 @@ class _ProcessIndexer:
             gc.unfreeze()
 
     def add(self, start: int, ids: list[int], years: list[int], batch: list[dict]) -> None:
-        self._put((start, ids, years, None if self.source is not None else batch))
+        if self.source is not None:
+            # The queue of ids is unbounded, so a put never waits and never finds the child
+            # gone: look, or a dead child would be noticed only after the last row.
+            self._check_alive()
+            self._put((start, ids, years, None))
+        else:
+            self._put((start, ids, years, batch))
+
+    def _check_alive(self) -> None:
+        if not self.process.is_alive():
+            raise RuntimeError(
+                f"索引进程已退出（{self.process.exitcode}），请运行 gongkai search rebuild"
+            )
 
     def _put(self, message) -> None:
         # With a timeout and a liveness check: a dead child never empties the queue.
@@ -271,15 +308,15 @@ class _ProcessIndexer:
                 self.queue.put(message, timeout=PUT_TIMEOUT)
                 return
             except queue_module.Full:
-                if not self.process.is_alive():
-                    raise RuntimeError(
-                        f"索引进程已退出（{self.process.exitcode}），请运行 gongkai search rebuild"
-                    ) from None
+                self._check_alive()
 
     def abort(self) -> None:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
+        # Messages still unsent stay unsent: otherwise the queue's feeder thread, blocked on a
+        # pipe nobody reads, would keep this process from ever exiting.
+        self.queue.cancel_join_thread()
 
     def finish(self) -> None:
         self._put(None)
@@ -325,7 +362,7 @@ def import_published(
         for number, row in enumerate(source, start=1):
             checker.check(number, row)
         years = _years(source, tz)
-        numbering = _reserve_numbers(source, years)
+        numbering, reserved_ends = _reserve_numbers(source, years)
     total = 0
     written: list[int] = []
     if defer_indexes:
@@ -360,6 +397,8 @@ def import_published(
             except BaseException:
                 indexer.abort()
                 _leave_pending(written)
+                if numbering is not None:
+                    _release_numbers(numbering, reserved_ends)
                 raise
             engine.get_index().reload()
     finally:
@@ -375,14 +414,34 @@ def _years(rows: Sequence[dict], tz) -> list[int]:
     return [row["published_at"].astimezone(tz).year for row in rows]
 
 
-def _reserve_numbers(rows: Sequence[dict], years: list[int]) -> dict[tuple[int, int], int]:
-    """Reserve the serials `rows` need; returns the next serial per (organization, year).
+def _reserve_numbers(
+    rows: Sequence[dict], years: list[int]
+) -> tuple[dict[tuple[int, int], int], dict[tuple[int, int], int]]:
+    """Reserve the serials `rows` need. Returns the next serial and the last one reserved, per
+    (organization, year).
 
-    Committed at once: if the import then fails, the reserved numbers stay unused (a gap,
-    never a number given twice), as with any rolled-back allocation.
+    Committed at once; if the import then fails, `_release_numbers` gives back what no row
+    used, unless someone has taken numbers after them meanwhile (then they stay a gap: a
+    number is never given twice).
     """
     need = Counter(zip((row["organization_id"] for row in rows), years, strict=True))
-    return {key: allocate_index_block(*key, n) for key, n in need.items()}
+    first = {key: allocate_index_block(*key, n) for key, n in need.items()}
+    return first, {key: first[key] + need[key] - 1 for key in need}
+
+
+def _release_numbers(
+    numbering: dict[tuple[int, int], int], reserved_ends: dict[tuple[int, int], int]
+) -> None:
+    try:
+        with transaction.atomic():
+            for (organization_id, year), end in reserved_ends.items():
+                used = numbering[organization_id, year] - 1
+                if used < end:
+                    IndexNumberCounter.objects.filter(
+                        organization_id=organization_id, year=year, last_serial=end
+                    ).update(last_serial=used)
+    except DatabaseError:
+        pass  # the database itself failed: the numbers stay unused, a gap
 
 
 @contextmanager
@@ -495,16 +554,18 @@ def _write(
     columns = [*_ROW_COLUMNS, *constants]
     tail = tuple(constants.values())
     number = template.format
+    # The caller's numbering moves on only once the batch is committed (see _release_numbers).
+    serials = dict(numbering) if numbering is not None else None
     with transaction.atomic():
-        if numbering is None:
+        if serials is None:
             need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
-            numbering = {key: allocate_index_block(*key, n) for key, n in need.items()}
+            serials = {key: allocate_index_block(*key, n) for key, n in need.items()}
         ids = _reserve_ids(len(batch))
         plain, dated = [], []
         for pk, row, year in zip(ids, batch, years, strict=True):
             org = row["organization_id"]
-            serial = numbering[org, year]
-            numbering[org, year] = serial + 1
+            serial = serials[org, year]
+            serials[org, year] = serial + 1
             get = row.get
             values = (
                 pk,
@@ -531,6 +592,8 @@ def _write(
             cursor.executemany(_insert_sql(columns), plain)
             if dated:
                 cursor.executemany(_insert_sql([*columns, "validity_changed_on"]), dated)
+    if numbering is not None:
+        numbering.update(serials)
     return ids
 
 

@@ -96,15 +96,15 @@ _TO_HALFWIDTH = {
 
 
 def normalize(text: str) -> str:
-    """Full-width letters and digits to half-width (ＡＢＣ１２ → ABC12), before segmenting:
-    the segmenter keeps a run of half-width letters and digits together as one token.
+    """Full-width letters and digits to half-width (ＡＢＣ１２ → abc12), lower case.
 
-    Case is folded after segmenting (by `index_text` and `query_terms`): folded first, A股
-    would no longer be the dictionary's word.
+    Folded before segmenting, at index and query time alike: the segmentation of IC卡, ic卡
+    and ＩＣ卡 is then one and the same, so a query finds a word however either side wrote it
+    (a dictionary word spelled with capitals, such as A股, is split into a and 股 on both sides).
     """
     if _FULLWIDTH_ALNUM.search(text):
         text = text.translate(_TO_HALFWIDTH)
-    return text
+    return text.lower()
 
 
 # Punctuation the segmenter emits as tokens. The index analyzer drops these and STOPWORDS in
@@ -129,16 +129,14 @@ def _long_parts(token: str) -> tuple[str, ...]:
 
 
 def index_text(text: str) -> str:
-    """The segmenter's tokens, lower-cased and joined by spaces, for a whitespace-tokenized
-    index field whose analyzer drops PUNCTUATION and STOPWORDS; with the long words inside
-    longer tokens, so that a query for a word finds it wherever it stands."""
+    """The segmenter's tokens joined by spaces, for a whitespace-tokenized index field whose
+    analyzer drops PUNCTUATION and STOPWORDS; with the long words inside longer tokens, so
+    that a query for a word finds it wherever it stands."""
     if not text:
         return ""
     tokens = segmenter().cut_for_search(normalize(text), hmm=True)
     extra = [part for t in tokens if len(t) > 4 for part in _long_parts(t)]
-    # Case folded after segmenting, in one pass over the joined string (a lower-casing filter
-    # in the analyzer costs tantivy several times more).
-    return " ".join(tokens + extra if extra else tokens).lower()
+    return " ".join(tokens + extra if extra else tokens)
 
 
 def _keep(token: str) -> bool:
@@ -156,15 +154,12 @@ def query_terms(query: str) -> list[tuple[str, tuple[str, ...]]]:
     found: dict[str, tuple[str, ...]] = {}
     for token in jieba.cut(normalize(query), hmm=True):
         token = token.strip()
-        word = token.lower()
-        if not token or not _keep(word) or word in found:
+        if not token or not _keep(token) or token in found:
             continue
         parts = tuple(
             dict.fromkeys(
-                part
-                for t in jieba.cut_for_search(token, hmm=True)
-                if (part := t.lower()) != word and _keep(part)
+                t for t in jieba.cut_for_search(token, hmm=True) if t != token and _keep(t)
             )
         )
-        found[word] = parts
+        found[token] = parts
     return list(found.items())

@@ -9,6 +9,7 @@ database.
 import fcntl
 import os
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from django.utils import timezone
 
 from gongkai.lib import text
 
-# Bump when the schema or the segmentation changes: an index of another version is rebuilt.
-SCHEMA_VERSION = "4"
+# Bump when the schema or the segmentation changes: an index of an older version is emptied
+# and rebuilt (see _open).
+SCHEMA_VERSION = 3
 TITLE_BOOST = 3.0
 
 # Validity as a small integer in the index (a fast field); the codes never change meaning.
@@ -30,8 +32,8 @@ ANALYZER = "gongkai_terms"
 
 
 def build_analyzer() -> tantivy.TextAnalyzer:
-    """Whitespace-separated rjieba tokens (already lower-cased), minus punctuation and stop
-    words (in Rust, much cheaper than in Python)."""
+    """Whitespace-separated rjieba tokens, minus punctuation and stop words (in Rust, much
+    cheaper than in Python)."""
     return (
         tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
         .filter(tantivy.Filter.custom_stopword(sorted(text.STOPWORDS | text.PUNCTUATION)))
@@ -63,11 +65,23 @@ def index_dir() -> Path:
 VERSION_FILE = "gongkai-schema-version"
 # Left by an index emptied for a new layout until a rebuild refills it.
 REBUILD_MARKER = "gongkai-needs-rebuild"
+_LOCK_FILES = (".gongkai-writer.lock", ".gongkai-open.lock")
+
+
+def _version_on_disk(path: Path) -> int | None:
+    try:
+        return int((path / VERSION_FILE).read_text().strip())
+    except FileNotFoundError:
+        return None
+    except ValueError:
+        return 0  # unreadable: as old as can be
 
 
 def _outdated(path: Path) -> bool:
-    version_file = path / VERSION_FILE
-    return version_file.exists() and version_file.read_text().strip() != SCHEMA_VERSION
+    # Only an older layout: while an upgrade rolls out, a process still running the previous
+    # code must not empty the index the new code has just rebuilt.
+    version = _version_on_disk(path)
+    return version is not None and version < SCHEMA_VERSION
 
 
 def needs_rebuild() -> bool:
@@ -77,22 +91,39 @@ def needs_rebuild() -> bool:
     return (path / REBUILD_MARKER).exists() or _outdated(path)
 
 
-def rebuilt() -> None:
-    (index_dir() / REBUILD_MARKER).unlink(missing_ok=True)
+def rebuild_marker() -> str | None:
+    """Which marker is there now (each one carries a token of its own), if any."""
+    try:
+        return (index_dir() / REBUILD_MARKER).read_text()
+    except FileNotFoundError:
+        return None
+
+
+def rebuilt(seen: str | None) -> None:
+    """Remove the marker a rebuild found when it started; one left meanwhile (the index
+    emptied again during the rebuild) stays."""
+    if seen is not None and rebuild_marker() == seen:
+        (index_dir() / REBUILD_MARKER).unlink(missing_ok=True)
 
 
 def _open(path: Path) -> tantivy.Index:
     path.mkdir(parents=True, exist_ok=True)
-    if _outdated(path):
-        # An index from an older layout: start empty and say so; the `apply` worker (or
-        # `gongkai search rebuild`) refills it, and the system check and dashboard warn.
-        (path / REBUILD_MARKER).touch()
-        for child in path.iterdir():
-            if child.is_file() and child.name not in (".gongkai-writer.lock", REBUILD_MARKER):
-                child.unlink()
-    index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
-    index.register_tokenizer(ANALYZER, build_analyzer())
-    (path / VERSION_FILE).write_text(SCHEMA_VERSION)
+    # Processes opening the index at once (web workers starting together, the worker) check
+    # and empty it one at a time, and the version file is replaced whole, never seen empty.
+    with _flock(path / ".gongkai-open.lock", blocking=True):
+        if _outdated(path):
+            # An index from an older layout: start empty and say so; the `apply` worker (or
+            # `gongkai search rebuild`) refills it, and the system check and dashboard warn.
+            (path / REBUILD_MARKER).write_text(uuid.uuid4().hex)
+            for child in path.iterdir():
+                if child.is_file() and child.name not in (*_LOCK_FILES, REBUILD_MARKER):
+                    child.unlink()
+        index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+        index.register_tokenizer(ANALYZER, build_analyzer())
+        if _version_on_disk(path) is None or _outdated(path):
+            staged = path / f".{VERSION_FILE}.{os.getpid()}"
+            staged.write_text(str(SCHEMA_VERSION))
+            os.replace(staged, path / VERSION_FILE)
     return index
 
 
@@ -115,11 +146,9 @@ def forget_index() -> None:
 
 
 @contextmanager
-def writer_lock(blocking: bool = True):
-    """One index writer at a time, across processes. Yields False when not blocking and busy."""
-    path = index_dir()
-    path.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path / ".gongkai-writer.lock", os.O_RDWR | os.O_CREAT, 0o644)
+def _flock(lock_path: Path, *, blocking: bool):
+    """An exclusive lock on a file, across processes. Yields False when not blocking and busy."""
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
@@ -132,6 +161,15 @@ def writer_lock(blocking: bool = True):
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextmanager
+def writer_lock(blocking: bool = True):
+    """One index writer at a time, across processes. Yields False when not blocking and busy."""
+    path = index_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    with _flock(path / ".gongkai-writer.lock", blocking=blocking) as acquired:
+        yield acquired
 
 
 def open_writer(index: tantivy.Index, *, heap_mb: int = 64, threads: int = 1):

@@ -117,6 +117,7 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
         # and commit later, after the rebuild has read its item; it must stay to be applied.
         seen = list(SearchPending.objects.values_list("pk", flat=True))
         index = engine.get_index()
+        marker = engine.rebuild_marker()
         writer = engine.open_writer(index, heap_mb=128, threads=2)
         writer.delete_all_documents()
         count, last_pk = 0, 0
@@ -134,6 +135,6 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
         writer.wait_merging_threads()
         for start in range(0, len(seen), BATCH):
             SearchPending.objects.filter(pk__in=seen[start : start + BATCH]).delete()
-        engine.rebuilt()
+        engine.rebuilt(marker)
         index.reload()
     return count

@@ -1,12 +1,15 @@
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 import time_machine
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from gongkai.catalog import importing, search, services
-from gongkai.catalog.models import Item, ItemStatus
+from gongkai.catalog.models import IndexNumberCounter, Item, ItemStatus
 
 
 def _rows(agency, topic, category, n, year=2019):
@@ -121,3 +124,147 @@ def test_the_parent_does_not_wait_forever_for_a_dead_indexing_process(monkeypatc
     with pytest.raises(RuntimeError, match="索引进程已退出"):
         for _ in range(10):  # more than the queue holds
             indexer.add(0, [], [], [])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dead_indexing_process_is_noticed_at_the_next_batch_of_a_list(agency):
+    indexer = importing._ProcessIndexer([{}])
+    indexer.process.kill()
+    indexer.process.join()
+    with pytest.raises(RuntimeError, match="索引进程已退出"):
+        indexer.add(0, [1], [2019], None)
+
+
+# Run in a process of its own: what is tested is that the process ends.
+FAIL_MIDWAY_THEN_EXIT = """
+import datetime as dt
+import time
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import DatabaseError
+from django.utils import timezone
+from gongkai.accounts.models import Organization
+from gongkai.catalog import importing
+from gongkai.catalog.models import Category, Item, Topic
+
+call_command("migrate", verbosity=0)
+organization = Organization.objects.create(name="上海市司法局", code="shsfj", kind="agency")
+topic, category = Topic.objects.first(), Category.objects.first()
+published = dt.datetime(2019, 3, 5, 10, tzinfo=timezone.get_current_timezone())
+rows = [
+    {
+        "organization_id": organization.pk,
+        "title": f"律师事务所年度检查考核结果公告（第{i}批）",
+        "body": "经年度检查考核，下列律师事务所考核结果为称职。" * 5,
+        "written_on": dt.date(2019, 3, 1),
+        "published_at": published,
+        "topic_id": topic.pk,
+        "category_id": category.pk,
+    }
+    for i in range(30000)
+]
+write, batches = importing._write, []
+
+def write_until_the_disk_fills(*args):
+    batches.append(1)
+    if len(batches) == 25:
+        raise DatabaseError("磁盘已满")
+    return write(*args)
+
+def index_slowly(*args):  # the indexing child falls behind: messages pile up in the pipe
+    time.sleep(0.5)
+
+importing._write = write_until_the_disk_fills
+importing._add_rows = index_slowly
+try:
+    importing.import_published(rows, batch_size=1000, workers=1)
+except DatabaseError:
+    print("failed after", Item.objects.count())
+"""
+
+
+def test_a_process_whose_import_failed_midway_still_exits(tmp_path):
+    # The indexing child is stopped with batches still queued for it; the queue's feeder
+    # thread, blocked on a pipe nobody reads any more, must not keep the process alive.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "gongkai.settings"}
+    env.pop("DATABASE_URL", None)
+    env["GONGKAI_VAR_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", FAIL_MIDWAY_THEN_EXIT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "failed after 24000"
+
+
+def _counter(organization, year):
+    return IndexNumberCounter.objects.get(organization=organization, year=year).last_serial
+
+
+def test_a_failed_list_import_gives_back_the_numbers_it_did_not_use(
+    monkeypatch, agency, topic, category
+):
+    rows = list(_rows(agency, topic, category, 50))
+    real_write, calls = importing._write, []
+
+    def write_then_fail(*args):
+        calls.append(1)
+        if len(calls) == 3:
+            raise DatabaseError("磁盘已满")
+        return real_write(*args)
+
+    monkeypatch.setattr(importing, "_write", write_then_fail)
+    with pytest.raises(DatabaseError):
+        importing.import_published(rows, batch_size=10)
+    assert Item.objects.count() == 20
+    # Numbers 21-50 were reserved up front and never used: given back, not skipped.
+    assert _counter(agency, 2019) == 20
+    monkeypatch.setattr(importing, "_write", real_write)
+    importing.import_published(rows[20:], batch_size=10)
+    numbers = sorted(Item.objects.values_list("index_no", flat=True))
+    assert numbers == [f"shsfj/2019-{n:05d}" for n in range(1, 51)]
+
+
+def test_numbers_taken_by_someone_else_meanwhile_are_never_given_back(
+    monkeypatch, agency, topic, category
+):
+    rows = list(_rows(agency, topic, category, 30))
+    real_write, calls = importing._write, []
+
+    def publish_elsewhere_then_fail(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            # A colleague publishes an item of the same year while the import runs.
+            assert importing.allocate_index_block(agency.pk, 2019, 1) == 31
+            raise DatabaseError("连接中断")
+        return real_write(*args)
+
+    monkeypatch.setattr(importing, "_write", publish_elsewhere_then_fail)
+    with pytest.raises(DatabaseError):
+        importing.import_published(rows, batch_size=10)
+    assert Item.objects.count() == 10
+    assert _counter(agency, 2019) == 31  # 11-30 stay a gap; 31 is the colleague's
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"summary": None}, "内容概述应为文字"),
+        ({"doc_number": "沪司规" * 40}, "文号不超过 100 个字"),
+        ({"keywords": 3}, "主题词应为文字"),
+        ({"validity_changed_on": "2019-12-31"}, "有效性变更日期不是日期"),
+    ],
+)
+def test_rows_the_database_would_refuse_midway_are_refused_before_anything_is_written(
+    agency, topic, category, change, message
+):
+    rows = list(_rows(agency, topic, category, 30))
+    rows[25].update(change)
+    with pytest.raises(importing.ImportRowError, match=f"第 26 行：{message}"):
+        importing.import_published(rows, batch_size=10)
+    assert not Item.objects.exists()
+    assert not IndexNumberCounter.objects.exists()

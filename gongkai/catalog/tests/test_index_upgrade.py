@@ -63,3 +63,33 @@ def test_staff_see_the_rebuild_warning_on_the_dashboard(client, clerk, search_in
     sync.rebuild()
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "全文检索索引的格式已随升级更新" not in page
+
+
+def test_a_process_running_older_code_leaves_a_newer_index_alone(make_item, publish, search_index):
+    # While an upgrade rolls out, old web workers open the index the new worker rebuilt.
+    publish(make_item("司法鉴定机构名册", "本市司法鉴定机构名册。"))
+    search.apply_pending()
+    (search_index / engine.VERSION_FILE).write_text(str(engine.SCHEMA_VERSION + 1))
+    engine.forget_index()
+    assert search.search("司法鉴定").total == 1
+    assert not engine.needs_rebuild()
+    assert (search_index / engine.VERSION_FILE).read_text() == str(engine.SCHEMA_VERSION + 1)
+
+
+def test_an_index_emptied_again_during_a_rebuild_keeps_its_warning(
+    monkeypatch, make_item, publish, search_index
+):
+    publish(make_item("律师事务所年度考核结果", "考核结果如下。"))
+    engine.get_index()
+    _age_index(search_index)
+    engine.get_index()  # emptied and flagged
+    real_rows = sync.published_rows
+
+    def rows_while_another_process_empties_the_index(*args, **kwargs):
+        # Another process empties the index again and leaves a marker of its own.
+        (search_index / engine.REBUILD_MARKER).write_text("another")
+        return real_rows(*args, **kwargs)
+
+    monkeypatch.setattr(sync, "published_rows", rows_while_another_process_empties_the_index)
+    sync.rebuild()
+    assert engine.needs_rebuild()
