@@ -20,18 +20,9 @@ from typing import Any
 from .parsing.html import html_to_text, looks_like_html
 from .parsing.numbers import Number, tidy
 from .parsing.percentages import find_percentages
+from .statistics import APPEAL_RESULT_KEYS, APPLICANT_KEYS, COLUMN_KEYS
 
-COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-)
-APPLICANT_COLUMNS = COLUMNS[:6]
-APPEAL_PARTS = ("upheld", "corrected", "other", "pending")
+APPEAL_PARTS = APPEAL_RESULT_KEYS[:-1]  # every result but the total
 
 Violation = dict[str, Any]
 
@@ -114,12 +105,12 @@ def outcome_leaves(outcomes: dict) -> Iterator[tuple[str, dict]]:
 
 
 def _is_column_set(value: dict) -> bool:
-    return not value or any(key in COLUMNS for key in value)
+    return not value or any(key in COLUMN_KEYS for key in value)
 
 
 def _columns_in(*rows: object) -> list[str]:
     seen = {key for row in rows if isinstance(row, dict) for key in row}
-    return [c for c in COLUMNS if c in seen] + sorted(seen - set(COLUMNS))
+    return [c for c in COLUMN_KEYS if c in seen] + sorted(seen - set(COLUMN_KEYS))
 
 
 def _rule_1(applications: dict) -> list[Violation]:
@@ -174,7 +165,7 @@ def _rule_3(applications: dict) -> list[Violation]:
     out = []
     for path, row in _rows(applications):
         violation = _compare(
-            "3", f"{path}.total", row.get("total"), [row.get(c) for c in APPLICANT_COLUMNS]
+            "3", f"{path}.total", row.get("total"), [row.get(c) for c in APPLICANT_KEYS]
         )
         if violation:
             out.append(violation)

@@ -18,6 +18,9 @@ COLUMNS = [
     ("other_org", "其他"),
     ("total", "总计"),
 ]
+# The column keys of table 三 in the national order; the applicant columns are all but 总计.
+COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
+APPLICANT_KEYS = COLUMN_KEYS[:-1]
 
 # (path under applications.outcomes, label), in the order of the national table.
 OUTCOME_LEAVES = [
@@ -65,6 +68,7 @@ APPEAL_RESULTS = [
     ("pending", "尚未审结"),
     ("total", "总计"),
 ]
+APPEAL_RESULT_KEYS = tuple(key for key, _ in APPEAL_RESULTS)
 
 PROACTIVE_ROWS = [
     ("regulations", "规章"),
@@ -97,6 +101,7 @@ CHANNELS = [
     ("fax", "传真"),
     ("other", "其他"),
 ]
+CHANNEL_KEYS = tuple(key for key, _ in CHANNELS)
 LEGACY_OUTCOMES = [
     ("disclosed_or_partial", "同意公开和部分公开"),
     ("disclosed", "同意公开"),

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from itertools import combinations
 
+from ..statistics import APPEAL_RESULT_KEYS as RESULTS
 from .cells import Cell
 from .labels import core
 from .numbers import Number, is_value_cell, parse_number
 from .text import collapse_spaces
 
 GROUPS = ("review", "litigation_direct", "litigation_after_review")
-RESULTS = ("upheld", "corrected", "other", "pending", "total")
 _RESULT_NAMES = {
     "结果维持": "upheld",
     "维持": "upheld",

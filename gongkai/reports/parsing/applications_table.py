@@ -11,22 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..statistics import COLUMN_KEYS
 from . import tables_2019, tables_2021
 from .cells import Cell
 from .labels import core, split_compound
 from .numbers import Number, is_value_cell
 from .placement import choose_columns, place_rows
 
-APPLICANT_COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-)
-ORGANISATION_COLUMNS = APPLICANT_COLUMNS[1:6]
+ORGANISATION_COLUMNS = COLUMN_KEYS[1:6]
 _COLUMN_NAMES = {
     "自然人": "natural_person",
     "公民": "natural_person",
@@ -196,8 +188,8 @@ def read_columns(header: list[Cell]) -> list[str]:
     if _GROUP not in primary:
         # No group cell: the sub-columns sit where they were printed relative to the others.
         columns = [c for c in _ordered(header) if c in columns or c in subs]
-    if sorted(columns) != sorted(APPLICANT_COLUMNS):
-        return list(APPLICANT_COLUMNS)
+    if sorted(columns) != sorted(COLUMN_KEYS):
+        return list(COLUMN_KEYS)
     return columns
 
 

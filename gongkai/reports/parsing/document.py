@@ -21,8 +21,7 @@ from .paragraphs import normalized_lines, text_paragraphs
 from .proactive_table import ProactiveTable, read_proactive
 from .text import ensure_text, split_lines
 
-SCHEMA = "gongkai/annual-stats@1"
-_CHANNEL_ORDER = ("in_person", "online", "letter", "fax", "other")
+SCHEMA = statistics.SCHEMA
 
 
 def report_text(text: str) -> str:
@@ -165,12 +164,12 @@ def _merge_annex(document: dict[str, Any], figures: dict[tuple[str, ...], Any]) 
         _reorder(document["applications"], ["received_total", "by_channel", "legacy_outcomes"])
         if "by_channel" in document["applications"]:
             channels = document["applications"]["by_channel"]
-            _reorder(channels, [k for k in channels if k in _CHANNEL_ORDER])
+            _reorder(channels, [k for k in channels if k in statistics.CHANNEL_KEYS])
     if "proactive" in document:
         _reorder(document["proactive"], ["items_total", "items_new"])
     if "appeals" in document:
         for group in document["appeals"].values():
-            _reorder(group, [key for key, _ in statistics.APPEAL_RESULTS])
+            _reorder(group, list(statistics.APPEAL_RESULT_KEYS))
     if "consultations" in document:
         _reorder(document["consultations"], [key for key, _ in statistics.CONSULTATION_PARTS])
 

@@ -27,18 +27,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from itertools import combinations
 
+from ..statistics import COLUMN_KEYS as NATIONAL_ORDER
 from .numbers import Number, parse_number
 
 TOTAL = "total"
-NATIONAL_ORDER = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-)
 _ABSENT = object()
 
 

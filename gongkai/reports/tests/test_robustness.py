@@ -22,6 +22,7 @@ from gongkai.reports.checks import check
 from gongkai.reports.cli import main
 from gongkai.reports.parsing import ReportParseError, parse_report
 from gongkai.reports.parsing.placement import place_rows
+from gongkai.reports.statistics import COLUMN_KEYS
 
 from .mutations import corpus, mutated_reports
 
@@ -165,15 +166,7 @@ def test_malformed_markup_in_a_saved_page_does_not_stop_the_reader(markup: str) 
 def test_many_short_rows_under_a_total_row_are_all_placed() -> None:
     # Nineteen outcome rows of two values under a 总计 row that never prunes: the joint search
     # runs to its node budget (each node used to re-sum every chosen row: seconds).
-    columns = [
-        "natural_person",
-        "commercial",
-        "research",
-        "social_welfare",
-        "legal_service",
-        "other_org",
-        "total",
-    ]
+    columns = list(COLUMN_KEYS)
     groups = [("withheld", 8), ("unable_to_provide", 3), ("not_processed", 5), ("other", 3)]
     leaves = [("outcomes", group, f"row{i}") for group, count in groups for i in range(count)]
     printed = [(("new",), ["500", "500"]), (("carried_in",), ["1"])]
