@@ -207,25 +207,20 @@ def with_values(document: dict, values: dict[str, int | float | None]) -> dict:
     return _ordered(result)
 
 
-_TOP_LEVEL_STATISTICS = {
+_TOP_LEVEL_STATISTICS = (
     "proactive",
     "applications",
     "appeals",
     "consultations",
     "fees_yuan",
     "column_visits",
-}
+)
 TOP_ORDER = [
     "schema",
     "organization",
     "year",
     "format",
-    "proactive",
-    "applications",
-    "appeals",
-    "consultations",
-    "fees_yuan",
-    "column_visits",
+    *_TOP_LEVEL_STATISTICS,
     "unkeyed",
     "violations",
 ]
