@@ -176,7 +176,7 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
     if not files:
         raise UsageError(f"文件夹中没有报告 (.txt/.html/.htm)：{folder} / no reports in {folder}")
     rows: list[dict[str, Any]] = []
-    columns: list[str] = []
+    columns: dict[str, None] = {}  # statistic paths in first-seen order (a set that keeps order)
     failures: list[tuple[str, str]] = []
     progress = ProgressBar(len(files), stderr)
     for number, path in enumerate(files, start=1):
@@ -188,8 +188,8 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
             failures.append((name, str(error)))
             row["error"] = str(error)
         except Exception as error:  # one report's parser bug must not stop the whole folder
-            failures.append((name, internal_error(name, error)))
             row["error"] = internal_error(name, error)
+            failures.append((name, row["error"]))
         else:
             row.update(
                 organization=document.get("organization", ""),
@@ -197,10 +197,9 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
                 format=document.get("format", ""),
                 violations=len(document.get("violations", [])),
             )
-            for path_key, value in flatten(document).items():
-                if path_key not in columns:
-                    columns.append(path_key)
-                row[path_key] = value
+            statistics = flatten(document)
+            columns.update(dict.fromkeys(statistics))
+            row.update(statistics)
         rows.append(row)
         progress.update(number, name)
     progress.finish()
