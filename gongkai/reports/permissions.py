@@ -7,6 +7,8 @@ from .models import ImportedReport
 
 def get_imported_report_for(user, pk: int) -> ImportedReport:
     """The imported report, if `user` may work on its owner's imports; else PermissionDenied."""
-    report = get_object_or_404(ImportedReport.objects.select_related("owner"), pk=pk)
+    report = get_object_or_404(
+        ImportedReport.objects.select_related("owner", "confirmed_by"), pk=pk
+    )
     require(user, Action.REPORT_IMPORT, report.owner)
     return report

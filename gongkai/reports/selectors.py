@@ -78,15 +78,39 @@ METRICS = [
 METRICS_BY_KEY = {m.key: m for m in METRICS}
 
 
+# A report's text and its two documents can be megabytes each: pages that list reports leave
+# them unread, and the comparison reads only the confirmed document.
+_LARGE_FIELDS = ("source_text", "parsed", "document")
+
+
 def imported_reports_for(organizations):
-    return ImportedReport.objects.filter(owner__in=organizations).select_related("uploaded_by")
+    return ImportedReport.objects.filter(owner__in=organizations)
+
+
+def import_list(organizations, status: str | None):
+    """The list page's reports (all, or those of one status), without their texts."""
+    reports = imported_reports_for(organizations).select_related("uploaded_by")
+    if status in ImportStatus.values:
+        reports = reports.filter(status=status)
+    return reports.defer(*_LARGE_FIELDS)
+
+
+def compared_bodies_and_years(reports) -> tuple[list[str], list[int]]:
+    """The agencies and the years of the confirmed ``reports``, sorted (one query)."""
+    pairs = set(
+        reports.filter(status=ImportStatus.CONFIRMED)
+        .order_by()
+        .values_list("reporting_body", "year")
+        .distinct()
+    )
+    return sorted({body for body, _ in pairs}), sorted({y for _, y in pairs if y is not None})
 
 
 def comparison(reports, metric: Metric, bodies: list[str], years: list[int]) -> dict:
     """{"years": [...], "series": [{"body", "values": [v or None per year]}]} of confirmed reports."""
     confirmed = reports.filter(
         status=ImportStatus.CONFIRMED, reporting_body__in=bodies, year__in=years
-    )
+    ).only("reporting_body", "year", "document")
     values = {(r.reporting_body, r.year): metric.compute(r.document) for r in confirmed}
     years = sorted(years)
     return {

@@ -14,10 +14,8 @@ from .permissions import get_imported_report_for
 @login_required
 def import_list(request):
     require(request.user, Action.REPORT_IMPORT)
-    reports = selectors.imported_reports_for(organizations_for(request.user, Action.REPORT_IMPORT))
     status = request.GET.get("status")
-    if status in ImportStatus.values:
-        reports = reports.filter(status=status)
+    reports = selectors.import_list(organizations_for(request.user, Action.REPORT_IMPORT), status)
     page = Paginator(reports, 30).get_page(request.GET.get("page"))
     return render(
         request,
@@ -83,9 +81,7 @@ def import_review(request, pk: int):
 def compare(request):
     require(request.user, Action.REPORT_IMPORT)
     reports = selectors.imported_reports_for(organizations_for(request.user, Action.REPORT_IMPORT))
-    confirmed = reports.filter(status=ImportStatus.CONFIRMED)
-    bodies = sorted(set(confirmed.values_list("reporting_body", flat=True)))
-    years = sorted(set(confirmed.values_list("year", flat=True)) - {None})
+    bodies, years = selectors.compared_bodies_and_years(reports)
     form = CompareForm(request.GET or None, bodies=bodies, years=years)
     context = {"form": form, "has_reports": bool(bodies)}
     if form.is_valid():

@@ -1,7 +1,10 @@
 """Staff import another agency's report, check the figures against the text, then compare."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.urls import reverse
 
 from gongkai.accounts.models import AuditEntry
@@ -249,3 +252,76 @@ def test_an_oversized_upload_is_refused_before_it_is_read(staff_client, agency):
     assert response.status_code == 400
     assert "文件过大" in response.content.decode()
     assert not ImportedReport.objects.exists()
+
+
+@contextmanager
+def recorded_queries():
+    """The SQL run inside the block (connection.queries is reset by every test-client request)."""
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield statements
+
+
+def _confirmed(agency, clerk, report_text, body, year):
+    r = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    return services.report_import_confirm(
+        report=r,
+        reporting_body=body,
+        year=year,
+        values=statistics.flatten(r.document),
+        actor=clerk,
+    )
+
+
+def test_the_list_does_not_read_the_report_texts_and_costs_the_same_for_more_rows(
+    staff_client, agency, clerk, report_text
+):
+    _confirmed(agency, clerk, report_text, "甲局", 2022)
+    with recorded_queries() as few:
+        staff_client.get(reverse("reports:import_list"))
+    for year in (2020, 2021, 2023):
+        _confirmed(agency, clerk, report_text, "甲局", year)
+    with recorded_queries() as many:
+        response = staff_client.get(reverse("reports:import_list"))
+    assert len(many) == len(few)
+    listed = list(response.context["page"])
+    assert len(listed) == 4
+    # The text and the documents can be megabytes each: a page of 30 must not load them.
+    assert {"source_text", "parsed", "document"} <= listed[0].get_deferred_fields()
+
+
+def test_the_comparison_reads_bodies_and_years_in_one_query_and_no_texts(
+    staff_client, agency, clerk, report_text
+):
+    for body, year in [("甲局", 2022), ("甲局", 2023), ("乙局", 2022), ("乙局", 2023)]:
+        _confirmed(agency, clerk, report_text, body, year)
+    params = {"metric": "received", "bodies": ["甲局", "乙局"], "years": ["2022", "2023"]}
+    with recorded_queries() as queries:
+        response = staff_client.get(reverse("reports:compare"), params)
+    assert response.status_code == 200
+    assert response.context["data"]["series"] == [
+        {"body": "甲局", "values": [12, 12]},
+        {"body": "乙局", "values": [12, 12]},
+    ]
+    report_reads = [sql for sql in queries if "reports_importedreport" in sql]
+    assert len(report_reads) == 2  # the choices, then the compared figures
+    assert not any("source_text" in sql for sql in report_reads)
+
+
+def test_the_review_page_of_a_confirmed_report_reads_its_confirmer_with_the_report(
+    staff_client, agency, clerk, report_text
+):
+    draft = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
+    with recorded_queries() as draft_page:
+        staff_client.get(reverse("reports:import_review", args=[draft.pk]))
+    confirmed = _confirmed(agency, clerk, report_text, "甲局", 2022)
+    with recorded_queries() as confirmed_page:
+        response = staff_client.get(reverse("reports:import_review", args=[confirmed.pk]))
+    # "由 … 确认": the confirmer comes with the report, not in a query of its own.
+    assert len(confirmed_page) == len(draft_page)
+    assert f"由 {clerk.display_name} 于" in response.content.decode()
