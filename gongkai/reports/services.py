@@ -1,5 +1,6 @@
 """Importing other agencies' published reports: parse, then confirm after a human check."""
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -22,13 +23,13 @@ def check_upload_size(size: int) -> None:
         raise ReportImportError("文件过大：年度报告文件不能超过 5 MB。")
 
 
-def decode_report_bytes(data: bytes, name: str) -> str:
+def decode_report_upload(upload: UploadedFile) -> str:
     """Text of an uploaded report file, or a ReportImportError staff can act on."""
     from .parsing import ReportParseError, decode_report
 
-    check_upload_size(len(data))
+    check_upload_size(upload.size)
     try:
-        return decode_report(data, name)
+        return decode_report(upload.read(), upload.name)
     except UnicodeError:
         raise ReportImportError("无法识别文件编码，请另存为 UTF-8 文本后再上传。") from None
     except ReportParseError as exc:

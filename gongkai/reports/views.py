@@ -33,7 +33,7 @@ def import_new(request):
         upload = form.cleaned_data.get("file")
         try:
             if upload:
-                text, name = services.decode_report_bytes(upload.read(), upload.name), upload.name
+                text, name = services.decode_report_upload(upload), upload.name
             else:
                 text, name = form.cleaned_data["text"], "粘贴的文本"
             report = services.report_import(

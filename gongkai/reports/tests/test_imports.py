@@ -3,7 +3,7 @@
 from contextlib import contextmanager
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from django.db import connection
 from django.urls import reverse
 
@@ -246,7 +246,12 @@ def test_an_odd_length_utf16_file_is_refused_clearly(staff_client, agency):
     assert "编码" in response.content.decode()
 
 
-def test_an_oversized_upload_is_refused_before_it_is_read(staff_client, agency):
+def test_an_oversized_upload_is_refused_before_it_is_read(staff_client, agency, monkeypatch):
+    def refuse(self, *args):
+        raise AssertionError("an oversized upload was read into memory")
+
+    # Over FILE_UPLOAD_MAX_MEMORY_SIZE, Django spools the upload to a temporary file.
+    monkeypatch.setattr(TemporaryUploadedFile, "read", refuse, raising=False)
     upload = SimpleUploadedFile("r.txt", b"a" * (services.MAX_REPORT_BYTES + 1))
     response = _import(staff_client, agency, file=upload)
     assert response.status_code == 400
