@@ -1,4 +1,4 @@
-"""Benchmark: parse 1,000 varied annual reports.
+"""Benchmark: parse 1,000 varied annual reports (and read the percentages of one long line).
 
 The reports are generated from the example texts (shared/examples/reports, next to the
 repository) with their numbers perturbed deterministically and their tables re-laid out
@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from gongkai.reports.checks import check  # noqa: E402
 from gongkai.reports.parsing import parse_report  # noqa: E402
+from gongkai.reports.parsing.percentages import find_percentages  # noqa: E402
 from gongkai.reports.parsing.text import normalize_line, split_lines  # noqa: E402
 
 EXAMPLES = ROOT.parent / "shared" / "examples" / "reports"
@@ -104,6 +105,16 @@ def generate(count: int) -> list[str]:
     return reports
 
 
+def long_paragraph(parts: int) -> str:
+    """One line enumerating ``parts`` counts, each with its share of a total stated first.
+
+    Reports pasted without line ends arrive as one paragraph; reading its percentages must
+    grow with its length, not with its square.
+    """
+    enumeration = "".join(f"第{i}类{i % 50 + 1}件，占比{i % 9}.{i % 10}%，" for i in range(parts))
+    return f"共收到申请{parts}件，{enumeration}。"
+
+
 def timed(function, items) -> float:
     """Seconds to apply ``function`` to every item (best of three runs)."""
     best = float("inf")
@@ -149,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline = timed(normalise_only, reports)
     parse_time = timed(parse_report, reports)
     check_time = timed(check, documents)
+    paragraph = long_paragraph(16_000)
+    paragraph_time = timed(find_percentages, [paragraph])
+    paragraph_baseline = timed(normalise_only, [paragraph])
     rows = [
         {
             "name": f"report_parse_{args.count}",
@@ -169,6 +183,13 @@ def main(argv: list[str] | None = None) -> int:
             "value": round(check_time, 4),
             "baseline": round(baseline, 4),
             "ratio": round(check_time / baseline, 2),
+            "unit": "s",
+        },
+        {
+            "name": "report_percentages_16000_part_paragraph",
+            "value": round(paragraph_time, 4),
+            "baseline": round(paragraph_baseline, 4),
+            "ratio": round(paragraph_time / paragraph_baseline, 2),
             "unit": "s",
         },
     ]

@@ -14,6 +14,7 @@ Violations name the percentage as printed, full-width digits included ("text:１
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -74,39 +75,44 @@ def _in_paragraph(text: str, printed: list[str] | None = None) -> list[StatedPer
     percents = list(_PERCENT.finditer(text))
     # The printed forms line up with the normalised percentages only if none was lost.
     printed = printed if printed is not None and len(printed) == len(percents) else None
+    # Counts do not overlap, so their starts and ends are both in order: a percentage's
+    # neighbouring counts are found by bisection (a long paragraph stays n log n).
+    starts = [start for start, _, _ in counts]
+    ends = [end for _, end, _ in counts]
     attached: dict[int, tuple[re.Match[str], str, str]] = {}  # count index → its percentage
     for ordinal, match in enumerate(percents):
         as_printed = printed[ordinal] if printed else f"{match.group(1)}%"
-        previous = [i for i, c in enumerate(counts) if c[1] <= match.start()]
-        if previous:
-            index = previous[-1]
+        index = bisect_right(ends, match.start()) - 1  # the last count ending before it
+        if index >= 0:
             link = text[counts[index][1] : match.start()]
             if _LINK.match(link) and index not in attached:
                 attached[index] = (match, link, as_printed)
                 continue
-        following = [i for i, c in enumerate(counts) if c[0] >= match.end()]
-        if following:
-            index = following[0]
-            if _LINK_AFTER.match(text[match.end() : counts[index][0]]) and index not in attached:
-                before = text[max(0, match.start() - 12) : match.start()]
-                if "占" in before:
-                    attached[index] = (match, before, as_printed)
+        index = bisect_left(starts, match.end())  # the first count starting after it
+        if (
+            index < len(counts)
+            and index not in attached
+            and _LINK_AFTER.match(text[match.end() : counts[index][0]])
+        ):
+            before = text[max(0, match.start() - 12) : match.start()]
+            if "占" in before:
+                attached[index] = (match, before, as_printed)
     out: list[StatedPercentage] = []
     last_base: Decimal | None = None
+    bases = _NearestAtLeast()
+    unread = 0  # counts before this index are in ``bases`` (the unattached, non-zero ones)
     for index in sorted(attached):
+        for earlier in range(unread, index):
+            if earlier not in attached and counts[earlier][2] != 0:
+                bases.add(counts[earlier][2])
+        unread = index + 1
         match, link, as_printed = attached[index]
         count = counts[index][2]
-        base: Decimal | None = None
         grand = any(word in link for word in _GRAND_TOTAL)
         if grand and last_base is not None and last_base >= count:
-            base = last_base
+            base: Decimal | None = last_base
         else:
-            for back in range(index - 1, -1, -1):
-                candidate = counts[back][2]
-                if back in attached or candidate < count or candidate == 0:
-                    continue
-                base = candidate
-                break
+            base = bases.nearest_at_least(count)
         if base is None or base == 0:
             continue
         last_base = base
@@ -114,3 +120,23 @@ def _in_paragraph(text: str, printed: list[str] | None = None) -> list[StatedPer
         places = len(number.split(".")[1]) if "." in number else 0
         out.append(StatedPercentage(as_printed, Decimal(number), places, count, base))
     return out
+
+
+class _NearestAtLeast:
+    """Values added in reading order; finds the latest one that is at least a given value.
+
+    An earlier value not above a later one can never be the answer (the later one is as large
+    and nearer), so only a strictly decreasing run is kept and searched by bisection.
+    """
+
+    def __init__(self) -> None:
+        self._negated: list[Decimal] = []  # the run, negated so that it increases
+
+    def add(self, value: Decimal) -> None:
+        while self._negated and -self._negated[-1] <= value:
+            self._negated.pop()
+        self._negated.append(-value)
+
+    def nearest_at_least(self, value: Decimal) -> Decimal | None:
+        at_least = bisect_right(self._negated, -value)  # how many of the run are >= value
+        return -self._negated[at_least - 1] if at_least else None
