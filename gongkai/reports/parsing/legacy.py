@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..statistics import APPEAL_RESULT_KEYS
 from .cells import line_cells
 from .labels import core
 from .numbers import (
@@ -134,7 +135,6 @@ _RESULTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("其他情形", "其他结果", "其它情形", "其他"), "other"),
 )
 _NEGATION = re.compile(r"未|没有|无|均为0|均为零|为0件|为零")
-_APPEAL_ORDER = ("upheld", "corrected", "other", "pending", "total")
 
 
 def read_legacy_appeals(paragraphs: list[Paragraph]) -> dict[str, dict[str, Number]]:
@@ -149,7 +149,7 @@ def read_legacy_appeals(paragraphs: list[Paragraph]) -> dict[str, dict[str, Numb
                 continue
             _read_appeal_sentence(sentence, groups)
     return {
-        g: {k: groups[g][k] for k in _APPEAL_ORDER if k in groups[g]}
+        g: {k: groups[g][k] for k in APPEAL_RESULT_KEYS if k in groups[g]}
         for g in ("review", "litigation")
         if groups.get(g)
     }
@@ -270,10 +270,7 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         if path is None and _FEE_PART.search(label) and "减免" not in label:
             # 检索费 / 复制费 / 邮寄费 rows: together they are what was charged.
             if value is not None:
-                fee_unit = (read_quantity(text) or Quantity(value)).unit or (
-                    "万元" if "万元" in unit else "元"
-                )
-                fee_parts.append(convert_money(Quantity(value, fee_unit), "元"))
+                fee_parts.append(_in_yuan(text, value, unit))
             continue
         if path and path[0] == "appeals":
             appeal_group = path[1]
@@ -292,9 +289,7 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
         if path is None or value is None:
             continue
         if path == ("fees_yuan",):
-            quantity = read_quantity(text) or Quantity(value)
-            unit = quantity.unit or ("万元" if "万元" in unit else "元")
-            value = convert_money(Quantity(quantity.value, unit), "元")
+            value = _in_yuan(text, value, unit)
         key = path
         if key in out and key[-1] == "online":
             out[key] = tidy(out[key] + value)  # 网上 + 电子邮件 are both online
@@ -303,6 +298,13 @@ def read_annex(lines: list[str]) -> dict[tuple[str, ...], Number]:
     if fee_parts and ("fees_yuan",) not in out:
         out[("fees_yuan",)] = tidy(sum(Decimal(str(v)) for v in fee_parts))
     return out
+
+
+def _in_yuan(text: str, value: Number, unit_column: str) -> Number:
+    """A money cell in 元: its own unit if printed ("3万元"), else the 单位 column's."""
+    quantity = read_quantity(text) or Quantity(value)
+    unit = quantity.unit or ("万元" if "万元" in unit_column else "元")
+    return convert_money(Quantity(quantity.value, unit), "元")
 
 
 def _annex_path(label: str) -> tuple[str, ...] | None:
