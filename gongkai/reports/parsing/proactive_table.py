@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import statistics
 from . import tables_2019, tables_2021
 from .cells import Cell
 from .labels import core, has_cjk
@@ -29,29 +30,9 @@ ROWS: tuple[tuple[str, str | None], ...] = (
     ("行政事业性收费", "administrative_fees"),
     ("政府集中采购", "government_procurement"),
 )
-ROW_ORDER = (
-    "regulations",
-    "normative_documents",
-    "administrative_licensing",
-    "other_services",
-    "administrative_penalty",
-    "administrative_coercion",
-    "administrative_fees",
-    "government_procurement",
-)
-KEY_ORDER = (
-    "issued",
-    "repealed",
-    "in_force",
-    "new_made",
-    "new_published",
-    "published_total",
-    "items_last_year",
-    "items_change",
-    "decisions",
-    "projects",
-    "amount_10k_yuan",
-)
+# The schema's order of the rows and of the keys within a row.
+ROW_ORDER = tuple(key for key, _ in statistics.PROACTIVE_ROWS)
+KEY_ORDER = tuple(key for key, _ in statistics.PROACTIVE_COLUMNS)
 COLUMNS = (
     tables_2021.PROACTIVE_COLUMNS
     + tables_2019.PROACTIVE_COLUMNS
@@ -149,14 +130,11 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
 
     def close_row() -> None:
         nonlocal row_open, row_key, row_values
-        if _blanks_untraceable(row_values, columns, row_line, value_lines):
-            # One cell per line: a blank left no trace, so which of the columns the
-            # printed values belong to is unknown. Leave the row out rather than guess.
-            row_open, row_key, row_values = False, None, []
-            value_lines.clear()
-            return
+        # One cell per line: a blank left no trace, so which of the columns the printed
+        # values belong to is unknown. Leave the row out rather than guess.
+        untraceable = _blanks_untraceable(row_values, columns, row_line, value_lines)
         value_lines.clear()
-        if row_open and row_key is not None:
+        if row_open and row_key is not None and not untraceable:
             values = table.rows.setdefault(row_key, {})
             for column, text in zip(columns, row_values, strict=False):
                 value = _cell_value(text, column)
