@@ -84,17 +84,14 @@ class ConfirmForm(forms.Form):
             ]
             grid_rows = []
             for row_path, row_label in shown_rows:
-                cells = []
-                for key, _ in shown_columns:
-                    path = f"{row_path}.{key}"
-                    cells.append(path if path in statistics.FIELDS_BY_PATH else None)
-                    if path in statistics.FIELDS_BY_PATH:
-                        in_grids.add(path)
+                # Every cell is a statistic: GRIDS and FIELDS are built from the same lists.
+                cells = [f"{row_path}.{key}" for key, _ in shown_columns]
+                in_grids.update(cells)
                 grid_rows.append((row_label, cells))
             if grid_rows:
                 self._grids.append((title, [label for _, label in shown_columns], grid_rows))
         others = [p for p in present if p not in in_grids]
-        self.stat_paths = sorted(in_grids, key=list(statistics.FIELDS_BY_PATH).index) + others
+        self.stat_paths = [f.path for f in statistics.FIELDS if f.path in in_grids] + others
         self._others = others
         for path in self.stat_paths:
             self.fields[_name(path)] = forms.CharField(
@@ -112,13 +109,9 @@ class ConfirmForm(forms.Form):
         self.fields["add_value"] = forms.CharField(label="补录的数值", required=False)
 
     def grids(self):
-        """[(title, column labels, [(row label, [bound field or None per column])])]"""
+        """[(title, column labels, [(row label, [bound field per column])])]"""
         return [
-            (
-                title,
-                columns,
-                [(label, [self[_name(p)] if p else None for p in cells]) for label, cells in rows],
-            )
+            (title, columns, [(label, [self[_name(p)] for p in cells]) for label, cells in rows])
             for title, columns, rows in self._grids
         ]
 

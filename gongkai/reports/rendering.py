@@ -5,7 +5,6 @@ The tables are pipe rows, the layout most government pages copy to; the parser r
 
 from . import statistics
 
-_COLUMN_KEYS = [key for key, _ in statistics.COLUMNS]
 _HEADER = (
     "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |"
 )
@@ -89,20 +88,21 @@ def _applications_table(applications: dict) -> list[str]:
     ]
     for label, path in _TABLE_THREE:
         if path is None:
-            lines.append(f"| {label} |" + " |" * len(_COLUMN_KEYS))
+            lines.append(f"| {label} |" + " |" * len(statistics.COLUMN_KEYS))
             continue
         row = statistics.get(applications, path) or {}
-        lines.append(f"| {label} | " + " | ".join(_cell(row.get(c)) for c in _COLUMN_KEYS) + " |")
+        lines.append(
+            f"| {label} | " + " | ".join(_cell(row.get(c)) for c in statistics.COLUMN_KEYS) + " |"
+        )
     return lines
 
 
 def _appeals_table(appeals: dict) -> list[str]:
-    results = [key for key, _ in statistics.APPEAL_RESULTS]
     labels = " | ".join(label for _, label in statistics.APPEAL_RESULTS)
     values = []
     for group in ("review", "litigation_direct", "litigation_after_review"):
         row = appeals.get(group, {})
-        values += [_cell(row.get(r)) for r in results]
+        values += [_cell(row.get(r)) for r in statistics.APPEAL_RESULT_KEYS]
     return [
         "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
         "| | | | | | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |",

@@ -330,3 +330,10 @@ def test_the_review_page_of_a_confirmed_report_reads_its_confirmer_with_the_repo
     # "由 … 确认": the confirmer comes with the report, not in a query of its own.
     assert len(confirmed_page) == len(draft_page)
     assert f"由 {clerk.display_name} 于" in response.content.decode()
+
+
+def test_every_cell_of_the_review_grids_is_an_editable_statistic():
+    from gongkai.reports.forms import GRIDS
+
+    cells = [f"{r}.{c}" for _, rows, cols, _ in GRIDS for r, _ in rows for c, _ in cols]
+    assert cells and all(path in statistics.FIELDS_BY_PATH for path in cells)
