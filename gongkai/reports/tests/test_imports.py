@@ -22,6 +22,12 @@ def _import(staff_client, agency, **data):
     return staff_client.post(reverse("reports:import_new"), {"owner": agency.pk, **data})
 
 
+def _submitted_as_shown(staff_client, url) -> dict:
+    """The review form's data as the page shows it (what "confirm" without edits posts)."""
+    form = staff_client.get(url).context["form"]
+    return {name: form[name].value() or "" for name in form.fields}
+
+
 def test_pasting_a_report_shows_the_parsed_figures_beside_the_text(
     staff_client, agency, report_text
 ):
@@ -72,8 +78,7 @@ def test_confirming_saves_corrections_and_rechecks_the_figures(
 ):
     report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
     url = reverse("reports:import_review", args=[report.pk])
-    form = staff_client.get(url).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = _submitted_as_shown(staff_client, url)
     data.update(reporting_body="上海市示例区司法局", year="2023", replace="")
     # The reviewer corrects the 自然人 column of 一、本年新收 from 10 to 11: rule 3 now breaks.
     data["stat__applications__new__natural_person"] = "11"
@@ -97,8 +102,7 @@ def test_a_typed_word_instead_of_a_number_is_refused_field_by_field(
 ):
     report = services.report_import(owner=agency, text=report_text, source_name="x", actor=clerk)
     url = reverse("reports:import_review", args=[report.pk])
-    form = staff_client.get(url).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = _submitted_as_shown(staff_client, url)
     data.update(reporting_body="上海市示例区司法局", year="2023")
     data["stat__applications__new__total"] = "十二件多"
     response = staff_client.post(url, data)
@@ -179,8 +183,7 @@ def test_the_share_disclosed_is_computed_from_the_outcome_rows(agency, clerk, re
 
 
 def _confirm_data(staff_client, url, **changes):
-    form = staff_client.get(url).context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = _submitted_as_shown(staff_client, url)
     data.update(reporting_body="上海市示例区司法局", year="2023")
     data.update(changes)
     return data
