@@ -48,7 +48,8 @@ def report_import(
     try:
         document = parse_report(text)
     except ReportParseError as exc:
-        raise ReportImportError(f"无法解析该报告：{exc}") from exc
+        # The staff see the Chinese half only (the English half is for the command line).
+        raise ReportImportError(f"无法解析该报告：{exc.chinese}。") from exc
     report = ImportedReport.objects.create(
         owner=owner,
         reporting_body=(document.get("organization") or "")[:200],

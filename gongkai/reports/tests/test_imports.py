@@ -340,3 +340,11 @@ def test_every_cell_of_the_review_grids_is_an_editable_statistic():
 
     cells = [f"{r}.{c}" for _, rows, cols, _ in GRIDS for r, _ in rows for c, _ in cols]
     assert cells and all(path in statistics.FIELDS_BY_PATH for path in cells)
+
+
+def test_the_staff_see_a_parse_failure_in_chinese_only(staff_client, agency):
+    response = _import(staff_client, agency, text="这是一段与年度报告无关的文字。")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "无法解析该报告：不是政府信息公开工作年度报告" in page
+    assert "Unreadable" not in page
