@@ -4,6 +4,8 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from gongkai.lib.discovery import app_modules
+
 from .models import AuditEntry
 
 
@@ -24,21 +26,5 @@ def audit_entries(*, action="", actor="", object_type="", date_from=None, date_t
 
 
 def dashboard_counters(user) -> list[dict]:
-    """Counters every installed gongkai app contributes through its `dashboard.counters(user)`.
-
-    Discovery (not imports) keeps accounts below the domain apps that fill the dashboard.
-    """
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from django.apps import apps
-
-    counters: list[dict] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        module_name = f"{config.name}.dashboard"
-        if find_spec(module_name) is None:
-            continue
-        counters.extend(import_module(module_name).counters(user))
-    return counters
+    """Counters every installed gongkai app contributes through its `dashboard.counters(user)`."""
+    return [counter for module in app_modules("dashboard") for counter in module.counters(user)]

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from gongkai.accounts.models import Organization
+from gongkai.lib.discovery import app_modules
 
 
 def home(request):
@@ -11,13 +12,4 @@ def home(request):
 
 def _home_sections() -> list[dict]:
     """Blocks other apps contribute to the home page through `<app>.portal_blocks.blocks()`."""
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from django.conf import settings
-
-    blocks: list[dict] = []
-    for app in settings.INSTALLED_APPS:
-        if app.startswith("gongkai.") and find_spec(f"{app}.portal_blocks") is not None:
-            blocks.extend(import_module(f"{app}.portal_blocks").blocks())
-    return blocks
+    return [block for module in app_modules("portal_blocks") for block in module.blocks()]
