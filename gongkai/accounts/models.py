@@ -12,6 +12,10 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def site_owner(self) -> "Organization | None":
+        """The agency that runs the site: the first top-level organization (named in the header)."""
+        return self.filter(parent__isnull=True).order_by("sort_order", "pk").first()
+
     def subtree_ids(self, root: "Organization") -> set[int]:
         """Ids of `root` and every organization below it.
 

@@ -25,13 +25,9 @@ EVERYTHING = Scope()
 
 
 def site_owner_id() -> int | None:
-    """The agency that runs the site: the first top-level organization (as in the header)."""
-    return (
-        Organization.objects.filter(parent__isnull=True)
-        .order_by("sort_order", "pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    """The id of the agency that runs the site (whose pages are the site-wide ones)."""
+    owner = Organization.objects.site_owner()
+    return owner.pk if owner is not None else None
 
 
 def scope_of_organization(organization: Organization) -> Scope:

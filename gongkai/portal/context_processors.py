@@ -1,6 +1,7 @@
 """Site-wide template context: the agency shown in the header, and both navigations."""
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can
@@ -60,9 +61,8 @@ def site(request):
             if item["label"] == "工作台":
                 item["current"] = path == item["url"]
     return {
-        "site_org": Organization.objects.filter(parent__isnull=True)
-        .order_by("sort_order", "pk")
-        .first(),
+        # Read only by the templates that show it (the portal's header and footer).
+        "site_org": SimpleLazyObject(Organization.objects.site_owner),
         "portal_nav": _nav(PORTAL_NAV, path),
         "workspace_nav": workspace,
     }

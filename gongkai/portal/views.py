@@ -1,13 +1,11 @@
 from django.shortcuts import render
 
-from gongkai.accounts.models import Organization
 from gongkai.lib.discovery import app_modules
 
 
 def home(request):
-    root = Organization.objects.filter(parent__isnull=True).order_by("sort_order", "pk").first()
-    sections = _home_sections()
-    return render(request, "portal/home.html", {"root": root, "sections": sections})
+    # The agency's name comes with every portal page (`site_org`, portal.context_processors).
+    return render(request, "portal/home.html", {"sections": _home_sections()})
 
 
 def _home_sections() -> list[dict]:

@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 
@@ -24,3 +26,17 @@ def test_an_unknown_page_is_a_chinese_404(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_the_home_page_looks_the_agency_up_once_and_the_workspace_not_at_all(client, agency, clerk):
+    def site_owner_lookups(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return sum('"parent_id" IS NULL' in q["sql"] for q in queries.captured_queries)
+
+    assert site_owner_lookups(reverse("portal:home")) == 1
+    assert (
+        "<h1>上海市司法局政府信息公开</h1>" in client.get(reverse("portal:home")).content.decode()
+    )
+    client.force_login(clerk)
+    assert site_owner_lookups(reverse("workdays:calendar")) == 0
