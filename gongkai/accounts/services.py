@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from . import audit
-from .models import Organization, Role, RoleGrant, User
+from .models import Organization, RoleGrant, User
 
 
 @transaction.atomic
@@ -35,22 +35,6 @@ def organization_update(*, organization: Organization, data: dict, actor: User) 
         "accounts.organization_update", organization, actor=actor, changes=audit.diff(before, after)
     )
     return organization
-
-
-@transaction.atomic
-def staff_grant_role(*, user: User, role: Role, actor: User | None = None) -> None:
-    _, created = RoleGrant.objects.get_or_create(user=user, role=role)
-    if created:
-        audit.record("accounts.role_grant", user, actor=actor, changes={"role": role.value})
-    user.__dict__.pop("_role_cache", None)
-
-
-@transaction.atomic
-def staff_revoke_role(*, user: User, role: Role, actor: User | None = None) -> None:
-    deleted, _ = RoleGrant.objects.filter(user=user, role=role).delete()
-    if deleted:
-        audit.record("accounts.role_revoke", user, actor=actor, changes={"role": role.value})
-    user.__dict__.pop("_role_cache", None)
 
 
 def staff_values(user: User) -> dict:
