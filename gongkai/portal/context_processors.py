@@ -6,7 +6,8 @@ from django.utils.functional import SimpleLazyObject
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can
 
-# (label, url name, action needed or None). Links whose view is not installed are skipped.
+# (label, url name), and for the workspace the action needed to see the link. Links whose view
+# is not installed are skipped.
 PORTAL_NAV = [
     ("首页", "portal:home"),
     ("公开指南", "catalog:guide"),
@@ -31,6 +32,9 @@ WORKSPACE_NAV = [
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
 ]
 
+# Every other page of the site lies below these two: their links are current only on themselves.
+FRONT_PAGES = frozenset({"portal:home", "accounts:dashboard"})
+
 
 def _reverse(name: str) -> str | None:
     try:
@@ -44,7 +48,7 @@ def _nav(entries, path):
     for label, url_name in entries:
         url = _reverse(url_name)
         if url is not None:
-            current = path == url if url == "/" else path.startswith(url)
+            current = path == url if url_name in FRONT_PAGES else path.startswith(url)
             items.append({"label": label, "url": url, "current": current})
     return items
 
@@ -56,10 +60,6 @@ def site(request):
     if user is not None and user.is_authenticated:
         allowed = [(label, name) for label, name, action in WORKSPACE_NAV if can(user, action)]
         workspace = _nav(allowed, path)
-        # The dashboard link is "current" only on the dashboard itself.
-        for item in workspace:
-            if item["label"] == "工作台":
-                item["current"] = path == item["url"]
     return {
         # Read only by the templates that show it (the portal's header and footer).
         "site_org": SimpleLazyObject(Organization.objects.site_owner),

@@ -40,3 +40,15 @@ def test_the_home_page_looks_the_agency_up_once_and_the_workspace_not_at_all(cli
     )
     client.force_login(clerk)
     assert site_owner_lookups(reverse("workdays:calendar")) == 0
+
+
+def _current_links(response, nav):
+    return [item["label"] for item in response.context[nav] if item["current"]]
+
+
+def test_a_front_page_link_is_current_only_on_the_front_page_itself(client, agency, admin_user):
+    assert _current_links(client.get(reverse("portal:home")), "portal_nav") == ["首页"]
+    assert _current_links(client.get(reverse("catalog:guide")), "portal_nav") == ["公开指南"]
+    client.force_login(admin_user)
+    assert _current_links(client.get(reverse("accounts:dashboard")), "workspace_nav") == ["工作台"]
+    assert _current_links(client.get(reverse("accounts:staff")), "workspace_nav") == ["工作人员"]
