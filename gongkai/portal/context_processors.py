@@ -1,6 +1,9 @@
 """Site-wide template context: the agency shown in the header, and both navigations."""
 
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.functional import SimpleLazyObject
 
 from gongkai.accounts.models import Organization
@@ -36,17 +39,21 @@ WORKSPACE_NAV = [
 FRONT_PAGES = frozenset({"portal:home", "accounts:dashboard"})
 
 
-def _reverse(name: str) -> str | None:
+@lru_cache(maxsize=128)
+def _path_of(name: str, urlconf: str, script_prefix: str) -> str | None:
+    """`name`'s path (None when its app is not installed). Both navigations are built for every
+    page, and a path never changes for a given URL configuration and script prefix."""
     try:
-        return reverse(name)
+        return reverse(name, urlconf=urlconf)
     except NoReverseMatch:
         return None
 
 
 def _nav(entries, path):
     items = []
+    urlconf, script_prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     for label, url_name in entries:
-        url = _reverse(url_name)
+        url = _path_of(url_name, urlconf, script_prefix)
         if url is not None:
             current = path == url if url_name in FRONT_PAGES else path.startswith(url)
             items.append({"label": label, "url": url, "current": current})
