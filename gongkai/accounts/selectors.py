@@ -2,6 +2,7 @@
 
 from datetime import datetime, time
 
+from django.db.models import Q
 from django.utils import timezone
 
 from gongkai.lib.discovery import app_modules
@@ -10,11 +11,13 @@ from .models import AuditEntry
 
 
 def audit_entries(*, action="", actor="", object_type="", date_from=None, date_to=None):
-    entries = AuditEntry.objects.select_related("actor")
+    # The log shows the name written with each entry (actor_name), so the user table is joined
+    # only to find entries by username.
+    entries = AuditEntry.objects.all()
     if action:
         entries = entries.filter(action__startswith=action)
     if actor:
-        entries = entries.filter(actor_name=actor) | entries.filter(actor__username=actor)
+        entries = entries.filter(Q(actor_name=actor) | Q(actor__username=actor))
     if object_type:
         entries = entries.filter(object_type=object_type)
     tz = timezone.get_current_timezone()

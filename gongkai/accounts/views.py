@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from . import audit, selectors
 from .backends import login_unlock
 from .forms import AuditFilterForm, LoginForm, OrganizationForm, StaffForm
-from .models import Organization, User
+from .models import AuditEntry, Organization, User
 from .permissions import Action, organizations_for, require
 from .services import organization_create, organization_update, staff_save, staff_values
 
@@ -45,11 +45,12 @@ def dashboard(request):
 def audit_log(request):
     require(request.user, Action.AUDIT_VIEW)
     form = AuditFilterForm(request.GET or None)
-    entries = (
-        selectors.audit_entries(**form.cleaned_data)
-        if form.is_valid()
-        else (selectors.audit_entries() if not form.is_bound else selectors.audit_entries().none())
-    )
+    if not form.is_bound:
+        entries = selectors.audit_entries()
+    elif form.is_valid():
+        entries = selectors.audit_entries(**form.cleaned_data)
+    else:
+        entries = AuditEntry.objects.none()
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/audit_log.html", {"form": form, "page": page})
 
