@@ -52,3 +52,12 @@ def test_a_front_page_link_is_current_only_on_the_front_page_itself(client, agen
     client.force_login(admin_user)
     assert _current_links(client.get(reverse("accounts:dashboard")), "workspace_nav") == ["工作台"]
     assert _current_links(client.get(reverse("accounts:staff")), "workspace_nav") == ["工作人员"]
+
+
+def test_a_browser_asking_for_english_still_gets_chinese_and_one_page_for_all(client, db):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "页面不存在" in response.content.decode()
+    # Django's own messages too: "This field is required." in Chinese.
+    form_page = client.post(reverse("accounts:login"), {}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "这个字段是必填项。" in form_page.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")
