@@ -32,6 +32,16 @@ def _flag(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} 应为整数，而不是 {value!r}") from None
+
+
 def _secret_key() -> str:
     key = os.environ.get("SECRET_KEY", "").strip()
     if key:
@@ -103,7 +113,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,16 +157,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # How many reverse proxies (nginx, a load balancer) stand in front of gongkai and append the
 # client's address to X-Forwarded-For. 0: trust REMOTE_ADDR only (X-Forwarded-For can be forged).
-GONGKAI_TRUSTED_PROXIES = int(os.environ.get("GONGKAI_TRUSTED_PROXIES", "0"))
+GONGKAI_TRUSTED_PROXIES = _int("GONGKAI_TRUSTED_PROXIES", 0)
 
 # Lockout: this many failures for one username from one address within the window lock that
 # username for that address for the window...
-GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
+GONGKAI_LOGIN_MAX_FAILURES = _int("GONGKAI_LOGIN_MAX_FAILURES", 5)
 # ...and this many from anywhere lock the username itself (guessing spread over many addresses).
-GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE = int(
-    os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE", "30")
-)
-GONGKAI_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_MINUTES", "15"))
+GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE = _int("GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE", 30)
+GONGKAI_LOGIN_LOCKOUT_MINUTES = _int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15)
 
 # Staff sessions end after two idle hours and when the browser closes.
 SESSION_COOKIE_AGE = 2 * 60 * 60
@@ -166,6 +173,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
+# One language: Django speaks LANGUAGE_CODE without LocaleMiddleware, which would only weigh each
+# request's Accept-Language to choose it again and mark every response "Vary: Accept-Language".
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"

@@ -56,9 +56,9 @@ DISTRICTS = [
 # One account per role, all in the city bureau; the password meets the validators.
 DEMO_PASSWORD = "Gongkai-2026!"
 STAFF = [
-    ("clerk", "王晓敏", Role.CLERK, "bgs"),
-    ("chief", "李建国", Role.DIVISION_HEAD, "bgs"),
-    ("legal", "陈雅琴", Role.LEGAL_REVIEWER, "fzdy"),
+    ("clerk", "王晓敏", Role.CLERK, "shsfj-bgs"),
+    ("chief", "李建国", Role.DIVISION_HEAD, "shsfj-bgs"),
+    ("legal", "陈雅琴", Role.LEGAL_REVIEWER, "shsfj-fzdy"),
     ("leader", "张卫东", Role.LEADER, "shsfj"),
     ("admin", "周立明", Role.ADMIN, "shsfj"),
     ("xuhui", "赵丽华", Role.CLERK, "xh-sfj"),
@@ -96,8 +96,7 @@ def load(stdout) -> list[str]:
         )
     lines = []
     for username, full_name, role, org_code in STAFF:
-        code = org_code if org_code in {"shsfj", "xh-sfj"} else f"shsfj-{org_code}"
-        org = Organization.objects.get(code=code)
+        org = Organization.objects.get(code=org_code)
         user, created = User.objects.get_or_create(
             username=username,
             defaults={

@@ -12,8 +12,13 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(models.QuerySet):
+    def site_owner(self) -> "Organization | None":
+        """The agency that runs the site: the first top-level organization (named in the header)."""
+        return self.filter(parent__isnull=True).order_by("sort_order", "pk").first()
+
     def subtree_ids(self, root: "Organization") -> set[int]:
-        """Ids of `root` and every organization below it.
+        """Ids of `root` and every organization below it. On a filtered queryset
+        (`.filter(kind=...)`) the walk goes down through the matching organizations only.
 
         The tree is small (an agency with its divisions and district bureaus), so one query
         for all (id, parent) pairs beats a recursive CTE that SQLite and PostgreSQL spell alike.

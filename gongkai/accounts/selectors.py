@@ -2,17 +2,22 @@
 
 from datetime import datetime, time
 
+from django.db.models import Q
 from django.utils import timezone
+
+from gongkai.lib.discovery import app_modules
 
 from .models import AuditEntry
 
 
 def audit_entries(*, action="", actor="", object_type="", date_from=None, date_to=None):
-    entries = AuditEntry.objects.select_related("actor")
+    # The log shows the name written with each entry (actor_name), so the user table is joined
+    # only to find entries by username.
+    entries = AuditEntry.objects.all()
     if action:
         entries = entries.filter(action__startswith=action)
     if actor:
-        entries = entries.filter(actor_name=actor) | entries.filter(actor__username=actor)
+        entries = entries.filter(Q(actor_name=actor) | Q(actor__username=actor))
     if object_type:
         entries = entries.filter(object_type=object_type)
     tz = timezone.get_current_timezone()
@@ -24,21 +29,5 @@ def audit_entries(*, action="", actor="", object_type="", date_from=None, date_t
 
 
 def dashboard_counters(user) -> list[dict]:
-    """Counters every installed gongkai app contributes through its `dashboard.counters(user)`.
-
-    Discovery (not imports) keeps accounts below the domain apps that fill the dashboard.
-    """
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from django.apps import apps
-
-    counters: list[dict] = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        module_name = f"{config.name}.dashboard"
-        if find_spec(module_name) is None:
-            continue
-        counters.extend(import_module(module_name).counters(user))
-    return counters
+    """Counters every installed gongkai app contributes through its `dashboard.counters(user)`."""
+    return [counter for module in app_modules("dashboard") for counter in module.counters(user)]

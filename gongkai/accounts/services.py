@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from . import audit
-from .models import Organization, Role, RoleGrant, User
+from .models import Organization, RoleGrant, User
 
 
 @transaction.atomic
@@ -37,20 +37,16 @@ def organization_update(*, organization: Organization, data: dict, actor: User) 
     return organization
 
 
-@transaction.atomic
-def staff_grant_role(*, user: User, role: Role, actor: User | None = None) -> None:
-    _, created = RoleGrant.objects.get_or_create(user=user, role=role)
-    if created:
-        audit.record("accounts.role_grant", user, actor=actor, changes={"role": role.value})
-    user.__dict__.pop("_role_cache", None)
-
-
-@transaction.atomic
-def staff_revoke_role(*, user: User, role: Role, actor: User | None = None) -> None:
-    deleted, _ = RoleGrant.objects.filter(user=user, role=role).delete()
-    if deleted:
-        audit.record("accounts.role_revoke", user, actor=actor, changes={"role": role.value})
-    user.__dict__.pop("_role_cache", None)
+def staff_values(user: User) -> dict:
+    """A staff account's editable fields, as the staff form shows them and the audit log records."""
+    return {
+        "full_name": user.full_name,
+        "organization": user.organization,
+        "email": user.email,
+        "phone": user.phone,
+        "is_active": user.is_active,
+        "roles": sorted(user.role_set()),
+    }
 
 
 @transaction.atomic
@@ -59,18 +55,7 @@ def staff_save(*, data: dict, actor: User, user: User | None = None) -> User:
     creating = user is None
     if creating:
         user = User(username=data["username"])
-    before = (
-        {}
-        if creating
-        else {
-            "full_name": user.full_name,
-            "organization": user.organization,
-            "email": user.email,
-            "phone": user.phone,
-            "is_active": user.is_active,
-            "roles": sorted(user.role_set()),
-        }
-    )
+    before = {} if creating else staff_values(user)
     user.full_name = data["full_name"]
     user.organization = data["organization"]
     user.email = data.get("email", "")
@@ -83,16 +68,8 @@ def staff_save(*, data: dict, actor: User, user: User | None = None) -> User:
     RoleGrant.objects.filter(user=user).exclude(role__in=wanted).delete()
     for role in wanted:
         RoleGrant.objects.get_or_create(user=user, role=role)
-    user.__dict__.pop("_role_cache", None)
-    after = {
-        "full_name": user.full_name,
-        "organization": user.organization,
-        "email": user.email,
-        "phone": user.phone,
-        "is_active": user.is_active,
-        "roles": sorted(wanted),
-    }
-    changes = audit.diff(before, after)
+    user._role_cache = frozenset(wanted)  # what the rows now say
+    changes = audit.diff(before, staff_values(user))
     if data.get("password"):
         changes["password"] = ["***", "***"]  # that it changed, never the value
     audit.record(

@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 from . import audit, selectors
 from .backends import login_unlock
 from .forms import AuditFilterForm, LoginForm, OrganizationForm, StaffForm
-from .models import Organization, User
+from .models import AuditEntry, Organization, User
 from .permissions import Action, organizations_for, require
-from .services import organization_create, organization_update, staff_save
+from .services import organization_create, organization_update, staff_save, staff_values
 
 
 class LoginView(auth_views.LoginView):
@@ -45,11 +45,12 @@ def dashboard(request):
 def audit_log(request):
     require(request.user, Action.AUDIT_VIEW)
     form = AuditFilterForm(request.GET or None)
-    entries = (
-        selectors.audit_entries(**form.cleaned_data)
-        if form.is_valid()
-        else (selectors.audit_entries() if not form.is_bound else selectors.audit_entries().none())
-    )
+    if not form.is_bound:
+        entries = selectors.audit_entries()
+    elif form.is_valid():
+        entries = selectors.audit_entries(**form.cleaned_data)
+    else:
+        entries = AuditEntry.objects.none()
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "accounts/audit_log.html", {"form": form, "page": page})
 
@@ -94,17 +95,7 @@ def staff_edit(request, pk: int | None = None):
     if pk is not None:
         user = get_object_or_404(User, pk=pk)
         require(request.user, Action.STAFF_MANAGE, user.organization_id)
-    initial = {}
-    if user is not None:
-        initial = {
-            "username": user.username,
-            "full_name": user.full_name,
-            "organization": user.organization,
-            "roles": sorted(user.role_set()),
-            "email": user.email,
-            "phone": user.phone,
-            "is_active": user.is_active,
-        }
+    initial = {} if user is None else {"username": user.username, **staff_values(user)}
     form = StaffForm(request.POST or None, organizations=orgs, instance=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = staff_save(data=form.cleaned_data, actor=request.user, user=user)

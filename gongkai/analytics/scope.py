@@ -25,13 +25,9 @@ EVERYTHING = Scope()
 
 
 def site_owner_id() -> int | None:
-    """The agency that runs the site: the first top-level organization (as in the header)."""
-    return (
-        Organization.objects.filter(parent__isnull=True)
-        .order_by("sort_order", "pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    """The id of the agency that runs the site (whose pages are the site-wide ones)."""
+    owner = Organization.objects.site_owner()
+    return owner.pk if owner is not None else None
 
 
 def scope_of_organization(organization: Organization) -> Scope:
@@ -39,14 +35,8 @@ def scope_of_organization(organization: Organization) -> Scope:
 
     District bureaus and other subordinate organs run their own columns and report separately.
     """
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id, kind in Organization.objects.values_list("pk", "parent_id", "kind"):
-        if kind == OrganizationKind.DIVISION:
-            children.setdefault(parent_id, []).append(pk)
-    found, stack = set(), [organization.pk]
-    while stack:
-        pk = stack.pop()
-        if pk not in found:
-            found.add(pk)
-            stack.extend(children.get(pk, ()))
-    return Scope(frozenset(found), unattributed=organization.pk == site_owner_id())
+    divisions = Organization.objects.filter(kind=OrganizationKind.DIVISION)
+    return Scope(
+        frozenset(divisions.subtree_ids(organization)),
+        unattributed=organization.pk == site_owner_id(),
+    )

@@ -11,6 +11,7 @@ from . import selectors
 from .chart import bar_chart
 from .forms import FIRST_YEAR, PeriodForm
 from .permissions import analytics_scope_for
+from .sections import NAVIGATION_SECTIONS
 
 
 def _series(period, scope) -> list[dict]:
@@ -55,6 +56,7 @@ def overview(request):
     start, end = period.start, period.end
     series = _series(period, scope)
     total = sum(r["visits"] for r in series)
+    ranking = selectors.section_ranking(start=start, end=end, scope=scope)
     context = {
         "form": form,
         "period": period,
@@ -66,13 +68,9 @@ def overview(request):
         "series": series,
         "peak": max(series, key=lambda r: r["visits"]) if total else None,
         "chart": bar_chart([(r["label"], r["visits"]) for r in series]),
-        "ranking": _with_bars(selectors.section_ranking(start=start, end=end, scope=scope)),
-        "columns": [
-            r["section"]
-            for r in selectors.section_ranking(
-                start=start, end=end, scope=scope, limit=5, columns_only=True
-            )
-        ],
+        "ranking": _with_bars(ranking),
+        # The annual report's "按点击率排序": the same order without the navigation pages.
+        "columns": [r["section"] for r in ranking if r["section"] not in NAVIGATION_SECTIONS][:5],
         "top_objects": selectors.top_objects(start=start, end=end, scope=scope, limit=10),
         "years": selectors.visits_by_period(
             start=date(FIRST_YEAR, 1, 1), end=timezone.localdate(), period="year", scope=scope

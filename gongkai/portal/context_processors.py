@@ -1,11 +1,16 @@
 """Site-wide template context: the agency shown in the header, and both navigations."""
 
-from django.urls import NoReverseMatch, reverse
+from functools import lru_cache
+
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.functional import SimpleLazyObject
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can
 
-# (label, url name, action needed or None). Links whose view is not installed are skipped.
+# (label, url name), and for the workspace the action needed to see the link. Links whose view
+# is not installed are skipped.
 PORTAL_NAV = [
     ("首页", "portal:home"),
     ("公开指南", "catalog:guide"),
@@ -30,20 +35,27 @@ WORKSPACE_NAV = [
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
 ]
 
+# Every other page of the site lies below these two: their links are current only on themselves.
+FRONT_PAGES = frozenset({"portal:home", "accounts:dashboard"})
 
-def _reverse(name: str) -> str | None:
+
+@lru_cache(maxsize=128)
+def _path_of(name: str, urlconf: str, script_prefix: str) -> str | None:
+    """`name`'s path (None when its app is not installed). Both navigations are built for every
+    page, and a path never changes for a given URL configuration and script prefix."""
     try:
-        return reverse(name)
+        return reverse(name, urlconf=urlconf)
     except NoReverseMatch:
         return None
 
 
 def _nav(entries, path):
     items = []
+    urlconf, script_prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     for label, url_name in entries:
-        url = _reverse(url_name)
+        url = _path_of(url_name, urlconf, script_prefix)
         if url is not None:
-            current = path == url if url == "/" else path.startswith(url)
+            current = path == url if url_name in FRONT_PAGES else path.startswith(url)
             items.append({"label": label, "url": url, "current": current})
     return items
 
@@ -55,14 +67,9 @@ def site(request):
     if user is not None and user.is_authenticated:
         allowed = [(label, name) for label, name, action in WORKSPACE_NAV if can(user, action)]
         workspace = _nav(allowed, path)
-        # The dashboard link is "current" only on the dashboard itself.
-        for item in workspace:
-            if item["label"] == "工作台":
-                item["current"] = path == item["url"]
     return {
-        "site_org": Organization.objects.filter(parent__isnull=True)
-        .order_by("sort_order", "pk")
-        .first(),
+        # Read only by the templates that show it (the portal's header and footer).
+        "site_org": SimpleLazyObject(Organization.objects.site_owner),
         "portal_nav": _nav(PORTAL_NAV, path),
         "workspace_nav": workspace,
     }

@@ -52,6 +52,12 @@ def parse_schedule(text: str, year: int) -> list[tuple[date, DayKind, str]]:
     return days
 
 
+def entry_summary(year: int, days) -> str:
+    """What was entered, for the office: the days of each kind."""
+    holidays = sum(1 for _, kind, _ in days if kind == DayKind.HOLIDAY)
+    return f"已录入{year}年节假日安排：放假 {holidays} 天，调休上班 {len(days) - holidays} 天。"
+
+
 @transaction.atomic
 def official_year_replace(*, year: int, notice: str, days, actor=None) -> OfficialYear:
     """Set `year`'s schedule to exactly `days` [(date, DayKind, name)], replacing any earlier entry."""

@@ -90,11 +90,7 @@ def edit(request, year: int):
         services.official_year_replace(
             year=year, notice=form.cleaned_data["notice"], days=days, actor=request.user
         )
-        holidays = sum(1 for _, kind, _ in days if kind == "holiday")
-        messages.success(
-            request,
-            f"已录入{year}年节假日安排：放假 {holidays} 天，调休上班 {len(days) - holidays} 天。",
-        )
+        messages.success(request, services.entry_summary(year, days))
         return redirect(f"{reverse('workdays:calendar')}?year={year}")
     status = 400 if form.errors else 200
     return render(

@@ -84,3 +84,19 @@ def test_an_inverted_date_range_gets_a_clear_message(client, admin_user):
         reverse("accounts:audit"), {"date_from": "2026-05-01", "date_to": "2026-04-01"}
     )
     assert "起始日期不能晚于截止日期" in page.content.decode()
+
+
+def test_the_audit_log_finds_an_actor_by_username_or_by_the_name_written(client, admin_user, clerk):
+    clerk.full_name = "王晓敏"
+    clerk.save()
+    audit.record("catalog.publish", None, actor=clerk)
+    audit.record("applications.lookup", None)  # by the public: no actor
+
+    def actions(actor):
+        page = client.get(reverse("accounts:audit"), {"actor": actor})
+        return {e.action for e in page.context["page"]}
+
+    client.force_login(admin_user)
+    assert actions("clerk") == {"catalog.publish"}
+    assert actions("王晓敏") == {"catalog.publish"}
+    assert actions("公众/系统") == {"applications.lookup"}

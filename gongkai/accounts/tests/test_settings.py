@@ -42,6 +42,13 @@ def test_a_bad_database_url_gives_one_clear_line(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_a_number_that_is_not_a_number_gives_one_clear_line(tmp_path):
+    result = run_gongkai("check", GONGKAI_TRUSTED_PROXIES="one", GONGKAI_VAR_DIR=str(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("gongkai: 配置错误: GONGKAI_TRUSTED_PROXIES")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_development_generates_and_keeps_a_secret_key(tmp_path):
     first = run_gongkai("check", GONGKAI_VAR_DIR=str(tmp_path))
     assert first.returncode == 0, first.stderr

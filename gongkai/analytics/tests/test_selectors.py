@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 
-from gongkai.accounts.models import User
+from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.analytics import selectors
 from gongkai.analytics.models import DailyVisit, DailyVisitors, VisitorSeen
 from gongkai.analytics.scope import Scope, scope_of_organization
@@ -170,3 +170,19 @@ def test_visits_this_month_follow_the_local_calendar(agency):
     visit(date(2026, 1, 31), "首页", 100)
     assert selectors.visits_this_month() == 16
     assert selectors.visits_this_month(scope=Scope(frozenset(), unattributed=False)) == 0
+
+
+def test_an_organizations_column_takes_in_its_divisions_at_any_depth_but_no_district(
+    agency, division, district
+):
+    section = Organization.objects.create(
+        name="鉴定科", code="shsfj-sfjd-jdk", kind=OrganizationKind.DIVISION, parent=division
+    )
+    district_division = Organization.objects.create(
+        name="徐汇区司法局办公室",
+        code="xh-sfj-bgs",
+        kind=OrganizationKind.DIVISION,
+        parent=district,
+    )
+    assert scope_of_organization(agency).organization_ids == {agency.pk, division.pk, section.pk}
+    assert scope_of_organization(district).organization_ids == {district.pk, district_division.pk}

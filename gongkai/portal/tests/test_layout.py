@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 
@@ -24,3 +26,38 @@ def test_an_unknown_page_is_a_chinese_404(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_the_home_page_looks_the_agency_up_once_and_the_workspace_not_at_all(client, agency, clerk):
+    def site_owner_lookups(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return sum('"parent_id" IS NULL' in q["sql"] for q in queries.captured_queries)
+
+    assert site_owner_lookups(reverse("portal:home")) == 1
+    assert (
+        "<h1>上海市司法局政府信息公开</h1>" in client.get(reverse("portal:home")).content.decode()
+    )
+    client.force_login(clerk)
+    assert site_owner_lookups(reverse("workdays:calendar")) == 0
+
+
+def _current_links(response, nav):
+    return [item["label"] for item in response.context[nav] if item["current"]]
+
+
+def test_a_front_page_link_is_current_only_on_the_front_page_itself(client, agency, admin_user):
+    assert _current_links(client.get(reverse("portal:home")), "portal_nav") == ["首页"]
+    assert _current_links(client.get(reverse("catalog:guide")), "portal_nav") == ["公开指南"]
+    client.force_login(admin_user)
+    assert _current_links(client.get(reverse("accounts:dashboard")), "workspace_nav") == ["工作台"]
+    assert _current_links(client.get(reverse("accounts:staff")), "workspace_nav") == ["工作人员"]
+
+
+def test_a_browser_asking_for_english_still_gets_chinese_and_one_page_for_all(client, db):
+    response = client.get("/no-such-page/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "页面不存在" in response.content.decode()
+    # Django's own messages too: "This field is required." in Chinese.
+    form_page = client.post(reverse("accounts:login"), {}, HTTP_ACCEPT_LANGUAGE="en")
+    assert "这个字段是必填项。" in form_page.content.decode()
+    assert "Accept-Language" not in response.get("Vary", "")

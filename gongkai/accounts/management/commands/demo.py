@@ -1,10 +1,9 @@
 """`gongkai demo`: load the demo office, idempotently, app by app."""
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from gongkai.lib.discovery import app_modules
 
 
 class Command(BaseCommand):
@@ -17,10 +16,8 @@ class Command(BaseCommand):
                 "生产环境不能载入演示数据（GONGKAI_ENV=production）。请用 gongkai setup 初始化。"
             )
         closing: list[str] = []
-        for app in settings.INSTALLED_APPS:
-            if not app.startswith("gongkai.") or find_spec(f"{app}.demo") is None:
-                continue
-            lines = import_module(f"{app}.demo").load(self.stdout)
+        for module in app_modules("demo"):
+            lines = module.load(self.stdout)
             # Lower layers' lines last, so the logins (accounts) end the output.
             closing[:0] = lines or []
         self.stdout.write("")

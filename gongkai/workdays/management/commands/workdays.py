@@ -81,10 +81,7 @@ class Command(BaseCommand):
         except ValidationError as exc:
             raise CommandError("\n".join(exc.messages)) from exc
         services.official_year_replace(year=year, notice=notice, days=days)
-        holidays = sum(1 for _, kind, _ in days if kind == "holiday")
-        self.stdout.write(
-            f"已录入{year}年安排：放假 {holidays} 天，调休上班 {len(days) - holidays} 天。"
-        )
+        self.stdout.write(services.entry_summary(year, days))
 
     def do_forget(self, year, **_):
         services.official_year_delete(year=year)
