@@ -71,3 +71,12 @@ def test_a_duplicate_username_is_refused(client, admin_user, clerk, agency):
     client.force_login(admin_user)
     response = client.post(reverse("accounts:staff_new"), _form(agency, username="CLERK"))
     assert "该用户名已被使用" in response.content.decode()
+
+
+def test_a_short_password_is_explained_in_chinese(client, admin_user, agency):
+    client.force_login(admin_user)
+    response = client.post(reverse("accounts:staff_new"), _form(agency, password="Ab1!xy"))
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "密码太短，至少需要 10 个字符。" in page
+    assert "too short" not in page
