@@ -80,3 +80,10 @@ def test_a_short_password_is_explained_in_chinese(client, admin_user, agency):
     assert response.status_code == 400
     assert "密码太短，至少需要 10 个字符。" in page
     assert "too short" not in page
+
+
+def test_a_group_of_checkboxes_is_named_by_a_legend(client, admin_user, agency):
+    client.force_login(admin_user)
+    page = client.get(reverse("accounts:staff_new")).content.decode()
+    assert '<label for="">' not in page
+    assert "<legend>角色" in page
