@@ -42,6 +42,11 @@ def parse_schedule(text: str, year: int) -> list[tuple[date, DayKind, str]]:
             errors.append(f"第{number}行的类型应为“放假”或“上班”：{parts[1]}")
         elif d in seen:
             errors.append(f"第{number}行的日期 {d} 重复")
+        elif KIND_WORDS[parts[1]] == DayKind.WORKDAY and d.weekday() < 5:
+            # A make-up workday is always a Saturday or Sunday; on a weekday it is a typo.
+            errors.append(
+                f"第{number}行：{d} 是星期{'一二三四五'[d.weekday()]}，本来就要上班，调休上班日应在周末"
+            )
         else:
             seen.add(d)
             days.append((d, KIND_WORDS[parts[1]], parts[2]))
@@ -49,6 +54,12 @@ def parse_schedule(text: str, year: int) -> list[tuple[date, DayKind, str]]:
         raise ValidationError(errors)
     if not days:
         raise ValidationError("没有读到任何日期。")
+    if not any(kind == DayKind.HOLIDAY for _, kind, _ in days):
+        # Entered, a year counts as official: a schedule without its holidays would silently
+        # turn every festival into a working day.
+        raise ValidationError(
+            f"{year}年的安排里没有一天放假：请录入国务院办公厅通知中的全部放假日期。"
+        )
     return days
 
 

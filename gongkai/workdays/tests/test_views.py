@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from gongkai.accounts.models import AuditEntry
 from gongkai.lib import workdays
+from gongkai.workdays.models import OfficialYear
 
 SCHEDULE_2027 = """
 2027-01-01 放假 元旦
@@ -114,3 +115,23 @@ def test_the_command_reports_a_count_beyond_the_calendar_without_a_traceback(db)
 
     with pytest.raises(CommandError, match="超出可计算的范围"):
         call_command("workdays", "add", "9999-12-20", "20")
+
+
+@pytest.mark.parametrize(
+    ("schedule", "message"),
+    [
+        ("2027-02-08 上班 春节", "2027-02-08 是星期一，本来就要上班"),
+        ("2027-02-06 上班 春节", "2027年的安排里没有一天放假"),
+    ],
+)
+def test_a_schedule_that_cannot_be_the_official_one_is_refused(
+    client, admin_user, schedule, message
+):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("workdays:edit", args=[2027]),
+        {"notice": "国办发明电〔2026〕7号", "schedule": schedule},
+    )
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not OfficialYear.objects.filter(year=2027).exists()
