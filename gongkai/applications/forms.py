@@ -286,9 +286,6 @@ class _OnForm(forms.Form):
             raise forms.ValidationError(problem)
         return self.cleaned_data["on"]
 
-    def service_kwargs(self) -> dict:
-        return dict(self.cleaned_data)
-
 
 class AcceptForm(_OnForm):
     pass

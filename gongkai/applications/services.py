@@ -162,10 +162,6 @@ MAX_LOOKUP_FAILURES = 10
 LOOKUP_WINDOW = timedelta(hours=1)
 
 
-def _ip_hash(ip: str | None) -> str:
-    return ip_digest(ip)
-
-
 def _lookup_key(tracking_number: str) -> str:
     return tracking_number.strip().lower()[:40]
 
@@ -173,7 +169,7 @@ def _lookup_key(tracking_number: str) -> str:
 def lookup_locked(*, ip: str | None, tracking_number: str) -> bool:
     """Too many failed lookups within the window from this client, or for this number?"""
     since = timezone.now() - LOOKUP_WINDOW
-    ip_hash, number = _ip_hash(ip), _lookup_key(tracking_number)
+    ip_hash, number = ip_digest(ip), _lookup_key(tracking_number)
     counts = LookupFailure.objects.filter(at__gte=since).aggregate(
         by_ip=Count("pk", filter=Q(ip_hash=ip_hash)),
         by_number=Count("pk", filter=Q(tracking_number=number)),
@@ -185,7 +181,7 @@ def lookup_failed(*, ip: str | None, tracking_number: str) -> None:
     now = timezone.now()
     LookupFailure.objects.filter(at__lt=now - LOOKUP_WINDOW).delete()
     LookupFailure.objects.create(
-        at=now, ip_hash=_ip_hash(ip), tracking_number=_lookup_key(tracking_number)
+        at=now, ip_hash=ip_digest(ip), tracking_number=_lookup_key(tracking_number)
     )
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,9 +51,6 @@ def apply_done(request):
     if receipt is None:
         return redirect("applications:apply_status")
     return render(request, "applications/apply_done.html", {"receipt": receipt})
-
-
-MAX_LOOKUP_FAILURES = services.MAX_LOOKUP_FAILURES
 
 
 def apply_status(request):
@@ -245,8 +241,6 @@ def notifications(request):
 @login_required
 @require_POST
 def notifications_read(request):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
     count = mark_read(user=request.user)
     messages.success(request, f"已将 {count} 条提醒标为已读。")
     return redirect("applications:notifications")
