@@ -192,7 +192,11 @@ def find_by_query_code(*, tracking_number: str, code: str, ip: str | None):
     """
     if lookup_locked(ip=ip, tracking_number=tracking_number):
         raise TransitionError("查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。")
-    found = Application.objects.filter(tracking_number=_lookup_key(tracking_number)).first()
+    found = (
+        Application.objects.select_related("organization")
+        .filter(tracking_number=_lookup_key(tracking_number))
+        .first()
+    )
     if found is not None and query_code_matches(found, code):
         return found
     lookup_failed(ip=ip, tracking_number=tracking_number)

@@ -70,8 +70,10 @@ def apply_status(request):
                 error = "申请编号或查询码不正确，请核对后重新输入。"
     context = {"form": form, "application": application, "error": error}
     if application is not None:
-        context["clock"] = services.clock_for(application)
-        context["events"] = application.events.exclude(kind__in=[EventKind.ASSIGN])
+        events = list(application.events.all())
+        context["clock"] = services.clock_for(application, events=events)
+        # Who handles the case is the office's business, not the applicant's.
+        context["events"] = [e for e in events if e.kind != EventKind.ASSIGN]
     return render(request, "applications/apply_status.html", context, status=400 if error else 200)
 
 
@@ -179,7 +181,7 @@ def _detail_context(request, application, bound=None):
             else _form_for(kind, application)
         )
         action_forms.append({"kind": kind, "label": services.TRANSITIONS[kind].label, "form": form})
-    events = list(application.events.select_related("actor"))
+    events = list(application.events.all())
     return {
         "application": application,
         "clock": services.clock_for(application, events=events),
