@@ -9,23 +9,12 @@ from gongkai.applications.models import Outcome, Status
 from gongkai.applications.services import TransitionError, clock_for
 
 
-@pytest.fixture
-def in_progress(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
-    services.application_start(application=app, actor=handler, on=date(2026, 9, 28))
-    return app
-
-
 def test_intake_stores_the_first_due_date(make_application):
     assert make_application(received_on=date(2026, 9, 25)).due_on == date(2026, 10, 29)
 
 
-def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it(
-    make_application, handler
-):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it(accepted, handler):
+    app = accepted
     services.application_request_correction(
         application=app,
         actor=handler,
@@ -48,9 +37,8 @@ def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it
     )
 
 
-def test_a_correction_notice_after_seven_working_days_is_refused(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_a_correction_notice_after_seven_working_days_is_refused(accepted, handler):
+    app = accepted
     with pytest.raises(TransitionError, match="7个工作日内（2026-10-12 前）发出"):
         services.application_request_correction(
             application=app,
@@ -68,11 +56,8 @@ def test_a_correction_notice_after_seven_working_days_is_refused(make_applicatio
     )
 
 
-def test_abandonment_waits_for_the_correction_deadline_and_records_the_outcome(
-    make_application, handler
-):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_abandonment_waits_for_the_correction_deadline_and_records_the_outcome(accepted, handler):
+    app = accepted
     services.application_request_correction(
         application=app,
         actor=handler,
