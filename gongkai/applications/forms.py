@@ -44,6 +44,14 @@ def date_problem(day, today=None) -> str | None:
     return None
 
 
+def _checked_date(day):
+    """`day` if `date_problem` finds nothing wrong with it; for a form's clean_<field>."""
+    problem = date_problem(day)
+    if problem:
+        raise forms.ValidationError(problem)
+    return day
+
+
 def _required(label: str, message: str | None = None, **kwargs) -> dict:
     return {"label": label, "error_messages": {"required": message or f"请填写{label}。"}, **kwargs}
 
@@ -281,10 +289,7 @@ class _OnForm(forms.Form):
         self.fields["on"].initial = timezone.localdate()
 
     def clean_on(self):
-        problem = date_problem(self.cleaned_data["on"])
-        if problem:
-            raise forms.ValidationError(problem)
-        return self.cleaned_data["on"]
+        return _checked_date(self.cleaned_data["on"])
 
 
 class AcceptForm(_OnForm):
@@ -333,10 +338,7 @@ class ConsultForm(_OnForm):
     note = forms.CharField(label="说明", max_length=200, required=False)
 
     def clean_party_received_on(self):
-        problem = date_problem(self.cleaned_data["party_received_on"])
-        if problem:
-            raise forms.ValidationError(problem)
-        return self.cleaned_data["party_received_on"]
+        return _checked_date(self.cleaned_data["party_received_on"])
 
 
 class EndConsultationForm(_OnForm):
