@@ -10,6 +10,7 @@ from gongkai.accounts.permissions import Action, organizations_for
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
+from .clock import MAX_CORRECTION_PERIOD_DAYS
 from .models import (
     ORG_ID_TYPES,
     PERSON_ID_TYPES,
@@ -315,7 +316,10 @@ class CorrectionForm(_OnForm):
         error_messages={"required": "请写明需要补正的事项。"},
     )
     correct_by = forms.DateField(
-        label="补正期限", widget=DATE, error_messages={"required": "请填写补正期限。"}
+        label="补正期限",
+        widget=DATE,
+        error_messages={"required": "请填写补正期限。"},
+        help_text=f"自发出补正告知之日起不超过{MAX_CORRECTION_PERIOD_DAYS}日",
     )
 
 

@@ -61,8 +61,9 @@ def _r(label, sources, target, action) -> Rule:
 S = Status
 TRANSITIONS: dict[EventKind, Rule] = {
     EventKind.ACCEPT: _r("受理", {S.RECEIVED}, S.ACCEPTED, Action.APPLICATION_HANDLE),
+    # 第30条: one notice per application (一次性告知), so never again once it was corrected.
     EventKind.REQUEST_CORRECTION: _r(
-        "发出补正告知", {S.ACCEPTED, S.CORRECTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
+        "发出补正告知", {S.ACCEPTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
     ),
     EventKind.RECEIVE_CORRECTION: _r(
         "登记补正材料", {S.CORRECTION_REQUESTED}, S.CORRECTED, Action.APPLICATION_HANDLE
@@ -426,12 +427,19 @@ def application_request_correction(
     correct_by: date,
     on: date | None = None,
 ):
-    """Send the one-time correction notice (第30条): within 7 working days of receipt."""
+    """Send the one-time correction notice (第30条): within 7 working days of receipt, once per
+    application, with at most `MAX_CORRECTION_PERIOD_DAYS` to correct."""
     items = items.strip()
     if not items:
         raise TransitionError("补正告知须一次性写明需要补正的全部事项。")
 
     def check(app, day):
+        sent = app.events.filter(kind=EventKind.REQUEST_CORRECTION).order_by("on", "pk").first()
+        if sent is not None:
+            raise TransitionError(
+                f"本申请已于 {sent.on} 发出补正告知；第三十条规定补正事项应一次性告知，不能再次要求补正。"
+                "补正后申请内容仍不明确的，可答复“无法提供：补正后申请内容仍不明确”。"
+            )
         limit = clock_for(app).correction_notice_due
         if day > limit:
             raise TransitionError(
@@ -440,6 +448,13 @@ def application_request_correction(
             )
         if correct_by <= day:
             raise TransitionError("补正期限应晚于发出补正告知的日期。")
+        latest = day + timedelta(days=clock_rules.MAX_CORRECTION_PERIOD_DAYS)
+        if correct_by > latest:
+            raise TransitionError(
+                f"补正期限最长为发出补正告知之日起{clock_rules.MAX_CORRECTION_PERIOD_DAYS}日"
+                f"（{latest} 前）：第三十条要求合理的补正期限，补正期间答复期限停止计算，"
+                "期限过长会使申请长期搁置。"
+            )
 
     return _transition(
         EventKind.REQUEST_CORRECTION,
