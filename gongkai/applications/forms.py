@@ -383,8 +383,19 @@ class ReplyForm(_OnForm):
         required=False,
     )
     summary = forms.CharField(
-        label="答复要点", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="答复要点",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="不予公开、部分公开、无法提供的，须写明理由",
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome"):
+            problem = services.reply_reason_problem(data["outcome"], data.get("summary", ""))
+            if problem:
+                self.add_error("summary", problem)
+        return data
 
 
 class DeliverForm(_OnForm):

@@ -615,6 +615,17 @@ def application_extend(
     )
 
 
+def reply_reason_problem(outcome: Outcome, summary: str) -> str | None:
+    """Why a reply with `outcome` cannot go out with this `summary`, or None."""
+    outcome = Outcome(outcome)
+    if outcome.needs_reason and not summary.strip():
+        return (
+            f"办理结果为“{outcome.label}”的，请在答复要点中写明理由"
+            "（《条例》第三十六条、第三十七条）。"
+        )
+    return None
+
+
 def application_reply(
     *,
     application: Application,
@@ -631,6 +642,10 @@ def application_reply(
         raise TransitionError(f"办理结果“{outcome.label}”不能归入旧版年报分类“{legacy.label}”。")
     if outcome == Outcome.OTHER_NO_CORRECTION:
         raise TransitionError("逾期不补正的申请请使用“按视为放弃申请处理”。")
+    problem = reply_reason_problem(outcome, summary)
+    if problem:
+        raise TransitionError(problem)
+    summary = summary.strip()
 
     def apply(app, day):
         app.outcome, app.legacy_outcome, app.replied_on = outcome, legacy, day
