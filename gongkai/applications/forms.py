@@ -1,6 +1,7 @@
 """Forms: the public application form, the staff intake form, one small form per transition."""
 
 import re
+import uuid
 
 from django import forms
 from django.utils import timezone
@@ -212,6 +213,20 @@ class PublicApplicationForm(ApplicationForm):
         label="我已阅读并同意：本机关仅为办理本申请使用上述个人信息，并按档案管理规定保存。",
         error_messages={"required": "请阅读并勾选同意个人信息使用说明后再提交。"},
     )
+    # One per form shown; the same form posted twice carries the same token.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_token"].initial = uuid.uuid4()
+
+    def clean_submission_token(self):
+        # A guard against posting twice, not a check on the applicant: a missing or mangled
+        # token only means the post is not guarded.
+        try:
+            return uuid.UUID(self.cleaned_data["submission_token"])
+        except ValueError:
+            return None
 
 
 def public_organizations():

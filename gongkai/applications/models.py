@@ -230,6 +230,9 @@ class Application(models.Model):
     reminded_on = models.DateField("最近提醒日期", null=True, blank=True)
     created_at = models.DateTimeField("登记时间", default=timezone.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # The one-time token of the online form that made this application: the same form posted
+    # twice (a double click) hits the unique constraint instead of registering it twice.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -44,6 +45,16 @@ from .outcomes import LegacyOutcome, Outcome, default_legacy, legacy_allowed
 
 class TransitionError(Exception):
     """A step the case's state or the law does not allow; the message is shown to staff."""
+
+
+class AlreadySubmitted(TransitionError):
+    """The form with this submission token was registered already, as `application`."""
+
+    def __init__(self, application: Application):
+        super().__init__(
+            f"此申请已经提交（申请编号 {application.tracking_number}），请勿重复提交。"
+        )
+        self.application = application
 
 
 @dataclass(frozen=True)
@@ -271,10 +282,13 @@ def application_intake(
     attachments=(),
     actor: User | None = None,
     issue_query_code: bool = True,
+    submission_token: uuid.UUID | None = None,
 ) -> tuple[Application, str]:
     """Register an application; returns it and its query code (shown once, stored hashed).
 
     `actor` is None for the public online form and the staff member for every other channel.
+    A `submission_token` already registered raises `AlreadySubmitted` (its unique constraint
+    decides, so two concurrent posts of one form cannot both get through).
     """
     if actor is not None:
         require(actor, Action.APPLICATION_INTAKE, organization)
@@ -299,12 +313,23 @@ def application_intake(
         receipt_basis=receipt_basis,
         receipt_note=receipt_note,
         filled_on_behalf=filled_on_behalf,
+        submission_token=submission_token,
         **{k: data.get(k, "") or "" for k in APPLICANT_FIELDS},
     )
     if app.id_type in {"resident_id", "uscc"}:
         app.id_number = app.id_number.strip().upper()
     app.due_on = workdays.add_workdays(received_on, clock_rules.REPLY_DAYS)
-    app.save()
+    try:
+        with transaction.atomic():
+            app.save()
+    except IntegrityError:
+        first = (
+            submission_token
+            and Application.objects.filter(submission_token=submission_token).first()
+        )
+        if not first:
+            raise
+        raise AlreadySubmitted(first) from None
     for upload in attachments:
         Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
     ApplicationEvent.objects.create(

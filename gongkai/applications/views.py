@@ -26,15 +26,24 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
         data = form.cleaned_data
-        app, code = services.application_intake(
-            organization=data["organization"],
-            data=data,
-            channel=Channel.ONLINE,
-            submitted_on=today,
-            received_on=today,
-            receipt_basis=ReceiptBasis.ONLINE_RECEIPT,
-            attachments=data["attachments"],
-        )
+        try:
+            app, code = services.application_intake(
+                organization=data["organization"],
+                data=data,
+                channel=Channel.ONLINE,
+                submitted_on=today,
+                received_on=today,
+                receipt_basis=ReceiptBasis.ONLINE_RECEIPT,
+                attachments=data["attachments"],
+                submission_token=data["submission_token"],
+            )
+        except services.AlreadySubmitted as exc:
+            # A double click: show the first post's receipt if this browser has not seen it yet.
+            receipt = request.session.get("applied")
+            if receipt and receipt["tracking"] == exc.application.tracking_number:
+                return redirect("applications:apply_done")
+            messages.info(request, f"{exc}查询码已在首次提交后显示，请凭查询码查询办理进度。")
+            return redirect("applications:apply_status")
         # Shown once, on the next page, then gone: the code is stored only as a hash.
         request.session["applied"] = {
             "tracking": app.tracking_number,
