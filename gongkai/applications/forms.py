@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.lib import filetypes
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
@@ -29,6 +30,7 @@ from .permissions import staff_who_can
 from .validators import resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
+# Each checked by content too (`filetypes.sniff`), so every one must be a kind it knows.
 ALLOWED_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd", "txt"}
 MAX_FILES, MAX_FILE_MB = 5, 10
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -175,6 +177,11 @@ class ApplicationForm(forms.Form):
                 )
             if f.size > MAX_FILE_MB * 1024 * 1024:
                 raise forms.ValidationError(f"附件“{f.name}”超过{MAX_FILE_MB}MB。")
+            if filetypes.sniff(f) != filetypes.kind_of_name(f.name):
+                raise forms.ValidationError(
+                    f"附件“{f.name}”的内容与扩展名不符（不是有效的 {ext.upper()} 文件），"
+                    "请检查后重新上传。"
+                )
         return files
 
     def clean(self):
