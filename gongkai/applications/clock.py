@@ -24,6 +24,9 @@ from gongkai.lib import workdays
 
 REPLY_DAYS = 20
 CORRECTION_NOTICE_DAYS = 7
+# 第30条 asks for a "reasonable" period to correct and names none; a month at most keeps a case
+# from standing still indefinitely.
+MAX_CORRECTION_PERIOD_DAYS = 30
 CONSULTATION_DAYS = 15
 MAX_EXTENSION_DAYS = 20
 DUE_SOON_DAYS = 3

@@ -30,6 +30,7 @@ from .models import (
     TrackingCounter,
 )
 from .outcomes import LegacyOutcome, Outcome
+from .validators import resident_id_check_char, uscc_check_char
 
 YEAR = 2018
 CHANNELS = {Channel.IN_PERSON: 97, Channel.ONLINE: 118, Channel.LETTER: 48}
@@ -148,24 +149,11 @@ TOPICS = [
 ]
 
 
-def _check_id(seventeen: str) -> str:
-    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return (
-        seventeen + "10X98765432"[sum(int(c) * x for c, x in zip(seventeen, w, strict=True)) % 11]
-    )
-
-
-def _check_uscc(seventeen: str) -> str:
-    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    w = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-    total = sum(alphabet.index(c) * x for c, x in zip(seventeen, w, strict=True))
-    return seventeen + alphabet[(31 - total % 31) % 31]
-
-
 def _person(rng):
     name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 48))
-    number = _check_id(f"{rng.choice(AREA_CODES)}{born:%Y%m%d}{rng.randrange(100, 999)}")
+    first17 = f"{rng.choice(AREA_CODES)}{born:%Y%m%d}{rng.randrange(100, 999)}"
+    number = first17 + resident_id_check_char(first17)
     return name, "resident_id", number
 
 
@@ -173,7 +161,7 @@ def _organization(rng, kind):
     pattern, prefix = ORG_NAMES[kind]
     word = rng.choice(DISTRICTS) if kind == "other_org" else rng.choice(FIRM_WORDS)
     code = "".join(rng.choice("0123456789") for _ in range(9))
-    return pattern.format(word), "uscc", _check_uscc(prefix + code)
+    return pattern.format(word), "uscc", prefix + code + uscc_check_char(prefix + code)
 
 
 def _description(rng, topic):

@@ -1,15 +1,18 @@
 """Forms: the public application form, the staff intake form, one small form per transition."""
 
 import re
+import uuid
 
 from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.lib import filetypes
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
+from .clock import MAX_CORRECTION_PERIOD_DAYS
 from .models import (
     ORG_ID_TYPES,
     PERSON_ID_TYPES,
@@ -27,6 +30,7 @@ from .permissions import staff_who_can
 from .validators import resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
+# Each checked by content too (`filetypes.sniff`), so every one must be a kind it knows.
 ALLOWED_EXTENSIONS = {"pdf", "jpg", "jpeg", "png", "doc", "docx", "ofd", "txt"}
 MAX_FILES, MAX_FILE_MB = 5, 10
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,6 +46,14 @@ def date_problem(day, today=None) -> str | None:
     if day > (today or timezone.localdate()):
         return "日期不能晚于今天。"
     return None
+
+
+def _checked_date(day):
+    """`day` if `date_problem` finds nothing wrong with it; for a form's clean_<field>."""
+    problem = date_problem(day)
+    if problem:
+        raise forms.ValidationError(problem)
+    return day
 
 
 def _required(label: str, message: str | None = None, **kwargs) -> dict:
@@ -165,6 +177,11 @@ class ApplicationForm(forms.Form):
                 )
             if f.size > MAX_FILE_MB * 1024 * 1024:
                 raise forms.ValidationError(f"附件“{f.name}”超过{MAX_FILE_MB}MB。")
+            if filetypes.sniff(f) != filetypes.kind_of_name(f.name):
+                raise forms.ValidationError(
+                    f"附件“{f.name}”的内容与扩展名不符（不是有效的 {ext.upper()} 文件），"
+                    "请检查后重新上传。"
+                )
         return files
 
     def clean(self):
@@ -203,6 +220,20 @@ class PublicApplicationForm(ApplicationForm):
         label="我已阅读并同意：本机关仅为办理本申请使用上述个人信息，并按档案管理规定保存。",
         error_messages={"required": "请阅读并勾选同意个人信息使用说明后再提交。"},
     )
+    # One per form shown; the same form posted twice carries the same token.
+    submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submission_token"].initial = uuid.uuid4()
+
+    def clean_submission_token(self):
+        # A guard against posting twice, not a check on the applicant: a missing or mangled
+        # token only means the post is not guarded.
+        try:
+            return uuid.UUID(self.cleaned_data["submission_token"])
+        except ValueError:
+            return None
 
 
 def public_organizations():
@@ -281,13 +312,7 @@ class _OnForm(forms.Form):
         self.fields["on"].initial = timezone.localdate()
 
     def clean_on(self):
-        problem = date_problem(self.cleaned_data["on"])
-        if problem:
-            raise forms.ValidationError(problem)
-        return self.cleaned_data["on"]
-
-    def service_kwargs(self) -> dict:
-        return dict(self.cleaned_data)
+        return _checked_date(self.cleaned_data["on"])
 
 
 class AcceptForm(_OnForm):
@@ -313,7 +338,10 @@ class CorrectionForm(_OnForm):
         error_messages={"required": "请写明需要补正的事项。"},
     )
     correct_by = forms.DateField(
-        label="补正期限", widget=DATE, error_messages={"required": "请填写补正期限。"}
+        label="补正期限",
+        widget=DATE,
+        error_messages={"required": "请填写补正期限。"},
+        help_text=f"自发出补正告知之日起不超过{MAX_CORRECTION_PERIOD_DAYS}日",
     )
 
 
@@ -336,10 +364,7 @@ class ConsultForm(_OnForm):
     note = forms.CharField(label="说明", max_length=200, required=False)
 
     def clean_party_received_on(self):
-        problem = date_problem(self.cleaned_data["party_received_on"])
-        if problem:
-            raise forms.ValidationError(problem)
-        return self.cleaned_data["party_received_on"]
+        return _checked_date(self.cleaned_data["party_received_on"])
 
 
 class EndConsultationForm(_OnForm):
@@ -380,8 +405,19 @@ class ReplyForm(_OnForm):
         required=False,
     )
     summary = forms.CharField(
-        label="答复要点", widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label="答复要点",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text="不予公开、部分公开、无法提供的，须写明理由",
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome"):
+            problem = services.reply_reason_problem(data["outcome"], data.get("summary", ""))
+            if problem:
+                self.add_error("summary", problem)
+        return data
 
 
 class DeliverForm(_OnForm):

@@ -117,33 +117,54 @@ class ConsultationParty(models.TextChoices):
     OTHER_AGENCY = "other_agency", "其他机关（第三十四条）"
 
 
+# The predicates as Q objects, so that one aggregate can count several of them (the dashboard)
+# and the queryset methods below filter by the very same conditions.
+
+
+def open_q() -> models.Q:
+    return models.Q(status__in=OPEN_STATUSES)
+
+
+def running_q() -> models.Q:
+    """Open cases with a reply deadline (not waiting for a correction); a consultation may
+    be pausing the clock — see `counting_q`."""
+    return open_q() & ~models.Q(status=Status.CORRECTION_REQUESTED) & models.Q(due_on__isnull=False)
+
+
+def counting_q(today: date) -> models.Q:
+    """Cases whose reply clock counts today: running, and not paused by a consultation
+    still within its response date (an unanswered one past it no longer pauses)."""
+    return running_q() & (
+        ~models.Q(status=Status.CONSULTING) | models.Q(consultation_due__lt=today)
+    )
+
+
+def overdue_q(today: date) -> models.Q:
+    return counting_q(today) & models.Q(due_on__lt=today)
+
+
+def due_soon_q(today: date) -> models.Q:
+    """Due today or within the next `DUE_SOON_DAYS` working days, not yet overdue: the
+    dashboard counter and the list it links to both use this."""
+    horizon = workdays.add_workdays(today, DUE_SOON_DAYS)
+    return counting_q(today) & models.Q(due_on__gte=today, due_on__lte=horizon)
+
+
 class ApplicationQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(status__in=OPEN_STATUSES)
+        return self.filter(open_q())
 
     def running(self):
-        """Open cases with a reply deadline (not waiting for a correction); a consultation may
-        be pausing the clock — see `counting`."""
-        return self.open().exclude(status=Status.CORRECTION_REQUESTED).filter(due_on__isnull=False)
+        return self.filter(running_q())
 
     def counting(self, today: date | None = None):
-        """Cases whose reply clock counts today: running, and not paused by a consultation
-        still within its response date (an unanswered one past it no longer pauses)."""
-        today = today or timezone.localdate()
-        return self.running().filter(
-            ~models.Q(status=Status.CONSULTING) | models.Q(consultation_due__lt=today)
-        )
+        return self.filter(counting_q(today or timezone.localdate()))
 
     def overdue(self, today: date | None = None):
-        today = today or timezone.localdate()
-        return self.counting(today).filter(due_on__lt=today)
+        return self.filter(overdue_q(today or timezone.localdate()))
 
     def due_soon(self, today: date | None = None):
-        """Due today or within the next `DUE_SOON_DAYS` working days, not yet overdue: the
-        dashboard counter and the list it links to both use this."""
-        today = today or timezone.localdate()
-        horizon = workdays.add_workdays(today, DUE_SOON_DAYS)
-        return self.counting(today).filter(due_on__gte=today, due_on__lte=horizon)
+        return self.filter(due_soon_q(today or timezone.localdate()))
 
     def due_by(self, day: date, today: date | None = None):
         return self.counting(today).filter(due_on__lte=day)
@@ -209,6 +230,9 @@ class Application(models.Model):
     reminded_on = models.DateField("最近提醒日期", null=True, blank=True)
     created_at = models.DateTimeField("登记时间", default=timezone.now)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # The one-time token of the online form that made this application: the same form posted
+    # twice (a double click) hits the unique constraint instead of registering it twice.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 

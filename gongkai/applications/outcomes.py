@@ -47,6 +47,14 @@ class Outcome(models.TextChoices):
         """The table row the leaf belongs to: disclosed, withheld, unable_to_provide…"""
         return self.value.split(".", 1)[0]
 
+    @property
+    def needs_reason(self) -> bool:
+        """The reply must say why (第36条第(三)(五)项, 第37条): whatever is not given in full."""
+        return self.group in REASONED_GROUPS
+
+
+REASONED_GROUPS = frozenset({"partially_disclosed", "withheld", "unable_to_provide"})
+
 
 class LegacyOutcome(models.TextChoices):
     """Categories of the 2008–2018 reports (keys of `legacy_outcomes` in annual-stats.md).

@@ -2,13 +2,13 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from gongkai.lib import workdays
 
 from .clock import DUE_SOON_DAYS
-from .models import OPEN_STATUSES, Application, Status
+from .models import OPEN_STATUSES, Application, Status, due_soon_q, open_q, overdue_q
 from .permissions import visible_applications
 
 
@@ -94,12 +94,12 @@ def inbox(
 
 
 def counters(user, today=None) -> dict:
+    """The dashboard's figures, counted in one query."""
     today = today or timezone.localdate()
-    apps = visible_applications(user)
-    return {
-        "mine": apps.open().filter(assignee=user).count(),
-        "unassigned": apps.open().filter(assignee__isnull=True).count(),
-        "overdue": apps.overdue(today).count(),
-        "due_soon": apps.due_soon(today).count(),
-        "open": apps.open().count(),
-    }
+    return visible_applications(user).aggregate(
+        mine=Count("pk", filter=open_q() & Q(assignee=user)),
+        unassigned=Count("pk", filter=open_q() & Q(assignee__isnull=True)),
+        overdue=Count("pk", filter=overdue_q(today)),
+        due_soon=Count("pk", filter=due_soon_q(today)),
+        open=Count("pk", filter=open_q()),
+    )

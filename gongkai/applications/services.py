@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -46,6 +47,16 @@ class TransitionError(Exception):
     """A step the case's state or the law does not allow; the message is shown to staff."""
 
 
+class AlreadySubmitted(TransitionError):
+    """The form with this submission token was registered already, as `application`."""
+
+    def __init__(self, application: Application):
+        super().__init__(
+            f"此申请已经提交（申请编号 {application.tracking_number}），请勿重复提交。"
+        )
+        self.application = application
+
+
 @dataclass(frozen=True)
 class Rule:
     label: str
@@ -61,8 +72,9 @@ def _r(label, sources, target, action) -> Rule:
 S = Status
 TRANSITIONS: dict[EventKind, Rule] = {
     EventKind.ACCEPT: _r("受理", {S.RECEIVED}, S.ACCEPTED, Action.APPLICATION_HANDLE),
+    # 第30条: one notice per application (一次性告知), so never again once it was corrected.
     EventKind.REQUEST_CORRECTION: _r(
-        "发出补正告知", {S.ACCEPTED, S.CORRECTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
+        "发出补正告知", {S.ACCEPTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
     ),
     EventKind.RECEIVE_CORRECTION: _r(
         "登记补正材料", {S.CORRECTION_REQUESTED}, S.CORRECTED, Action.APPLICATION_HANDLE
@@ -162,10 +174,6 @@ MAX_LOOKUP_FAILURES = 10
 LOOKUP_WINDOW = timedelta(hours=1)
 
 
-def _ip_hash(ip: str | None) -> str:
-    return ip_digest(ip)
-
-
 def _lookup_key(tracking_number: str) -> str:
     return tracking_number.strip().lower()[:40]
 
@@ -173,7 +181,7 @@ def _lookup_key(tracking_number: str) -> str:
 def lookup_locked(*, ip: str | None, tracking_number: str) -> bool:
     """Too many failed lookups within the window from this client, or for this number?"""
     since = timezone.now() - LOOKUP_WINDOW
-    ip_hash, number = _ip_hash(ip), _lookup_key(tracking_number)
+    ip_hash, number = ip_digest(ip), _lookup_key(tracking_number)
     counts = LookupFailure.objects.filter(at__gte=since).aggregate(
         by_ip=Count("pk", filter=Q(ip_hash=ip_hash)),
         by_number=Count("pk", filter=Q(tracking_number=number)),
@@ -185,7 +193,7 @@ def lookup_failed(*, ip: str | None, tracking_number: str) -> None:
     now = timezone.now()
     LookupFailure.objects.filter(at__lt=now - LOOKUP_WINDOW).delete()
     LookupFailure.objects.create(
-        at=now, ip_hash=_ip_hash(ip), tracking_number=_lookup_key(tracking_number)
+        at=now, ip_hash=ip_digest(ip), tracking_number=_lookup_key(tracking_number)
     )
 
 
@@ -196,7 +204,11 @@ def find_by_query_code(*, tracking_number: str, code: str, ip: str | None):
     """
     if lookup_locked(ip=ip, tracking_number=tracking_number):
         raise TransitionError("查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。")
-    found = Application.objects.filter(tracking_number=_lookup_key(tracking_number)).first()
+    found = (
+        Application.objects.select_related("organization")
+        .filter(tracking_number=_lookup_key(tracking_number))
+        .first()
+    )
     if found is not None and query_code_matches(found, code):
         return found
     lookup_failed(ip=ip, tracking_number=tracking_number)
@@ -270,10 +282,13 @@ def application_intake(
     attachments=(),
     actor: User | None = None,
     issue_query_code: bool = True,
+    submission_token: uuid.UUID | None = None,
 ) -> tuple[Application, str]:
     """Register an application; returns it and its query code (shown once, stored hashed).
 
     `actor` is None for the public online form and the staff member for every other channel.
+    A `submission_token` already registered raises `AlreadySubmitted` (its unique constraint
+    decides, so two concurrent posts of one form cannot both get through).
     """
     if actor is not None:
         require(actor, Action.APPLICATION_INTAKE, organization)
@@ -298,12 +313,23 @@ def application_intake(
         receipt_basis=receipt_basis,
         receipt_note=receipt_note,
         filled_on_behalf=filled_on_behalf,
+        submission_token=submission_token,
         **{k: data.get(k, "") or "" for k in APPLICANT_FIELDS},
     )
     if app.id_type in {"resident_id", "uscc"}:
         app.id_number = app.id_number.strip().upper()
     app.due_on = workdays.add_workdays(received_on, clock_rules.REPLY_DAYS)
-    app.save()
+    try:
+        with transaction.atomic():
+            app.save()
+    except IntegrityError:
+        first = (
+            submission_token
+            and Application.objects.filter(submission_token=submission_token).first()
+        )
+        if not first:
+            raise
+        raise AlreadySubmitted(first) from None
     for upload in attachments:
         Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
     ApplicationEvent.objects.create(
@@ -426,12 +452,19 @@ def application_request_correction(
     correct_by: date,
     on: date | None = None,
 ):
-    """Send the one-time correction notice (第30条): within 7 working days of receipt."""
+    """Send the one-time correction notice (第30条): within 7 working days of receipt, once per
+    application, with at most `MAX_CORRECTION_PERIOD_DAYS` to correct."""
     items = items.strip()
     if not items:
         raise TransitionError("补正告知须一次性写明需要补正的全部事项。")
 
     def check(app, day):
+        sent = app.events.filter(kind=EventKind.REQUEST_CORRECTION).order_by("on", "pk").first()
+        if sent is not None:
+            raise TransitionError(
+                f"本申请已于 {sent.on} 发出补正告知；第三十条规定补正事项应一次性告知，不能再次要求补正。"
+                "补正后申请内容仍不明确的，可答复“无法提供：补正后申请内容仍不明确”。"
+            )
         limit = clock_for(app).correction_notice_due
         if day > limit:
             raise TransitionError(
@@ -440,6 +473,13 @@ def application_request_correction(
             )
         if correct_by <= day:
             raise TransitionError("补正期限应晚于发出补正告知的日期。")
+        latest = day + timedelta(days=clock_rules.MAX_CORRECTION_PERIOD_DAYS)
+        if correct_by > latest:
+            raise TransitionError(
+                f"补正期限最长为发出补正告知之日起{clock_rules.MAX_CORRECTION_PERIOD_DAYS}日"
+                f"（{latest} 前）：第三十条要求合理的补正期限，补正期间答复期限停止计算，"
+                "期限过长会使申请长期搁置。"
+            )
 
     return _transition(
         EventKind.REQUEST_CORRECTION,
@@ -600,6 +640,17 @@ def application_extend(
     )
 
 
+def reply_reason_problem(outcome: Outcome, summary: str) -> str | None:
+    """Why a reply with `outcome` cannot go out with this `summary`, or None."""
+    outcome = Outcome(outcome)
+    if outcome.needs_reason and not summary.strip():
+        return (
+            f"办理结果为“{outcome.label}”的，请在答复要点中写明理由"
+            "（《条例》第三十六条、第三十七条）。"
+        )
+    return None
+
+
 def application_reply(
     *,
     application: Application,
@@ -616,6 +667,10 @@ def application_reply(
         raise TransitionError(f"办理结果“{outcome.label}”不能归入旧版年报分类“{legacy.label}”。")
     if outcome == Outcome.OTHER_NO_CORRECTION:
         raise TransitionError("逾期不补正的申请请使用“按视为放弃申请处理”。")
+    problem = reply_reason_problem(outcome, summary)
+    if problem:
+        raise TransitionError(problem)
+    summary = summary.strip()
 
     def apply(app, day):
         app.outcome, app.legacy_outcome, app.replied_on = outcome, legacy, day

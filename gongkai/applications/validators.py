@@ -11,6 +11,18 @@ _USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
+def resident_id_check_char(first17: str) -> str:
+    """The 18th character of a resident ID number whose first 17 digits are `first17`."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def uscc_check_char(first17: str) -> str:
+    """The 18th character of a unified social credit code beginning with `first17`."""
+    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return _USCC_ALPHABET[(31 - total % 31) % 31]
+
+
 def resident_id_problem(value: str) -> str | None:
     """Why `value` is not a valid 18-digit resident ID number (GB 11643-1999), or None."""
     value = value.strip().upper()
@@ -22,8 +34,7 @@ def resident_id_problem(value: str) -> str | None:
         return "居民身份证号码中的出生日期不存在，请核对。"
     if born.year < 1900 or born > date.today():
         return "居民身份证号码中的出生日期不合理，请核对。"
-    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS, strict=True))
-    if _ID_CHECK[total % 11] != value[17]:
+    if resident_id_check_char(value[:17]) != value[17]:
         return "居民身份证号码校验位不正确，请核对是否有输错的数字。"
     return None
 
@@ -37,9 +48,7 @@ def uscc_problem(value: str) -> str | None:
         return "统一社会信用代码只能由数字和大写字母组成（不使用I、O、S、V、Z）。"
     if not re.fullmatch(r"\d{6}", value[2:8]):
         return "统一社会信用代码的第3至8位应为登记管理机关行政区划码（数字）。"
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(value[:17], _USCC_WEIGHTS, strict=True))
-    check = (31 - total % 31) % 31
-    if _USCC_ALPHABET[check] != value[17]:
+    if uscc_check_char(value[:17]) != value[17]:
         return "统一社会信用代码校验位不正确，请核对是否有输错的字符。"
     return None
 

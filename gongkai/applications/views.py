@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,15 +26,24 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
         data = form.cleaned_data
-        app, code = services.application_intake(
-            organization=data["organization"],
-            data=data,
-            channel=Channel.ONLINE,
-            submitted_on=today,
-            received_on=today,
-            receipt_basis=ReceiptBasis.ONLINE_RECEIPT,
-            attachments=data["attachments"],
-        )
+        try:
+            app, code = services.application_intake(
+                organization=data["organization"],
+                data=data,
+                channel=Channel.ONLINE,
+                submitted_on=today,
+                received_on=today,
+                receipt_basis=ReceiptBasis.ONLINE_RECEIPT,
+                attachments=data["attachments"],
+                submission_token=data["submission_token"],
+            )
+        except services.AlreadySubmitted as exc:
+            # A double click: show the first post's receipt if this browser has not seen it yet.
+            receipt = request.session.get("applied")
+            if receipt and receipt["tracking"] == exc.application.tracking_number:
+                return redirect("applications:apply_done")
+            messages.info(request, f"{exc}查询码已在首次提交后显示，请凭查询码查询办理进度。")
+            return redirect("applications:apply_status")
         # Shown once, on the next page, then gone: the code is stored only as a hash.
         request.session["applied"] = {
             "tracking": app.tracking_number,
@@ -52,9 +60,6 @@ def apply_done(request):
     if receipt is None:
         return redirect("applications:apply_status")
     return render(request, "applications/apply_done.html", {"receipt": receipt})
-
-
-MAX_LOOKUP_FAILURES = services.MAX_LOOKUP_FAILURES
 
 
 def apply_status(request):
@@ -74,8 +79,10 @@ def apply_status(request):
                 error = "申请编号或查询码不正确，请核对后重新输入。"
     context = {"form": form, "application": application, "error": error}
     if application is not None:
-        context["clock"] = services.clock_for(application)
-        context["events"] = application.events.exclude(kind__in=[EventKind.ASSIGN])
+        events = list(application.events.all())
+        context["clock"] = services.clock_for(application, events=events)
+        # Who handles the case is the office's business, not the applicant's.
+        context["events"] = [e for e in events if e.kind != EventKind.ASSIGN]
     return render(request, "applications/apply_status.html", context, status=400 if error else 200)
 
 
@@ -183,7 +190,7 @@ def _detail_context(request, application, bound=None):
             else _form_for(kind, application)
         )
         action_forms.append({"kind": kind, "label": services.TRANSITIONS[kind].label, "form": form})
-    events = list(application.events.select_related("actor"))
+    events = list(application.events.all())
     return {
         "application": application,
         "clock": services.clock_for(application, events=events),
@@ -245,8 +252,6 @@ def notifications(request):
 @login_required
 @require_POST
 def notifications_read(request):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
     count = mark_read(user=request.user)
     messages.success(request, f"已将 {count} 条提醒标为已读。")
     return redirect("applications:notifications")

@@ -5,6 +5,7 @@ import pytest
 import time_machine
 
 from gongkai.accounts.models import Role
+from gongkai.applications import services
 from gongkai.applications.models import Channel, ReceiptBasis
 from gongkai.applications.services import application_intake
 from gongkai.conftest import make_staff
@@ -67,3 +68,30 @@ def make_application(agency, clerk):
         return app
 
     return make
+
+
+@pytest.fixture
+def accepted(make_application, handler):
+    """A case received 2026-09-25 (reply due 2026-10-29) and accepted on 09-28."""
+    app = make_application(received_on=date(2026, 9, 25))
+    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+    return app
+
+
+@pytest.fixture
+def in_progress(accepted, handler):
+    """The accepted case, started on 2026-09-29."""
+    services.application_start(application=accepted, actor=handler, on=date(2026, 9, 29))
+    return accepted
+
+
+def consult(app, actor, on, **kwargs):
+    """Consult a third party on `app` (the party's name is not what the tests are about)."""
+    return services.application_consult(
+        application=app,
+        actor=actor,
+        on=on,
+        party="third_party",
+        party_name="上海某司法鉴定所",
+        **kwargs,
+    )

@@ -1,6 +1,7 @@
 """Two clerks acting on the same case at once: one wins, the other is told, nothing is lost."""
 
 import threading
+import uuid
 from datetime import date
 
 import pytest
@@ -116,3 +117,12 @@ def test_a_transition_locks_the_case_row_but_not_its_organization(make_applicati
     holder, other = run_in_threads(hold_the_case, lock_the_organization)
     assert isinstance(holder, Application), holder
     assert other == "shsfj", other
+
+
+def test_one_form_posted_twice_at_once_registers_one_application(agency):
+    from .test_apply_once import online
+
+    token = uuid.uuid4()
+    results = run_in_threads(lambda: online(agency, token), lambda: online(agency, token))
+    assert sorted(type(r).__name__ for r in results) == ["AlreadySubmitted", "Application"], results
+    assert Application.objects.get().submission_token == token

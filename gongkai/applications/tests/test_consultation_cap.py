@@ -10,24 +10,7 @@ from gongkai.applications.models import Application, Notification, Status
 from gongkai.applications.notifications import remind
 from gongkai.applications.services import TransitionError, clock_for
 
-
-@pytest.fixture
-def in_progress(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))  # due 2026-10-29
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
-    services.application_start(application=app, actor=handler, on=date(2026, 9, 29))
-    return app
-
-
-def consult(app, actor, on, **kwargs):
-    return services.application_consult(
-        application=app,
-        actor=actor,
-        on=on,
-        party="third_party",
-        party_name="上海某司法鉴定所",
-        **kwargs,
-    )
+from .conftest import consult
 
 
 def test_the_response_date_runs_from_the_day_the_third_party_received_the_letter(

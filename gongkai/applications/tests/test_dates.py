@@ -10,25 +10,7 @@ from gongkai.applications.models import Application, Notification, Outcome, Stat
 from gongkai.applications.services import TransitionError, clock_for
 from gongkai.applications.views import TRANSITION_VIEWS
 
-
-@pytest.fixture
-def in_progress(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))  # due 2026-10-29
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
-    services.application_start(application=app, actor=handler, on=date(2026, 9, 29))
-    return app
-
-
-def consult(app, actor, on, **kwargs):
-    return services.application_consult(
-        application=app,
-        actor=actor,
-        on=on,
-        party="third_party",
-        party_name="上海某司法鉴定所",
-        **kwargs,
-    )
-
+from .conftest import consult
 
 # ------------------------------------------------------------ far-future dates (#1)
 
@@ -84,9 +66,8 @@ def test_every_dated_step_form_keeps_its_date_between_2004_and_today(form_class,
 # ------------------------------------------------------------ correction dates (#2)
 
 
-def test_a_correction_cannot_be_received_before_it_was_requested(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_a_correction_cannot_be_received_before_it_was_requested(accepted, handler):
+    app = accepted
     services.application_request_correction(
         application=app,
         actor=handler,

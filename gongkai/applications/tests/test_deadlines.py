@@ -9,23 +9,12 @@ from gongkai.applications.models import Outcome, Status
 from gongkai.applications.services import TransitionError, clock_for
 
 
-@pytest.fixture
-def in_progress(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
-    services.application_start(application=app, actor=handler, on=date(2026, 9, 28))
-    return app
-
-
 def test_intake_stores_the_first_due_date(make_application):
     assert make_application(received_on=date(2026, 9, 25)).due_on == date(2026, 10, 29)
 
 
-def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it(
-    make_application, handler
-):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it(accepted, handler):
+    app = accepted
     services.application_request_correction(
         application=app,
         actor=handler,
@@ -38,19 +27,19 @@ def test_a_correction_pauses_the_clock_and_the_corrected_application_restarts_it
     services.application_receive_correction(application=app, actor=handler, on=date(2026, 10, 20))
     app.refresh_from_db()
     assert app.status == Status.CORRECTED and app.due_on == date(2026, 11, 17)
-    # A second one-time notice counts its 7 working days from the correction.
-    services.application_request_correction(
-        application=app,
-        actor=handler,
-        on=date(2026, 10, 29),
-        items="仍请写明年份",
-        correct_by=date(2026, 11, 20),
-    )
+    # The notice is given once (第30条): no second one after the correction.
+    with pytest.raises(TransitionError, match="不能发出补正告知"):
+        services.application_request_correction(
+            application=app,
+            actor=handler,
+            on=date(2026, 10, 29),
+            items="仍请写明年份",
+            correct_by=date(2026, 11, 20),
+        )
 
 
-def test_a_correction_notice_after_seven_working_days_is_refused(make_application, handler):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_a_correction_notice_after_seven_working_days_is_refused(accepted, handler):
+    app = accepted
     with pytest.raises(TransitionError, match="7个工作日内（2026-10-12 前）发出"):
         services.application_request_correction(
             application=app,
@@ -68,11 +57,8 @@ def test_a_correction_notice_after_seven_working_days_is_refused(make_applicatio
     )
 
 
-def test_abandonment_waits_for_the_correction_deadline_and_records_the_outcome(
-    make_application, handler
-):
-    app = make_application(received_on=date(2026, 9, 25))
-    services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
+def test_abandonment_waits_for_the_correction_deadline_and_records_the_outcome(accepted, handler):
+    app = accepted
     services.application_request_correction(
         application=app,
         actor=handler,

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from gongkai.applications.models import Application
-from gongkai.applications.views import MAX_LOOKUP_FAILURES
+from gongkai.applications.services import MAX_LOOKUP_FAILURES
 
 from .conftest import at
 

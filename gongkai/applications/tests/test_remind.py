@@ -62,7 +62,7 @@ def test_paused_and_closed_cases_are_left_alone(make_application, handler):
         actor=handler,
         on=date(2026, 11, 4),
         items="补充",
-        correct_by=date(2026, 12, 30),
+        correct_by=date(2026, 12, 4),
     )
     done = make_application(received_on=date(2026, 11, 2))
     services.application_accept(application=done, actor=handler, on=date(2026, 11, 3))

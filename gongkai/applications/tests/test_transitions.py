@@ -87,7 +87,11 @@ def test_the_whole_flow_runs_from_intake_to_archive_with_a_timeline(make_applica
     services.application_accept(application=app, actor=handler, on=date(2026, 9, 28))
     services.application_start(application=app, actor=handler, on=date(2026, 9, 29))
     services.application_reply(
-        application=app, actor=handler, on=date(2026, 10, 20), outcome=Outcome.PARTIALLY_DISCLOSED
+        application=app,
+        actor=handler,
+        on=date(2026, 10, 20),
+        outcome=Outcome.PARTIALLY_DISCLOSED,
+        summary="第3页涉及个人隐私，依第十五条不予公开",
     )
     services.application_deliver(
         application=app,
@@ -154,6 +158,7 @@ def test_a_reply_must_pair_its_outcome_with_an_allowed_legacy_category(make_appl
         on=date(2026, 10, 9),
         outcome=Outcome.UNABLE_NOT_HELD,
         legacy_outcome="not_our_authority",
+        summary="该信息由徐汇区司法局负责公开，联系电话 021-64872222",
     )
     app.refresh_from_db()
     assert (app.outcome, app.legacy_outcome) == ("unable_to_provide.not_held", "not_our_authority")

@@ -342,3 +342,37 @@ def test_the_timeline_shows_what_a_correction_asks_for_and_nothing_else_as_a_cor
     assert "补正事项：请补充身份证明复印件" in page
     assert "dict_items" not in page
     assert page.count("补正事项") == 1
+
+
+def test_the_status_page_reads_the_timeline_once_and_leaves_out_the_assignment(
+    client, agency, clerk, handler
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.applications.models import Channel, ReceiptBasis
+
+    app, code = services.application_intake(
+        organization=agency,
+        data=APPLICANT,
+        channel=Channel.IN_PERSON,
+        submitted_on=date(2026, 12, 1),
+        received_on=date(2026, 12, 1),
+        receipt_basis=ReceiptBasis.SUBMITTED,
+        actor=clerk,
+    )
+    services.application_accept(application=app, actor=clerk, on=date(2026, 12, 2))
+    services.application_assign(application=app, actor=handler, assignee=clerk, email=False)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            reverse("applications:apply_status"),
+            {"tracking_number": app.tracking_number, "query_code": code},
+        )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "已受理" in page and "上海市司法局" in page and "2026-12-29" in page
+    assert "受理" in page and "分配承办人" not in page
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum("applications_applicationevent" in q for q in sql) == 1
+    # The case's organization comes with the case (the site header's root is another query).
+    assert not any('WHERE "accounts_organization"."id" =' in q for q in sql)
