@@ -72,9 +72,10 @@ def _r(label, sources, target, action) -> Rule:
 S = Status
 TRANSITIONS: dict[EventKind, Rule] = {
     EventKind.ACCEPT: _r("受理", {S.RECEIVED}, S.ACCEPTED, Action.APPLICATION_HANDLE),
-    # 第30条: one notice per application (一次性告知), so never again once it was corrected.
+    # From 已补正 too: an application still unclear after its correction may get a further
+    # one-time notice (regulations.md §1.5.4, practice), within 7 working days of the correction.
     EventKind.REQUEST_CORRECTION: _r(
-        "发出补正告知", {S.ACCEPTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
+        "发出补正告知", {S.ACCEPTED, S.CORRECTED}, S.CORRECTION_REQUESTED, Action.APPLICATION_HANDLE
     ),
     EventKind.RECEIVE_CORRECTION: _r(
         "登记补正材料", {S.CORRECTION_REQUESTED}, S.CORRECTED, Action.APPLICATION_HANDLE
@@ -452,19 +453,13 @@ def application_request_correction(
     correct_by: date,
     on: date | None = None,
 ):
-    """Send the one-time correction notice (第30条): within 7 working days of receipt, once per
-    application, with at most `MAX_CORRECTION_PERIOD_DAYS` to correct."""
+    """Send the one-time correction notice (第30条): within 7 working days of receipt (or of
+    the correction, for a further notice), with at most `MAX_CORRECTION_PERIOD_DAYS` to correct."""
     items = items.strip()
     if not items:
         raise TransitionError("补正告知须一次性写明需要补正的全部事项。")
 
     def check(app, day):
-        sent = app.events.filter(kind=EventKind.REQUEST_CORRECTION).order_by("on", "pk").first()
-        if sent is not None:
-            raise TransitionError(
-                f"本申请已于 {sent.on} 发出补正告知；第三十条规定补正事项应一次性告知，不能再次要求补正。"
-                "补正后申请内容仍不明确的，可答复“无法提供：补正后申请内容仍不明确”。"
-            )
         limit = clock_for(app).correction_notice_due
         if day > limit:
             raise TransitionError(
