@@ -166,6 +166,19 @@ def _back(item):
     return redirect("catalog:staff_detail", pk=item.pk)
 
 
+def _perform(request, service, success, **kwargs) -> bool:
+    """Call `service` with the user as actor for a button's POST: flash the rules' refusal, or
+    `success` (a text, or a function of what the service returned). True when it went through.
+    """
+    try:
+        result = service(actor=request.user, **kwargs)
+    except (services.CatalogError, UploadRejected) as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
 @login_required
 @require_POST
 def attachment_upload(request, pk: int):
@@ -176,14 +189,13 @@ def attachment_upload(request, pk: int):
             for error in errors:
                 messages.error(request, error)
         return _back(item)
-    try:
-        attachment = services.attachment_add(
-            item=item, actor=request.user, upload=form.cleaned_data["file"]
-        )
-    except (UploadRejected, services.CatalogError) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已上传附件“{attachment.original_name}”。")
+    _perform(
+        request,
+        services.attachment_add,
+        lambda attachment: f"已上传附件“{attachment.original_name}”。",
+        item=item,
+        upload=form.cleaned_data["file"],
+    )
     return _back(item)
 
 
@@ -192,12 +204,12 @@ def attachment_upload(request, pk: int):
 def attachment_delete(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk)
     item = permissions.get_item_for(request.user, attachment.item_id, Action.CATALOG_DRAFT)
-    try:
-        services.attachment_remove(attachment=attachment, actor=request.user)
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已删除附件“{attachment.original_name}”。")
+    _perform(
+        request,
+        services.attachment_remove,
+        f"已删除附件“{attachment.original_name}”。",
+        attachment=attachment,
+    )
     return _back(item)
 
 
@@ -205,12 +217,12 @@ def attachment_delete(request, pk: int):
 @require_POST
 def submit(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_DRAFT)
-    try:
-        services.item_submit(item=item, actor=request.user)
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已提交审核，等待“{item.current_stage_name()}”。")
+    _perform(
+        request,
+        services.item_submit,
+        lambda item: f"已提交审核，等待“{item.current_stage_name()}”。",
+        item=item,
+    )
     return _back(item)
 
 
@@ -233,33 +245,19 @@ def review(request, pk: int):
             status=400,
         )
     data = form.cleaned_data
-    try:
-        if data["decision"] == "approve":
-            stage = item.current_stage_name()
-            services.item_approve(
-                item=item,
-                actor=request.user,
-                confidentiality=data["confidentiality"],
-                opinion=data["opinion"],
-            )
-            done = (
-                "已发布。"
-                if item.status == ItemStatus.PUBLISHED
-                else f"已转“{item.current_stage_name()}”。"
-            )
-            messages.success(request, f"“{stage}”已同意，{done}")
-        else:
-            services.item_return(
-                item=item,
-                actor=request.user,
-                opinion=data["opinion"],
-                confidentiality=data["confidentiality"],
-            )
-            messages.success(request, "已退回拟稿人修改。")
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-        return _back(item)
-    return redirect("catalog:review_queue")
+    decision = {"confidentiality": data["confidentiality"], "opinion": data["opinion"]}
+    if data["decision"] == "approve":
+        stage = item.current_stage_name()
+
+        def approved(item):
+            if item.status == ItemStatus.PUBLISHED:
+                return f"“{stage}”已同意，已发布。"
+            return f"“{stage}”已同意，已转“{item.current_stage_name()}”。"
+
+        done = _perform(request, services.item_approve, approved, item=item, **decision)
+    else:
+        done = _perform(request, services.item_return, "已退回拟稿人修改。", item=item, **decision)
+    return redirect("catalog:review_queue") if done else _back(item)
 
 
 @login_required
@@ -270,12 +268,13 @@ def withdraw(request, pk: int):
     if not form.is_valid():
         messages.error(request, "请填写撤回原因。")
         return _back(item)
-    try:
-        services.item_withdraw(item=item, actor=request.user, reason=form.cleaned_data["reason"])
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "已撤回，公开页面将显示撤回时间和原因。")
+    _perform(
+        request,
+        services.item_withdraw,
+        "已撤回，公开页面将显示撤回时间和原因。",
+        item=item,
+        reason=form.cleaned_data["reason"],
+    )
     return _back(item)
 
 
@@ -287,17 +286,14 @@ def set_validity(request, pk: int):
     if not form.is_valid():
         messages.error(request, "请选择有效性并填写变更日期。")
         return _back(item)
-    try:
-        services.item_set_validity(
-            item=item,
-            actor=request.user,
-            validity=form.cleaned_data["validity"],
-            changed_on=form.cleaned_data["changed_on"],
-        )
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"有效性已改为“{item.get_validity_display()}”。")
+    _perform(
+        request,
+        services.item_set_validity,
+        lambda item: f"有效性已改为“{item.get_validity_display()}”。",
+        item=item,
+        validity=form.cleaned_data["validity"],
+        changed_on=form.cleaned_data["changed_on"],
+    )
     return _back(item)
 
 
@@ -362,12 +358,12 @@ def review_chain(request):
     owner, stages = services.configured_chain(organization)
     status = 200
     if request.method == "POST" and request.POST.get("reset"):
-        try:
-            services.review_chain_reset(organization=organization, actor=request.user)
-        except services.CatalogError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"“{organization.name}”已改为沿用上级或默认审核流程。")
+        _perform(
+            request,
+            services.review_chain_reset,
+            f"“{organization.name}”已改为沿用上级或默认审核流程。",
+            organization=organization,
+        )
         return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
     if request.method == "POST":
         formset = StageFormSet(request.POST)
@@ -377,18 +373,16 @@ def review_chain(request):
                 for f in formset
                 if f.cleaned_data.get("action")
             ]
-            try:
-                services.review_chain_save(
-                    organization=organization, actor=request.user, stages=rows
-                )
-            except services.CatalogError as exc:
-                messages.error(request, str(exc))
-                status = 400
-            else:
-                messages.success(request, f"已保存“{organization.name}”的审核流程。")
+            saved = _perform(
+                request,
+                services.review_chain_save,
+                f"已保存“{organization.name}”的审核流程。",
+                organization=organization,
+                stages=rows,
+            )
+            if saved:
                 return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
-        else:
-            status = 400
+        status = 400
     else:
         initial = [{"name": s["name"], "action": s["action"]} for s in stages]
         initial += [{}] * (services.MAX_STAGES - len(initial))
