@@ -134,9 +134,8 @@ def staff_correct(request, pk: int):
     )
 
 
-@login_required
-def staff_detail(request, pk: int):
-    item = permissions.get_item_for(request.user, pk)
+def _render_detail(request, item, review_form=None, status=200):
+    """The staff page of an item; `review_form` given back with its errors when it failed."""
     user = request.user
     refusal = (
         permissions.reviewer_refusal(user, item) if item.status == ItemStatus.IN_REVIEW else None
@@ -150,16 +149,21 @@ def staff_detail(request, pk: int):
             "attachments": item.attachments.all(),
             "revisions": item.revisions.select_related("actor"),
             "can_edit": permissions.can_edit(user, item),
-            "can_submit": permissions.can_edit(user, item),
             "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,
             "review_conflict": refusal.message if refusal and refusal.conflict else "",
             "can_withdraw": permissions.can_withdraw(user, item),
             "attachment_form": AttachmentForm(),
-            "review_form": ReviewForm(),
+            "review_form": review_form or ReviewForm(),
             "withdraw_form": WithdrawForm(),
             "validity_form": ValidityForm(initial={"validity": item.validity}),
         },
+        status=status,
     )
+
+
+@login_required
+def staff_detail(request, pk: int):
+    return _render_detail(request, permissions.get_item_for(request.user, pk))
 
 
 def _back(item):
@@ -232,18 +236,7 @@ def review(request, pk: int):
     item = permissions.get_item_for(request.user, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "catalog/staff/detail.html",
-            {
-                "item": item,
-                "steps": item.review_steps.select_related("actor"),
-                "attachments": item.attachments.all(),
-                "can_review": permissions.can_review(request.user, item),
-                "review_form": form,
-            },
-            status=400,
-        )
+        return _render_detail(request, item, review_form=form, status=400)
     data = form.cleaned_data
     decision = {"confidentiality": data["confidentiality"], "opinion": data["opinion"]}
     if data["decision"] == "approve":
