@@ -302,14 +302,21 @@ def review_queue(request):
     return render(request, "catalog/staff/review_queue.html", {"page": page})
 
 
+# -- configuration: the guide, the review chain, the vocabularies -------------------------------
+
+
+def _config_organization(request):
+    """(the organizations whose guide and chain the user sets, the one chosen by ?org=)."""
+    orgs = organizations_for(request.user, Action.CATALOG_EDIT_GUIDE).order_by("sort_order", "pk")
+    code = request.GET.get("org") or request.POST.get("org")
+    organization = orgs.filter(code=code).first() if code else orgs.first()
+    return orgs, organization
+
+
 @login_required
 def guide_edit(request):
     require(request.user, Action.CATALOG_EDIT_GUIDE)
-    orgs = organizations_for(request.user, Action.CATALOG_EDIT_GUIDE)
-    code = request.GET.get("org") or request.POST.get("org")
-    organization = (
-        orgs.filter(code=code).first() if code else orgs.order_by("sort_order", "pk").first()
-    )
+    orgs, organization = _config_organization(request)
     if organization is None:
         return redirect("accounts:dashboard")
     page = GuidePage.objects.filter(organization=organization).first()
@@ -331,16 +338,6 @@ def guide_edit(request):
     )
 
 
-# -- configuration ----------------------------------------------------------------------------
-
-
-def _config_organization(request, action: Action = Action.CATALOG_EDIT_GUIDE):
-    orgs = organizations_for(request.user, action).order_by("sort_order", "pk")
-    code = request.GET.get("org") or request.POST.get("org")
-    organization = orgs.filter(code=code).first() if code else orgs.first()
-    return orgs, organization
-
-
 @login_required
 def review_chain(request):
     """An organization's review chain (先审查、后公开): its own stages, or the inherited ones."""
@@ -348,7 +345,6 @@ def review_chain(request):
     orgs, organization = _config_organization(request)
     if organization is None:
         return redirect("accounts:dashboard")
-    owner, stages = services.configured_chain(organization)
     status = 200
     if request.method == "POST" and request.POST.get("reset"):
         _perform(
@@ -376,7 +372,8 @@ def review_chain(request):
             if saved:
                 return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
         status = 400
-    else:
+    owner, stages = services.configured_chain(organization)
+    if request.method != "POST":
         initial = [{"name": s["name"], "action": s["action"]} for s in stages]
         initial += [{}] * (services.MAX_STAGES - len(initial))
         formset = StageFormSet(initial=initial)
