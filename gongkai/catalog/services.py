@@ -21,6 +21,7 @@ from . import search, uploads
 from .models import (
     PUBLISHABLE_ANSWERS,
     Attachment,
+    Category,
     Confidentiality,
     GuidePage,
     IndexNumberCounter,
@@ -33,6 +34,7 @@ from .models import (
     ReviewStep,
     SearchOp,
     StepDecision,
+    Topic,
     Validity,
 )
 from .permissions import reviewer_refusal
@@ -605,13 +607,13 @@ def can_edit_vocabularies(user: User) -> bool:
     )
 
 
-def _vocabulary_model(kind: str):
-    from .models import Category, Topic
+_VOCABULARIES = {"topic": Topic, "category": Category}
 
-    models = {"topic": Topic, "category": Category}
-    if kind not in models:
+
+def _vocabulary_model(kind: str):
+    if kind not in _VOCABULARIES:
         raise CatalogError("未知的分类。")
-    return models[kind]
+    return _VOCABULARIES[kind]
 
 
 def _clean_term(model, name: str, code: str | None, pk: int | None = None) -> tuple[str, str]:
@@ -636,6 +638,16 @@ def _require_vocabularies(actor: User) -> None:
         raise PermissionDenied("您没有权限维护主题分类和信息类别")
 
 
+def _locked_term(kind: str, actor: User, pk: int):
+    """(the vocabulary's model, its term `pk` locked for the change) once `actor` may edit it."""
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    term = model.objects.select_for_update().filter(pk=pk).first()
+    if term is None:
+        raise CatalogError("该分类不存在。")
+    return model, term
+
+
 @transaction.atomic
 def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
     _require_vocabularies(actor)
@@ -650,11 +662,7 @@ def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
 @transaction.atomic
 def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
     """A new name for a term; items keep it (they refer to it, not to its name)."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    model, term = _locked_term(kind, actor, pk)
     name, _ = _clean_term(model, name, None, pk=term.pk)
     before = term.name
     term.name = name
@@ -666,11 +674,7 @@ def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
 @transaction.atomic
 def vocabulary_set_active(*, kind: str, actor: User, pk: int, active: bool):
     """Deactivated terms are no longer offered for new items; existing items keep them."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    model, term = _locked_term(kind, actor, pk)
     if active == term.is_active:
         raise CatalogError(f"“{term.name}”已经{'启用' if active else '停用'}。")
     if not active and model.objects.filter(is_active=True).count() == 1:
@@ -684,11 +688,7 @@ def vocabulary_set_active(*, kind: str, actor: User, pk: int, active: bool):
 @transaction.atomic
 def vocabulary_delete(*, kind: str, actor: User, pk: int) -> None:
     """Only a term no item has ever used may be deleted; a used one can be deactivated."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    _, term = _locked_term(kind, actor, pk)
     if Item.objects.filter(**{kind: term}).exists():
         raise CatalogError(f"“{term.name}”已有信息使用，不能删除，可以停用。")
     audit.record(f"catalog.{kind}_delete", term, actor=actor, changes={"name": term.name})
