@@ -26,7 +26,8 @@ LIST_COLUMNS = (
 )
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """The first instant of `year` and of the next one, in the site's time zone."""
     tz = timezone.get_current_timezone()
     return (
         datetime.combine(date(year, 1, 1), time.min, tz),
@@ -46,7 +47,7 @@ def published_items(*, organization=None, topic=None, category=None, year=None, 
     if kind is not None:
         items = items.filter(kind=kind)
     if year is not None:
-        start, end = _year_bounds(year)
+        start, end = year_bounds(year)
         items = items.filter(published_at__gte=start, published_at__lt=end)
     return (
         items.select_related("organization", "topic")
@@ -129,7 +130,7 @@ class YearFigures:
 
 def year_figures(year: int, organization: Organization | None = None) -> YearFigures:
     """主动公开 figures of `year` for an organization and everything below it (or all)."""
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     items = _was_published(_scope(organization), end)
     in_year = items.filter(published_at__gte=start)
     published = in_year.count()
@@ -211,7 +212,7 @@ def late_publications(year: int, organization: Organization | None = None) -> in
     """
     from gongkai.lib.workdays import add_workdays
 
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     items = _was_published(_scope(organization), end).filter(published_at__gte=start)
     # Grouped in SQL by (formed, published) date: only distinct pairs need the calendar.
     rows = (
