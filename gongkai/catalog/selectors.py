@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gongkai.accounts.models import Organization
 
-from .models import Category, Item, ItemKind, ItemStatus, Topic, Validity
+from .models import Category, Item, ItemKind, ItemStatus, Validity
 
 LIST_COLUMNS = (
     "pk",
@@ -70,18 +70,6 @@ def publishing_organizations():
 def publication_years() -> list[int]:
     dates = Item.objects.published().dates("published_at", "year", order="DESC")
     return [d.year for d in dates]
-
-
-def topics_with_counts():
-    return Topic.objects.filter(is_active=True).annotate(
-        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
-    )
-
-
-def categories_with_counts():
-    return Category.objects.annotate(
-        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
-    )
 
 
 # -- figures for the annual report -----------------------------------------------------------

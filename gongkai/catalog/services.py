@@ -308,10 +308,6 @@ def item_submit(*, item: Item, actor: User) -> Item:
     return item
 
 
-def _current_round(item: Item) -> int:
-    return item.review_round
-
-
 def _check_reviewer(item: Item, actor: User) -> None:
     refusal = reviewer_refusal(actor, item)
     if refusal is None:
@@ -337,7 +333,7 @@ def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str 
     position = item.review_position
     ReviewStep.objects.create(
         item=item,
-        round=_current_round(item),
+        round=item.review_round,
         position=position + 1,
         stage_name=item.current_stage_name(),
         decision=StepDecision.APPROVED,
@@ -384,7 +380,7 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
         raise CatalogError("退回修改时必须填写审核意见。")
     ReviewStep.objects.create(
         item=item,
-        round=_current_round(item),
+        round=item.review_round,
         position=item.review_position + 1,
         stage_name=item.current_stage_name(),
         decision=StepDecision.RETURNED,
