@@ -95,7 +95,10 @@ def can_withdraw(user, item: Item) -> bool:
 def get_item_for(user, pk: int, action: Action | None = None) -> Item:
     """The item, if `user` may see it (and perform `action` on it when given); else 403/404."""
     item = get_object_or_404(
-        Item.objects.select_related("organization", "topic", "category", "created_by"), pk=pk
+        Item.objects.select_related(
+            "organization", "topic", "category", "created_by", "drafting_division"
+        ),
+        pk=pk,
     )
     if action is not None:
         require(user, action, item.organization_id)

@@ -295,7 +295,7 @@ def review_queue(request):
     require(request.user, Action.VIEW_WORKSPACE)
     items = (
         permissions.review_queue(request.user)
-        .select_related("organization", "topic", "created_by")
+        .select_related("organization", "created_by")
         .order_by("submitted_at", "pk")
     )
     page = Paginator(items, 30).get_page(request.GET.get("page"))
