@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 
@@ -62,14 +62,26 @@ def latest_items(limit: int = 8):
 
 def publishing_organizations():
     """Organizations that have at least one published item, in tree order."""
-    return Organization.objects.filter(
-        pk__in=Item.objects.published().values("organization_id")
-    ).order_by("sort_order", "pk")
+    # One index probe per organization, not a pass over every published item.
+    published = Item.objects.published().filter(organization=OuterRef("pk"))
+    return Organization.objects.filter(Exists(published)).order_by("sort_order", "pk")
 
 
 def publication_years() -> list[int]:
-    dates = Item.objects.published().dates("published_at", "year", order="DESC")
-    return [d.year for d in dates]
+    """Years with a published item, newest first (the public lists' year filter).
+
+    Found by skipping from each year's latest item to the year before it, an index probe per
+    year: grouping every published item by year cost a second per page at 300,000 items.
+    """
+    dated = Item.objects.published().filter(published_at__isnull=False)
+    years: list[int] = []
+    while True:
+        # One bound only: with several, SQLite bounds the index scan by the first of them.
+        earlier = dated.filter(published_at__lt=year_bounds(years[-1])[0]) if years else dated
+        latest = earlier.order_by("-published_at").values_list("published_at", flat=True).first()
+        if latest is None:
+            return years
+        years.append(timezone.localtime(latest).year)
 
 
 # -- figures for the annual report -----------------------------------------------------------
