@@ -14,6 +14,7 @@ from .models import (
     Topic,
     Validity,
 )
+from .services import MAX_STAGES
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -284,7 +285,9 @@ class StageForm(forms.Form):
         return data
 
 
-StageFormSet = forms.formset_factory(StageForm, extra=0, max_num=6, absolute_max=6)
+StageFormSet = forms.formset_factory(
+    StageForm, extra=0, max_num=MAX_STAGES, absolute_max=MAX_STAGES
+)
 
 
 class TermForm(forms.Form):
