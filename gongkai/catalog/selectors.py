@@ -145,24 +145,15 @@ def year_figures(year: int, organization: Organization | None = None) -> YearFig
         for c in Category.objects.all()
     ]
     normative = items.filter(kind=ItemKind.NORMATIVE)
+    this_year = (date(year, 1, 1), date(year, 12, 31))
+
+    def became(validity: Validity) -> Count:
+        return Count("pk", filter=Q(validity=validity, validity_changed_on__range=this_year))
+
     counts = normative.aggregate(
         issued=Count("pk", filter=Q(published_at__gte=start)),
-        repealed=Count(
-            "pk",
-            filter=Q(
-                validity=Validity.REPEALED,
-                validity_changed_on__gte=date(year, 1, 1),
-                validity_changed_on__lte=date(year, 12, 31),
-            ),
-        ),
-        expired=Count(
-            "pk",
-            filter=Q(
-                validity=Validity.EXPIRED,
-                validity_changed_on__gte=date(year, 1, 1),
-                validity_changed_on__lte=date(year, 12, 31),
-            ),
-        ),
+        repealed=became(Validity.REPEALED),
+        expired=became(Validity.EXPIRED),
         # In force on 31 December: published by then, not withdrawn by then (a later
         # withdrawal does not change the past), valid or changed only after that day.
         in_force=Count(
