@@ -88,7 +88,10 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, organizations=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organization"].queryset = organizations or Organization.objects.none()
+        # Not `organizations or ...`: the truth of a queryset is a query of its own.
+        if organizations is None:
+            organizations = Organization.objects.none()
+        self.fields["organization"].queryset = organizations
         if self.instance.pk:
             # The 索引号 belongs to the organization chosen at creation.
             self.fields["organization"].disabled = True
