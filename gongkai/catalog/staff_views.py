@@ -34,6 +34,35 @@ def _form_data(form: ItemForm) -> dict:
     return {k: v for k, v in form.cleaned_data.items() if k in services.EDITABLE_FIELDS}
 
 
+def _back(item):
+    return redirect("catalog:staff_detail", pk=item.pk)
+
+
+def _perform(request, service, success, **kwargs) -> bool:
+    """Call `service` with the user as actor for a button's POST: flash the rules' refusal, or
+    `success` (a text, or a function of what the service returned). True when it went through.
+    """
+    try:
+        result = service(actor=request.user, **kwargs)
+    except (services.CatalogError, UploadRejected) as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
+def _save(request, form, service, success: str, field: str | None = None, **kwargs):
+    """Call `service` with the user as actor for a valid `form`: flash `success` and return
+    what it returned, or put the rules' refusal on the form (on `field`) and return None."""
+    try:
+        result = service(actor=request.user, **kwargs)
+    except services.CatalogError as exc:
+        form.add_error(field, str(exc))
+        return None
+    messages.success(request, success)
+    return result
+
+
 @login_required
 def staff_list(request):
     require(request.user, Action.CATALOG_DRAFT)
@@ -66,17 +95,16 @@ def staff_create(request):
     orgs = organizations_for(request.user, Action.CATALOG_DRAFT)
     form = ItemForm(request.POST or None, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            item = services.item_create(
-                actor=request.user,
-                organization=form.cleaned_data["organization"],
-                data=_form_data(form),
-            )
-        except services.CatalogError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已保存草稿。索引号在信息审核通过、发布时分配。")
-            return redirect("catalog:staff_detail", pk=item.pk)
+        item = _save(
+            request,
+            form,
+            services.item_create,
+            "已保存草稿。索引号在信息审核通过、发布时分配。",
+            organization=form.cleaned_data["organization"],
+            data=_form_data(form),
+        )
+        if item is not None:
+            return _back(item)
     return render(request, "catalog/staff/form.html", {"form": form, "item": None})
 
 
@@ -85,17 +113,15 @@ def staff_edit(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_DRAFT)
     if not permissions.can_edit(request.user, item):
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能修改。")
-        return redirect("catalog:staff_detail", pk=item.pk)
+        return _back(item)
     orgs = Organization.objects.filter(pk=item.organization_id)
     form = ItemForm(request.POST or None, instance=item, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.item_update(item=item, actor=request.user, data=_form_data(form))
-        except services.CatalogError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已保存修改。")
-            return redirect("catalog:staff_detail", pk=item.pk)
+        saved = _save(
+            request, form, services.item_update, "已保存修改。", item=item, data=_form_data(form)
+        )
+        if saved:
+            return _back(item)
     return render(request, "catalog/staff/form.html", {"form": form, "item": item})
 
 
@@ -105,26 +131,24 @@ def staff_correct(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
     if item.status != ItemStatus.PUBLISHED:
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
-        return redirect("catalog:staff_detail", pk=item.pk)
+        return _back(item)
     orgs = Organization.objects.filter(pk=item.organization_id)
     form = CorrectionForm(
         request.POST or None, instance=item, organizations=orgs, user=request.user
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.item_correct(
-                    item=item,
-                    actor=request.user,
-                    data=_form_data(form),
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.CatalogError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "已更正，修改记录已保存，检索索引随之更新。")
-                return redirect("catalog:staff_detail", pk=item.pk)
+        corrected = form.is_valid() and _save(
+            request,
+            form,
+            services.item_correct,
+            "已更正，修改记录已保存，检索索引随之更新。",
+            item=item,
+            data=_form_data(form),
+            reason=form.cleaned_data["reason"],
+        )
+        if corrected:
+            return _back(item)
         status = 400
     return render(
         request,
@@ -164,23 +188,6 @@ def _render_detail(request, item, review_form=None, status=200):
 @login_required
 def staff_detail(request, pk: int):
     return _render_detail(request, permissions.get_item_for(request.user, pk))
-
-
-def _back(item):
-    return redirect("catalog:staff_detail", pk=item.pk)
-
-
-def _perform(request, service, success, **kwargs) -> bool:
-    """Call `service` with the user as actor for a button's POST: flash the rules' refusal, or
-    `success` (a text, or a function of what the service returned). True when it went through.
-    """
-    try:
-        result = service(actor=request.user, **kwargs)
-    except (services.CatalogError, UploadRejected) as exc:
-        messages.error(request, str(exc))
-        return False
-    messages.success(request, success(result) if callable(success) else success)
-    return True
 
 
 @login_required
@@ -322,14 +329,16 @@ def guide_edit(request):
     page = GuidePage.objects.filter(organization=organization).first()
     form = GuideForm(request.POST or None, initial={"body": page.body if page else ""})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.guide_save(
-                organization=organization, actor=request.user, body=form.cleaned_data["body"]
-            )
-        except services.CatalogError as exc:
-            form.add_error("body", str(exc))
-        else:
-            messages.success(request, f"已更新“{organization.name}”的公开指南。")
+        saved = _save(
+            request,
+            form,
+            services.guide_save,
+            f"已更新“{organization.name}”的公开指南。",
+            field="body",
+            organization=organization,
+            body=form.cleaned_data["body"],
+        )
+        if saved:
             return redirect("catalog:guide_org", code=organization.code)
     return render(
         request,
