@@ -145,6 +145,14 @@ def _validate_links(actor: User, data: dict, current: Item | None = None) -> Non
         raise CatalogError("所关联的信息不是本机关已发布的规范性文件。")
 
 
+def _apply(item: Item, data: dict) -> None:
+    """Set the editable fields given in `data` on `item` and validate it (not saved)."""
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(item, field, data[field])
+    item.full_clean()
+
+
 def _note_editor(item: Item, actor: User) -> None:
     """Whoever writes any of the text may not approve it later (see permissions)."""
     item.editors.add(actor)
@@ -160,10 +168,7 @@ def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
     drafter_org = actor.organization
     if drafter_org is not None and drafter_org.kind == OrganizationKind.DIVISION:
         item.drafting_division = drafter_org
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     item.save()
     _note_editor(item, actor)
     audit.record("catalog.item_create", item, actor=actor, changes={"title": item.title})
@@ -179,10 +184,7 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
     stored = Item.objects.get(pk=item.pk)
     _validate_links(actor, data, stored)
     before = {f: getattr(stored, f) for f in data if f in EDITABLE_FIELDS}
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     item.save()
     after = {f: getattr(item, f) for f in before}
     _note_editor(item, actor)
@@ -487,10 +489,7 @@ def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRev
         raise CatalogError("更正已发布的信息必须说明原因。")
     stored = Item.objects.get(pk=item.pk)
     _validate_links(actor, data, stored)
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     changes = {
         field: [_shown(stored, field), _shown(item, field)]
         for field in EDITABLE_FIELDS
