@@ -110,6 +110,15 @@ def _locked(item: Item) -> Item:
     return item
 
 
+def _begin(item: Item, verb: str, actor: User, action: Action, denied: str) -> None:
+    """The start of a change: lock and re-read the item, check that `verb` may start from its
+    status and that `actor` may perform `action` on it (else PermissionDenied(`denied`))."""
+    _locked(item)
+    _check(item, verb)
+    if not can(actor, action, item.organization_id):
+        raise PermissionDenied(denied)
+
+
 # -- 索引号 -----------------------------------------------------------------------------------
 
 
@@ -177,10 +186,7 @@ def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
 
 @transaction.atomic
 def item_update(*, item: Item, actor: User, data: dict) -> Item:
-    _locked(item)
-    _check(item, "edit")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "edit", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     stored = Item.objects.get(pk=item.pk)
     _validate_links(actor, data, stored)
     before = {f: getattr(stored, f) for f in data if f in EDITABLE_FIELDS}
@@ -195,10 +201,7 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
 @transaction.atomic
 def attachment_add(*, item: Item, actor: User, upload) -> Attachment:
     """Attach a checked file (type by content, size within the limit) to a draft."""
-    _locked(item)
-    _check(item, "attach")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "attach", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     checked = uploads.check(upload)  # raises UploadRejected
     attachment = Attachment(
         item=item,
@@ -220,10 +223,7 @@ def attachment_add(*, item: Item, actor: User, upload) -> Attachment:
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor: User) -> None:
     item = attachment.item
-    _locked(item)
-    _check(item, "attach")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "attach", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     name = attachment.original_name
     stored = attachment.file.name
     attachment.delete()
@@ -262,10 +262,7 @@ def review_chain_for(organization: Organization) -> list[dict]:
 @transaction.atomic
 def item_submit(*, item: Item, actor: User) -> Item:
     """The drafter sends the draft into review; the chain is fixed for this round now."""
-    _locked(item)
-    _check(item, "submit")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限提交该信息")
+    _begin(item, "submit", actor, Action.CATALOG_DRAFT, "您没有权限提交该信息")
     missing = [
         label
         for label, value in (
@@ -406,10 +403,7 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
 @transaction.atomic
 def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
     """Take a published item down; its page then says when and why. The 索引号 stays used."""
-    _locked(item)
-    _check(item, "withdraw")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限撤回该信息")
+    _begin(item, "withdraw", actor, Action.CATALOG_WITHDRAW, "您没有权限撤回该信息")
     reason = reason.strip()
     if not reason:
         raise CatalogError("撤回已发布的信息必须说明原因。")
@@ -430,10 +424,7 @@ def item_set_validity(
     *, item: Item, actor: User, validity: str, changed_on: date | None = None
 ) -> Item:
     """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner."""
-    _locked(item)
-    _check(item, "set_validity")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限变更该信息的有效性")
+    _begin(item, "set_validity", actor, Action.CATALOG_WITHDRAW, "您没有权限变更该信息的有效性")
     try:
         validity = Validity(validity)
     except ValueError:
@@ -480,10 +471,7 @@ def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRev
     """Correct a published item (政府网站发展指引: changes are published and kept). Recorded
     as a revision (who, when, why, what changed); the public page says when; the index follows.
     """
-    _locked(item)
-    _check(item, "correct")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限更正已发布的信息")
+    _begin(item, "correct", actor, Action.CATALOG_WITHDRAW, "您没有权限更正已发布的信息")
     reason = (reason or "").strip()
     if not reason:
         raise CatalogError("更正已发布的信息必须说明原因。")
