@@ -14,6 +14,7 @@ from .models import (
     Topic,
     Validity,
 )
+from .services import MAX_STAGES
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -87,7 +88,10 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, organizations=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["organization"].queryset = organizations or Organization.objects.none()
+        # Not `organizations or ...`: the truth of a queryset is a query of its own.
+        if organizations is None:
+            organizations = Organization.objects.none()
+        self.fields["organization"].queryset = organizations
         if self.instance.pk:
             # The 索引号 belongs to the organization chosen at creation.
             self.fields["organization"].disabled = True
@@ -284,7 +288,9 @@ class StageForm(forms.Form):
         return data
 
 
-StageFormSet = forms.formset_factory(StageForm, extra=0, max_num=6, absolute_max=6)
+StageFormSet = forms.formset_factory(
+    StageForm, extra=0, max_num=MAX_STAGES, absolute_max=MAX_STAGES
+)
 
 
 class TermForm(forms.Form):

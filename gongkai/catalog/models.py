@@ -272,17 +272,10 @@ class Item(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("catalog:item", args=[self.pk])
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == ItemStatus.PUBLISHED
-
     def current_stage_name(self) -> str:
         if self.review_position is None or self.review_position >= len(self.review_plan):
             return ""
         return self.review_plan[self.review_position]["name"]
-
-    def keyword_list(self) -> list[str]:
-        return [k for k in self.keywords.replace("、", " ").replace("，", " ").split() if k]
 
 
 class ReviewStep(models.Model):

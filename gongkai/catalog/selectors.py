@@ -4,13 +4,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
 
-from .models import Category, Item, ItemKind, ItemStatus, Topic, Validity
+from .models import Category, Item, ItemKind, ItemStatus, Validity
 
 LIST_COLUMNS = (
     "pk",
@@ -26,7 +26,8 @@ LIST_COLUMNS = (
 )
 
 
-def _year_bounds(year: int) -> tuple[datetime, datetime]:
+def year_bounds(year: int) -> tuple[datetime, datetime]:
+    """The first instant of `year` and of the next one, in the site's time zone."""
     tz = timezone.get_current_timezone()
     return (
         datetime.combine(date(year, 1, 1), time.min, tz),
@@ -46,7 +47,7 @@ def published_items(*, organization=None, topic=None, category=None, year=None, 
     if kind is not None:
         items = items.filter(kind=kind)
     if year is not None:
-        start, end = _year_bounds(year)
+        start, end = year_bounds(year)
         items = items.filter(published_at__gte=start, published_at__lt=end)
     return (
         items.select_related("organization", "topic")
@@ -61,26 +62,26 @@ def latest_items(limit: int = 8):
 
 def publishing_organizations():
     """Organizations that have at least one published item, in tree order."""
-    return Organization.objects.filter(
-        pk__in=Item.objects.published().values("organization_id")
-    ).order_by("sort_order", "pk")
+    # One index probe per organization, not a pass over every published item.
+    published = Item.objects.published().filter(organization=OuterRef("pk"))
+    return Organization.objects.filter(Exists(published)).order_by("sort_order", "pk")
 
 
 def publication_years() -> list[int]:
-    dates = Item.objects.published().dates("published_at", "year", order="DESC")
-    return [d.year for d in dates]
+    """Years with a published item, newest first (the public lists' year filter).
 
-
-def topics_with_counts():
-    return Topic.objects.filter(is_active=True).annotate(
-        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
-    )
-
-
-def categories_with_counts():
-    return Category.objects.annotate(
-        published=Count("item", filter=Q(item__status=ItemStatus.PUBLISHED))
-    )
+    Found by skipping from each year's latest item to the year before it, an index probe per
+    year: grouping every published item by year cost a second per page at 300,000 items.
+    """
+    dated = Item.objects.published().filter(published_at__isnull=False)
+    years: list[int] = []
+    while True:
+        # One bound only: with several, SQLite bounds the index scan by the first of them.
+        earlier = dated.filter(published_at__lt=year_bounds(years[-1])[0]) if years else dated
+        latest = earlier.order_by("-published_at").values_list("published_at", flat=True).first()
+        if latest is None:
+            return years
+        years.append(timezone.localtime(latest).year)
 
 
 # -- figures for the annual report -----------------------------------------------------------
@@ -129,7 +130,7 @@ class YearFigures:
 
 def year_figures(year: int, organization: Organization | None = None) -> YearFigures:
     """主动公开 figures of `year` for an organization and everything below it (or all)."""
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     items = _was_published(_scope(organization), end)
     in_year = items.filter(published_at__gte=start)
     published = in_year.count()
@@ -144,24 +145,15 @@ def year_figures(year: int, organization: Organization | None = None) -> YearFig
         for c in Category.objects.all()
     ]
     normative = items.filter(kind=ItemKind.NORMATIVE)
+    this_year = (date(year, 1, 1), date(year, 12, 31))
+
+    def became(validity: Validity) -> Count:
+        return Count("pk", filter=Q(validity=validity, validity_changed_on__range=this_year))
+
     counts = normative.aggregate(
         issued=Count("pk", filter=Q(published_at__gte=start)),
-        repealed=Count(
-            "pk",
-            filter=Q(
-                validity=Validity.REPEALED,
-                validity_changed_on__gte=date(year, 1, 1),
-                validity_changed_on__lte=date(year, 12, 31),
-            ),
-        ),
-        expired=Count(
-            "pk",
-            filter=Q(
-                validity=Validity.EXPIRED,
-                validity_changed_on__gte=date(year, 1, 1),
-                validity_changed_on__lte=date(year, 12, 31),
-            ),
-        ),
+        repealed=became(Validity.REPEALED),
+        expired=became(Validity.EXPIRED),
         # In force on 31 December: published by then, not withdrawn by then (a later
         # withdrawal does not change the past), valid or changed only after that day.
         in_force=Count(
@@ -211,7 +203,7 @@ def late_publications(year: int, organization: Organization | None = None) -> in
     """
     from gongkai.lib.workdays import add_workdays
 
-    start, end = _year_bounds(year)
+    start, end = year_bounds(year)
     items = _was_published(_scope(organization), end).filter(published_at__gte=start)
     # Grouped in SQL by (formed, published) date: only distinct pairs need the calendar.
     rows = (

@@ -21,6 +21,7 @@ from . import search, uploads
 from .models import (
     PUBLISHABLE_ANSWERS,
     Attachment,
+    Category,
     Confidentiality,
     GuidePage,
     IndexNumberCounter,
@@ -33,6 +34,7 @@ from .models import (
     ReviewStep,
     SearchOp,
     StepDecision,
+    Topic,
     Validity,
 )
 from .permissions import reviewer_refusal
@@ -108,6 +110,15 @@ def _locked(item: Item) -> Item:
     return item
 
 
+def _begin(item: Item, verb: str, actor: User, action: Action, denied: str) -> None:
+    """The start of a change: lock and re-read the item, check that `verb` may start from its
+    status and that `actor` may perform `action` on it (else PermissionDenied(`denied`))."""
+    _locked(item)
+    _check(item, verb)
+    if not can(actor, action, item.organization_id):
+        raise PermissionDenied(denied)
+
+
 # -- 索引号 -----------------------------------------------------------------------------------
 
 
@@ -143,6 +154,14 @@ def _validate_links(actor: User, data: dict, current: Item | None = None) -> Non
         raise CatalogError("所关联的信息不是本机关已发布的规范性文件。")
 
 
+def _apply(item: Item, data: dict) -> None:
+    """Set the editable fields given in `data` on `item` and validate it (not saved)."""
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(item, field, data[field])
+    item.full_clean()
+
+
 def _note_editor(item: Item, actor: User) -> None:
     """Whoever writes any of the text may not approve it later (see permissions)."""
     item.editors.add(actor)
@@ -158,10 +177,7 @@ def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
     drafter_org = actor.organization
     if drafter_org is not None and drafter_org.kind == OrganizationKind.DIVISION:
         item.drafting_division = drafter_org
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     item.save()
     _note_editor(item, actor)
     audit.record("catalog.item_create", item, actor=actor, changes={"title": item.title})
@@ -170,17 +186,11 @@ def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
 
 @transaction.atomic
 def item_update(*, item: Item, actor: User, data: dict) -> Item:
-    _locked(item)
-    _check(item, "edit")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "edit", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     stored = Item.objects.get(pk=item.pk)
     _validate_links(actor, data, stored)
     before = {f: getattr(stored, f) for f in data if f in EDITABLE_FIELDS}
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     item.save()
     after = {f: getattr(item, f) for f in before}
     _note_editor(item, actor)
@@ -191,10 +201,7 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
 @transaction.atomic
 def attachment_add(*, item: Item, actor: User, upload) -> Attachment:
     """Attach a checked file (type by content, size within the limit) to a draft."""
-    _locked(item)
-    _check(item, "attach")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "attach", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     checked = uploads.check(upload)  # raises UploadRejected
     attachment = Attachment(
         item=item,
@@ -216,10 +223,7 @@ def attachment_add(*, item: Item, actor: User, upload) -> Attachment:
 @transaction.atomic
 def attachment_remove(*, attachment: Attachment, actor: User) -> None:
     item = attachment.item
-    _locked(item)
-    _check(item, "attach")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限修改该信息")
+    _begin(item, "attach", actor, Action.CATALOG_DRAFT, "您没有权限修改该信息")
     name = attachment.original_name
     stored = attachment.file.name
     attachment.delete()
@@ -258,10 +262,7 @@ def review_chain_for(organization: Organization) -> list[dict]:
 @transaction.atomic
 def item_submit(*, item: Item, actor: User) -> Item:
     """The drafter sends the draft into review; the chain is fixed for this round now."""
-    _locked(item)
-    _check(item, "submit")
-    if not can(actor, Action.CATALOG_DRAFT, item.organization_id):
-        raise PermissionDenied("您没有权限提交该信息")
+    _begin(item, "submit", actor, Action.CATALOG_DRAFT, "您没有权限提交该信息")
     missing = [
         label
         for label, value in (
@@ -306,10 +307,6 @@ def item_submit(*, item: Item, actor: User) -> Item:
     return item
 
 
-def _current_round(item: Item) -> int:
-    return item.review_round
-
-
 def _check_reviewer(item: Item, actor: User) -> None:
     refusal = reviewer_refusal(actor, item)
     if refusal is None:
@@ -335,7 +332,7 @@ def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str 
     position = item.review_position
     ReviewStep.objects.create(
         item=item,
-        round=_current_round(item),
+        round=item.review_round,
         position=position + 1,
         stage_name=item.current_stage_name(),
         decision=StepDecision.APPROVED,
@@ -382,7 +379,7 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
         raise CatalogError("退回修改时必须填写审核意见。")
     ReviewStep.objects.create(
         item=item,
-        round=_current_round(item),
+        round=item.review_round,
         position=item.review_position + 1,
         stage_name=item.current_stage_name(),
         decision=StepDecision.RETURNED,
@@ -406,10 +403,7 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
 @transaction.atomic
 def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
     """Take a published item down; its page then says when and why. The 索引号 stays used."""
-    _locked(item)
-    _check(item, "withdraw")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限撤回该信息")
+    _begin(item, "withdraw", actor, Action.CATALOG_WITHDRAW, "您没有权限撤回该信息")
     reason = reason.strip()
     if not reason:
         raise CatalogError("撤回已发布的信息必须说明原因。")
@@ -430,10 +424,7 @@ def item_set_validity(
     *, item: Item, actor: User, validity: str, changed_on: date | None = None
 ) -> Item:
     """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner."""
-    _locked(item)
-    _check(item, "set_validity")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限变更该信息的有效性")
+    _begin(item, "set_validity", actor, Action.CATALOG_WITHDRAW, "您没有权限变更该信息的有效性")
     try:
         validity = Validity(validity)
     except ValueError:
@@ -480,19 +471,13 @@ def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRev
     """Correct a published item (政府网站发展指引: changes are published and kept). Recorded
     as a revision (who, when, why, what changed); the public page says when; the index follows.
     """
-    _locked(item)
-    _check(item, "correct")
-    if not can(actor, Action.CATALOG_WITHDRAW, item.organization_id):
-        raise PermissionDenied("您没有权限更正已发布的信息")
+    _begin(item, "correct", actor, Action.CATALOG_WITHDRAW, "您没有权限更正已发布的信息")
     reason = (reason or "").strip()
     if not reason:
         raise CatalogError("更正已发布的信息必须说明原因。")
     stored = Item.objects.get(pk=item.pk)
     _validate_links(actor, data, stored)
-    for field in EDITABLE_FIELDS:
-        if field in data:
-            setattr(item, field, data[field])
-    item.full_clean()
+    _apply(item, data)
     changes = {
         field: [_shown(stored, field), _shown(item, field)]
         for field in EDITABLE_FIELDS
@@ -605,13 +590,13 @@ def can_edit_vocabularies(user: User) -> bool:
     )
 
 
-def _vocabulary_model(kind: str):
-    from .models import Category, Topic
+_VOCABULARIES = {"topic": Topic, "category": Category}
 
-    models = {"topic": Topic, "category": Category}
-    if kind not in models:
+
+def _vocabulary_model(kind: str):
+    if kind not in _VOCABULARIES:
         raise CatalogError("未知的分类。")
-    return models[kind]
+    return _VOCABULARIES[kind]
 
 
 def _clean_term(model, name: str, code: str | None, pk: int | None = None) -> tuple[str, str]:
@@ -636,6 +621,16 @@ def _require_vocabularies(actor: User) -> None:
         raise PermissionDenied("您没有权限维护主题分类和信息类别")
 
 
+def _locked_term(kind: str, actor: User, pk: int):
+    """(the vocabulary's model, its term `pk` locked for the change) once `actor` may edit it."""
+    _require_vocabularies(actor)
+    model = _vocabulary_model(kind)
+    term = model.objects.select_for_update().filter(pk=pk).first()
+    if term is None:
+        raise CatalogError("该分类不存在。")
+    return model, term
+
+
 @transaction.atomic
 def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
     _require_vocabularies(actor)
@@ -650,11 +645,7 @@ def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
 @transaction.atomic
 def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
     """A new name for a term; items keep it (they refer to it, not to its name)."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    model, term = _locked_term(kind, actor, pk)
     name, _ = _clean_term(model, name, None, pk=term.pk)
     before = term.name
     term.name = name
@@ -666,11 +657,7 @@ def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
 @transaction.atomic
 def vocabulary_set_active(*, kind: str, actor: User, pk: int, active: bool):
     """Deactivated terms are no longer offered for new items; existing items keep them."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    model, term = _locked_term(kind, actor, pk)
     if active == term.is_active:
         raise CatalogError(f"“{term.name}”已经{'启用' if active else '停用'}。")
     if not active and model.objects.filter(is_active=True).count() == 1:
@@ -684,11 +671,7 @@ def vocabulary_set_active(*, kind: str, actor: User, pk: int, active: bool):
 @transaction.atomic
 def vocabulary_delete(*, kind: str, actor: User, pk: int) -> None:
     """Only a term no item has ever used may be deleted; a used one can be deactivated."""
-    _require_vocabularies(actor)
-    model = _vocabulary_model(kind)
-    term = model.objects.select_for_update().filter(pk=pk).first()
-    if term is None:
-        raise CatalogError("该分类不存在。")
+    _, term = _locked_term(kind, actor, pk)
     if Item.objects.filter(**{kind: term}).exists():
         raise CatalogError(f"“{term.name}”已有信息使用，不能删除，可以停用。")
     audit.record(f"catalog.{kind}_delete", term, actor=actor, changes={"name": term.name})

@@ -34,6 +34,35 @@ def _form_data(form: ItemForm) -> dict:
     return {k: v for k, v in form.cleaned_data.items() if k in services.EDITABLE_FIELDS}
 
 
+def _back(item):
+    return redirect("catalog:staff_detail", pk=item.pk)
+
+
+def _perform(request, service, success, **kwargs) -> bool:
+    """Call `service` with the user as actor for a button's POST: flash the rules' refusal, or
+    `success` (a text, or a function of what the service returned). True when it went through.
+    """
+    try:
+        result = service(actor=request.user, **kwargs)
+    except (services.CatalogError, UploadRejected) as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
+
+
+def _save(request, form, service, success: str, field: str | None = None, **kwargs):
+    """Call `service` with the user as actor for a valid `form`: flash `success` and return
+    what it returned, or put the rules' refusal on the form (on `field`) and return None."""
+    try:
+        result = service(actor=request.user, **kwargs)
+    except services.CatalogError as exc:
+        form.add_error(field, str(exc))
+        return None
+    messages.success(request, success)
+    return result
+
+
 @login_required
 def staff_list(request):
     require(request.user, Action.CATALOG_DRAFT)
@@ -66,17 +95,16 @@ def staff_create(request):
     orgs = organizations_for(request.user, Action.CATALOG_DRAFT)
     form = ItemForm(request.POST or None, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            item = services.item_create(
-                actor=request.user,
-                organization=form.cleaned_data["organization"],
-                data=_form_data(form),
-            )
-        except services.CatalogError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已保存草稿。索引号在信息审核通过、发布时分配。")
-            return redirect("catalog:staff_detail", pk=item.pk)
+        item = _save(
+            request,
+            form,
+            services.item_create,
+            "已保存草稿。索引号在信息审核通过、发布时分配。",
+            organization=form.cleaned_data["organization"],
+            data=_form_data(form),
+        )
+        if item is not None:
+            return _back(item)
     return render(request, "catalog/staff/form.html", {"form": form, "item": None})
 
 
@@ -85,17 +113,15 @@ def staff_edit(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_DRAFT)
     if not permissions.can_edit(request.user, item):
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能修改。")
-        return redirect("catalog:staff_detail", pk=item.pk)
+        return _back(item)
     orgs = Organization.objects.filter(pk=item.organization_id)
     form = ItemForm(request.POST or None, instance=item, organizations=orgs, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.item_update(item=item, actor=request.user, data=_form_data(form))
-        except services.CatalogError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, "已保存修改。")
-            return redirect("catalog:staff_detail", pk=item.pk)
+        saved = _save(
+            request, form, services.item_update, "已保存修改。", item=item, data=_form_data(form)
+        )
+        if saved:
+            return _back(item)
     return render(request, "catalog/staff/form.html", {"form": form, "item": item})
 
 
@@ -105,26 +131,24 @@ def staff_correct(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
     if item.status != ItemStatus.PUBLISHED:
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
-        return redirect("catalog:staff_detail", pk=item.pk)
+        return _back(item)
     orgs = Organization.objects.filter(pk=item.organization_id)
     form = CorrectionForm(
         request.POST or None, instance=item, organizations=orgs, user=request.user
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.item_correct(
-                    item=item,
-                    actor=request.user,
-                    data=_form_data(form),
-                    reason=form.cleaned_data["reason"],
-                )
-            except services.CatalogError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, "已更正，修改记录已保存，检索索引随之更新。")
-                return redirect("catalog:staff_detail", pk=item.pk)
+        corrected = form.is_valid() and _save(
+            request,
+            form,
+            services.item_correct,
+            "已更正，修改记录已保存，检索索引随之更新。",
+            item=item,
+            data=_form_data(form),
+            reason=form.cleaned_data["reason"],
+        )
+        if corrected:
+            return _back(item)
         status = 400
     return render(
         request,
@@ -134,9 +158,8 @@ def staff_correct(request, pk: int):
     )
 
 
-@login_required
-def staff_detail(request, pk: int):
-    item = permissions.get_item_for(request.user, pk)
+def _render_detail(request, item, review_form=None, status=200):
+    """The staff page of an item; `review_form` given back with its errors when it failed."""
     user = request.user
     refusal = (
         permissions.reviewer_refusal(user, item) if item.status == ItemStatus.IN_REVIEW else None
@@ -150,20 +173,21 @@ def staff_detail(request, pk: int):
             "attachments": item.attachments.all(),
             "revisions": item.revisions.select_related("actor"),
             "can_edit": permissions.can_edit(user, item),
-            "can_submit": permissions.can_edit(user, item),
             "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,
             "review_conflict": refusal.message if refusal and refusal.conflict else "",
             "can_withdraw": permissions.can_withdraw(user, item),
             "attachment_form": AttachmentForm(),
-            "review_form": ReviewForm(),
+            "review_form": review_form or ReviewForm(),
             "withdraw_form": WithdrawForm(),
             "validity_form": ValidityForm(initial={"validity": item.validity}),
         },
+        status=status,
     )
 
 
-def _back(item):
-    return redirect("catalog:staff_detail", pk=item.pk)
+@login_required
+def staff_detail(request, pk: int):
+    return _render_detail(request, permissions.get_item_for(request.user, pk))
 
 
 @login_required
@@ -176,14 +200,13 @@ def attachment_upload(request, pk: int):
             for error in errors:
                 messages.error(request, error)
         return _back(item)
-    try:
-        attachment = services.attachment_add(
-            item=item, actor=request.user, upload=form.cleaned_data["file"]
-        )
-    except (UploadRejected, services.CatalogError) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已上传附件“{attachment.original_name}”。")
+    _perform(
+        request,
+        services.attachment_add,
+        lambda attachment: f"已上传附件“{attachment.original_name}”。",
+        item=item,
+        upload=form.cleaned_data["file"],
+    )
     return _back(item)
 
 
@@ -192,12 +215,12 @@ def attachment_upload(request, pk: int):
 def attachment_delete(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk)
     item = permissions.get_item_for(request.user, attachment.item_id, Action.CATALOG_DRAFT)
-    try:
-        services.attachment_remove(attachment=attachment, actor=request.user)
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已删除附件“{attachment.original_name}”。")
+    _perform(
+        request,
+        services.attachment_remove,
+        f"已删除附件“{attachment.original_name}”。",
+        attachment=attachment,
+    )
     return _back(item)
 
 
@@ -205,12 +228,12 @@ def attachment_delete(request, pk: int):
 @require_POST
 def submit(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_DRAFT)
-    try:
-        services.item_submit(item=item, actor=request.user)
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"已提交审核，等待“{item.current_stage_name()}”。")
+    _perform(
+        request,
+        services.item_submit,
+        lambda item: f"已提交审核，等待“{item.current_stage_name()}”。",
+        item=item,
+    )
     return _back(item)
 
 
@@ -220,46 +243,21 @@ def review(request, pk: int):
     item = permissions.get_item_for(request.user, pk)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "catalog/staff/detail.html",
-            {
-                "item": item,
-                "steps": item.review_steps.select_related("actor"),
-                "attachments": item.attachments.all(),
-                "can_review": permissions.can_review(request.user, item),
-                "review_form": form,
-            },
-            status=400,
-        )
+        return _render_detail(request, item, review_form=form, status=400)
     data = form.cleaned_data
-    try:
-        if data["decision"] == "approve":
-            stage = item.current_stage_name()
-            services.item_approve(
-                item=item,
-                actor=request.user,
-                confidentiality=data["confidentiality"],
-                opinion=data["opinion"],
-            )
-            done = (
-                "已发布。"
-                if item.status == ItemStatus.PUBLISHED
-                else f"已转“{item.current_stage_name()}”。"
-            )
-            messages.success(request, f"“{stage}”已同意，{done}")
-        else:
-            services.item_return(
-                item=item,
-                actor=request.user,
-                opinion=data["opinion"],
-                confidentiality=data["confidentiality"],
-            )
-            messages.success(request, "已退回拟稿人修改。")
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-        return _back(item)
-    return redirect("catalog:review_queue")
+    decision = {"confidentiality": data["confidentiality"], "opinion": data["opinion"]}
+    if data["decision"] == "approve":
+        stage = item.current_stage_name()
+
+        def approved(item):
+            if item.status == ItemStatus.PUBLISHED:
+                return f"“{stage}”已同意，已发布。"
+            return f"“{stage}”已同意，已转“{item.current_stage_name()}”。"
+
+        done = _perform(request, services.item_approve, approved, item=item, **decision)
+    else:
+        done = _perform(request, services.item_return, "已退回拟稿人修改。", item=item, **decision)
+    return redirect("catalog:review_queue") if done else _back(item)
 
 
 @login_required
@@ -270,12 +268,13 @@ def withdraw(request, pk: int):
     if not form.is_valid():
         messages.error(request, "请填写撤回原因。")
         return _back(item)
-    try:
-        services.item_withdraw(item=item, actor=request.user, reason=form.cleaned_data["reason"])
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "已撤回，公开页面将显示撤回时间和原因。")
+    _perform(
+        request,
+        services.item_withdraw,
+        "已撤回，公开页面将显示撤回时间和原因。",
+        item=item,
+        reason=form.cleaned_data["reason"],
+    )
     return _back(item)
 
 
@@ -287,17 +286,14 @@ def set_validity(request, pk: int):
     if not form.is_valid():
         messages.error(request, "请选择有效性并填写变更日期。")
         return _back(item)
-    try:
-        services.item_set_validity(
-            item=item,
-            actor=request.user,
-            validity=form.cleaned_data["validity"],
-            changed_on=form.cleaned_data["changed_on"],
-        )
-    except services.CatalogError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"有效性已改为“{item.get_validity_display()}”。")
+    _perform(
+        request,
+        services.item_set_validity,
+        lambda item: f"有效性已改为“{item.get_validity_display()}”。",
+        item=item,
+        validity=form.cleaned_data["validity"],
+        changed_on=form.cleaned_data["changed_on"],
+    )
     return _back(item)
 
 
@@ -306,50 +302,49 @@ def review_queue(request):
     require(request.user, Action.VIEW_WORKSPACE)
     items = (
         permissions.review_queue(request.user)
-        .select_related("organization", "topic", "created_by")
+        .select_related("organization", "created_by")
         .order_by("submitted_at", "pk")
     )
     page = Paginator(items, 30).get_page(request.GET.get("page"))
     return render(request, "catalog/staff/review_queue.html", {"page": page})
 
 
+# -- configuration: the guide, the review chain, the vocabularies -------------------------------
+
+
+def _config_organization(request):
+    """(the organizations whose guide and chain the user sets, the one chosen by ?org=)."""
+    orgs = organizations_for(request.user, Action.CATALOG_EDIT_GUIDE).order_by("sort_order", "pk")
+    code = request.GET.get("org") or request.POST.get("org")
+    organization = orgs.filter(code=code).first() if code else orgs.first()
+    return orgs, organization
+
+
 @login_required
 def guide_edit(request):
     require(request.user, Action.CATALOG_EDIT_GUIDE)
-    orgs = organizations_for(request.user, Action.CATALOG_EDIT_GUIDE)
-    code = request.GET.get("org") or request.POST.get("org")
-    organization = (
-        orgs.filter(code=code).first() if code else orgs.order_by("sort_order", "pk").first()
-    )
+    orgs, organization = _config_organization(request)
     if organization is None:
         return redirect("accounts:dashboard")
     page = GuidePage.objects.filter(organization=organization).first()
     form = GuideForm(request.POST or None, initial={"body": page.body if page else ""})
     if request.method == "POST" and form.is_valid():
-        try:
-            services.guide_save(
-                organization=organization, actor=request.user, body=form.cleaned_data["body"]
-            )
-        except services.CatalogError as exc:
-            form.add_error("body", str(exc))
-        else:
-            messages.success(request, f"已更新“{organization.name}”的公开指南。")
+        saved = _save(
+            request,
+            form,
+            services.guide_save,
+            f"已更新“{organization.name}”的公开指南。",
+            field="body",
+            organization=organization,
+            body=form.cleaned_data["body"],
+        )
+        if saved:
             return redirect("catalog:guide_org", code=organization.code)
     return render(
         request,
         "catalog/staff/guide_form.html",
         {"form": form, "organization": organization, "organizations": orgs},
     )
-
-
-# -- configuration ----------------------------------------------------------------------------
-
-
-def _config_organization(request, action: Action = Action.CATALOG_EDIT_GUIDE):
-    orgs = organizations_for(request.user, action).order_by("sort_order", "pk")
-    code = request.GET.get("org") or request.POST.get("org")
-    organization = orgs.filter(code=code).first() if code else orgs.first()
-    return orgs, organization
 
 
 @login_required
@@ -359,15 +354,14 @@ def review_chain(request):
     orgs, organization = _config_organization(request)
     if organization is None:
         return redirect("accounts:dashboard")
-    owner, stages = services.configured_chain(organization)
     status = 200
     if request.method == "POST" and request.POST.get("reset"):
-        try:
-            services.review_chain_reset(organization=organization, actor=request.user)
-        except services.CatalogError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"“{organization.name}”已改为沿用上级或默认审核流程。")
+        _perform(
+            request,
+            services.review_chain_reset,
+            f"“{organization.name}”已改为沿用上级或默认审核流程。",
+            organization=organization,
+        )
         return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
     if request.method == "POST":
         formset = StageFormSet(request.POST)
@@ -377,19 +371,18 @@ def review_chain(request):
                 for f in formset
                 if f.cleaned_data.get("action")
             ]
-            try:
-                services.review_chain_save(
-                    organization=organization, actor=request.user, stages=rows
-                )
-            except services.CatalogError as exc:
-                messages.error(request, str(exc))
-                status = 400
-            else:
-                messages.success(request, f"已保存“{organization.name}”的审核流程。")
+            saved = _perform(
+                request,
+                services.review_chain_save,
+                f"已保存“{organization.name}”的审核流程。",
+                organization=organization,
+                stages=rows,
+            )
+            if saved:
                 return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
-        else:
-            status = 400
-    else:
+        status = 400
+    owner, stages = services.configured_chain(organization)
+    if request.method != "POST":
         initial = [{"name": s["name"], "action": s["action"]} for s in stages]
         initial += [{}] * (services.MAX_STAGES - len(initial))
         formset = StageFormSet(initial=initial)

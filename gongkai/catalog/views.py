@@ -42,6 +42,16 @@ def guide(request, code: str | None = None):
     )
 
 
+def _filter_choices() -> dict:
+    """What the public lists and the search page may be narrowed by."""
+    return {
+        "organizations": selectors.publishing_organizations(),
+        "topics": Topic.objects.filter(is_active=True),
+        "categories": Category.objects.all(),
+        "years": selectors.publication_years(),
+    }
+
+
 def browse(request):
     form = BrowseForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -61,10 +71,7 @@ def browse(request):
             "form": form,
             "filters": filters,
             "page": page,
-            "organizations": selectors.publishing_organizations(),
-            "topics": Topic.objects.filter(is_active=True),
-            "categories": Category.objects.all(),
-            "years": selectors.publication_years(),
+            **_filter_choices(),
         },
     )
 
@@ -142,10 +149,5 @@ def search(request):
     except search_engine.SearchError as exc:
         context["error"] = str(exc)
         return render(request, "catalog/search.html", context, status=400)
-    context.update(
-        organizations=selectors.publishing_organizations(),
-        topics=Topic.objects.filter(is_active=True),
-        categories=Category.objects.all(),
-        years=selectors.publication_years(),
-    )
+    context.update(_filter_choices())
     return render(request, "catalog/search.html", context)

@@ -78,3 +78,13 @@ def test_a_correction_that_changes_nothing_is_refused(published_item, leader):
         )
     published_item.refresh_from_db()
     assert published_item.revised_at is None
+
+
+def test_a_correction_page_that_changes_nothing_shows_the_refusal_on_the_form(
+    client, published_item, leader
+):
+    client.force_login(leader)
+    url = reverse("catalog:staff_correct", args=[published_item.pk])
+    response = client.post(url, _form(published_item, reason="核对"))
+    assert response.status_code == 400 and "没有修改任何内容" in response.content.decode()
+    assert not ItemRevision.objects.exists()

@@ -92,6 +92,28 @@ def test_the_catalog_is_browsable_by_topic_category_organization_and_year(
     assert a.title in titles({"topic": "no-such-topic"})  # a bad filter is ignored
 
 
+def test_the_year_filter_offers_the_local_years_with_published_items_newest_first(
+    make_item, publish, leader
+):
+    import time_machine
+
+    from gongkai.catalog import selectors
+
+    for moment in (
+        "2016-06-01 10:00 +0800",
+        "2018-12-31 23:30 +0800",  # still 2018 in Shanghai, already 2018-12-31 15:30 UTC
+        "2019-01-01 00:10 +0800",  # 2019 in Shanghai, still 2018-12-31 in UTC
+        "2019-07-01 10:00 +0800",
+    ):
+        with time_machine.travel(moment, tick=False):
+            publish(make_item(f"{moment}发布的信息", written_on=dt.date(2016, 1, 4)))
+    with time_machine.travel("2021-03-01 10:00 +0800", tick=False):
+        withdrawn = publish(make_item("已撤回的信息", written_on=dt.date(2016, 1, 4)))
+        services.item_withdraw(item=withdrawn, actor=leader, reason="已过时效。")
+    make_item("草稿")
+    assert selectors.publication_years() == [2019, 2018, 2016]
+
+
 def test_list_pages_use_a_fixed_number_of_queries(
     client, make_item, publish, django_assert_max_num_queries
 ):
