@@ -1,9 +1,10 @@
 """Attachment checks: the content must be what the name says (magic bytes, not the extension)."""
 
-import zipfile
 from dataclasses import dataclass
 
 from django.conf import settings
+
+from gongkai.lib import filetypes
 
 from .models import AttachmentKind
 
@@ -38,31 +39,8 @@ def max_bytes() -> int:
 
 def sniff(upload) -> AttachmentKind | None:
     """The kind the file's content shows, or None when it is none we accept."""
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if head.startswith(b"%PDF-"):
-        return AttachmentKind.PDF
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return AttachmentKind.PNG
-    if head.startswith(b"\xff\xd8\xff"):
-        return AttachmentKind.JPEG
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return AttachmentKind.GIF
-    if head.startswith(b"PK\x03\x04"):
-        # DOCX and XLSX are zip packages; the part that defines them tells which.
-        try:
-            with zipfile.ZipFile(upload) as package:
-                names = set(package.namelist())
-        except (zipfile.BadZipFile, OSError):
-            return None
-        finally:
-            upload.seek(0)
-        if "word/document.xml" in names:
-            return AttachmentKind.DOCX
-        if "xl/workbook.xml" in names:
-            return AttachmentKind.XLSX
-    return None
+    kind = filetypes.sniff(upload)
+    return AttachmentKind(kind) if kind in AttachmentKind.values else None
 
 
 def check(upload) -> CheckedUpload:
