@@ -178,15 +178,6 @@ def _reserve_ids(count: int) -> list[int]:
     return list(range(first, first + count))
 
 
-def _texts(row: dict) -> tuple[str, str]:
-    """The title-side and body-side text of a row, as the index receives them."""
-    get = row.get
-    return (
-        f"{row['title']} {get('doc_number', '')} {get('keywords', '')}",
-        f"{get('summary', '')}\n{row['body']}",
-    )
-
-
 def _batches(rows: Iterable[dict], size: int) -> Iterator[tuple[int, list[dict]]]:
     """(offset of the batch's first row, the batch)."""
     iterator = iter(rows)
@@ -198,7 +189,7 @@ def _batches(rows: Iterable[dict], size: int) -> Iterator[tuple[int, list[dict]]
 
 def _add_rows(writer, rows: Sequence[dict], ids: list[int], years: list[int]) -> None:
     """Segment and index rows that were written under `ids` (the hot loop of indexing)."""
-    document, index_text, texts = engine.item_document, text.index_text, _texts
+    document, index_text, texts = engine.item_document, text.index_text, engine.document_texts
     codes = engine.VALIDITY_CODES
     chunk = engine.ADD_CHUNK
     for start in range(0, len(ids), chunk):
@@ -229,8 +220,7 @@ PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
 
 
 class _InProcessIndexer:
-    def __init__(self, source: Sequence[dict] | None):
-        self.source = source
+    def __init__(self):
         self.index = engine.get_index()
         self.writer = engine.open_writer(self.index, heap_mb=256, threads=1)
 
@@ -374,7 +364,7 @@ def import_published(
     gc.disable()
     try:
         with _bulk_pragmas(offline=defer_indexes), engine.writer_lock(blocking=True):
-            indexer = _ProcessIndexer(source) if workers else _InProcessIndexer(source)
+            indexer = _ProcessIndexer(source) if workers else _InProcessIndexer()
             try:
                 for start, batch in _batches(rows, batch_size):
                     if source is None:
@@ -435,11 +425,14 @@ def _release_numbers(
     try:
         with transaction.atomic():
             for (organization_id, year), end in reserved_ends.items():
-                used = numbering[organization_id, year] - 1
-                if used < end:
-                    IndexNumberCounter.objects.filter(
-                        organization_id=organization_id, year=year, last_serial=end
-                    ).update(last_serial=used)
+                counters.release(
+                    IndexNumberCounter,
+                    "last_serial",
+                    organization_id=organization_id,
+                    year=year,
+                    reserved_to=end,
+                    used_to=numbering[organization_id, year] - 1,
+                )
     except DatabaseError:
         pass  # the database itself failed: the numbers stay unused, a gap
 
@@ -558,8 +551,7 @@ def _write(
     serials = dict(numbering) if numbering is not None else None
     with transaction.atomic():
         if serials is None:
-            need = Counter(zip((row["organization_id"] for row in batch), years, strict=True))
-            serials = {key: allocate_index_block(*key, n) for key, n in need.items()}
+            serials, _ = _reserve_numbers(batch, years)
         ids = _reserve_ids(len(batch))
         plain, dated = [], []
         for pk, row, year in zip(ids, batch, years, strict=True):

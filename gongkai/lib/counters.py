@@ -28,3 +28,13 @@ def reserve(model, field: str, *, organization_id: int, year: int, count: int = 
                 rows.update(**{field: F(field) + count})
         last = rows.values_list(field, flat=True).get()
     return last - count + 1
+
+
+def release(model, field: str, *, organization_id: int, year: int, reserved_to: int, used_to: int):
+    """Give back the serials after `used_to` that a caller reserved up to `reserved_to` and did
+    not use. Only if nobody has reserved after them (the counter still stands at
+    `reserved_to`): otherwise they stay a gap, so a serial is never handed out twice."""
+    if used_to < reserved_to:
+        model.objects.filter(
+            organization_id=organization_id, year=year, **{field: reserved_to}
+        ).update(**{field: used_to})

@@ -205,28 +205,29 @@ DOC_COLUMNS = (
 )
 
 
-def make_document(
-    row: dict,
-    title_terms: str | None = None,
-    body_terms: str | None = None,
-    *,
-    year: int | None = None,
-):
+def document_texts(row: dict) -> tuple[str, str]:
+    """The text indexed in the title field (名称, 文号, 主题词) and in the body field (内容概述
+    and 正文) of an item given as a dict; the bulk import's rows may leave the optional ones out."""
+    get = row.get
+    return (
+        f"{row['title']} {get('doc_number', '')} {get('keywords', '')}",
+        f"{get('summary', '')}\n{row['body']}",
+    )
+
+
+def make_document(row: dict):
     """A tantivy document for one published item (a dict with DOC_COLUMNS)."""
-    if title_terms is None:
-        title_terms = text.index_text(f"{row['title']} {row['doc_number']} {row['keywords']}")
-    if body_terms is None:
-        body_terms = text.index_text(f"{row['summary']}\n{row['body']}")
+    title, body = document_texts(row)
     published = row["published_at"]
     return item_document(
         row["pk"],
         row["organization_id"],
         row["topic_id"],
         row["category_id"],
-        year or (timezone.localtime(published).year if published else 0),
+        timezone.localtime(published).year if published else 0,
         VALIDITY_CODES[row["validity"]],
-        title_terms,
-        body_terms,
+        text.index_text(title),
+        text.index_text(body),
     )
 
 
