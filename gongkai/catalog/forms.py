@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils import timezone
 
@@ -17,6 +19,8 @@ from .models import (
 from .services import MAX_STAGES
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+EARLIEST_WRITTEN_ON = date(1949, 10, 1)
 
 
 def normative_documents_for(user):
@@ -110,6 +114,11 @@ class ItemForm(forms.ModelForm):
         value = self.cleaned_data["written_on"]
         if value > timezone.localdate():
             raise forms.ValidationError("成文日期不能晚于今天。")
+        if value < EARLIEST_WRITTEN_ON:
+            # Older documents still in force exist (1950s regulations), year 1 is a typo.
+            raise forms.ValidationError(
+                f"成文日期不能早于 {EARLIEST_WRITTEN_ON:%Y年%m月%d日}，请检查年份。"
+            )
         return value
 
     def clean(self):

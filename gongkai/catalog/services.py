@@ -274,6 +274,8 @@ def item_submit(*, item: Item, actor: User) -> Item:
     ]
     if missing:
         raise CatalogError(f"请先填写{'、'.join(missing)}再提交审核。")
+    if item.kind == ItemKind.INTERPRETATION and item.interprets_id is None:
+        raise CatalogError("政策解读须先关联所解读的规范性文件（填写其索引号），再提交审核。")
     now = timezone.now()
     round_no = item.review_round + 1
     item.review_plan = review_chain_for(item.organization)

@@ -1,11 +1,12 @@
 """Linking an interpretation to its normative document: by 索引号, within the drafter's scope."""
 
+import pytest
 import time_machine
 from django.urls import reverse
 
 from gongkai.accounts.models import Role
 from gongkai.catalog import services
-from gongkai.catalog.models import Item, ItemKind
+from gongkai.catalog.models import Item, ItemKind, ItemStatus
 from gongkai.conftest import make_staff
 
 
@@ -79,3 +80,35 @@ def test_a_document_outside_the_scope_or_unpublished_cannot_be_linked(
     for target in (foreign, own_draft):
         with pytest.raises(services.CatalogError, match="不是本机关已发布的规范性文件"):
             make_item(kind=ItemKind.INTERPRETATION, interprets=target)
+
+
+def test_an_interpretation_without_its_document_cannot_go_into_review(make_item, clerk):
+    reading = make_item("《上海市司法鉴定管理办法》政策解读", kind=ItemKind.INTERPRETATION)
+    with pytest.raises(services.CatalogError, match="政策解读须先关联所解读的规范性文件"):
+        services.item_submit(item=reading, actor=clerk)
+    reading.refresh_from_db()
+    assert reading.status == ItemStatus.DRAFT and not reading.review_steps.exists()
+
+
+@time_machine.travel("2024-06-03 10:00 +0800")
+def test_a_written_date_in_year_one_is_refused_on_the_form(
+    client, make_item, clerk, topic, category
+):
+    make_item()  # the form's organization comes from an existing item
+    client.force_login(clerk)
+    before = Item.objects.count()
+    response = client.post(
+        reverse("catalog:staff_create"),
+        {
+            "organization": Item.objects.values_list("organization_id", flat=True).first(),
+            "title": "关于律师事务所年度检查考核的通知",
+            "written_on": "0001-01-01",
+            "topic": topic.pk,
+            "category": category.pk,
+            "kind": ItemKind.GENERAL,
+            "body": "正文。",
+        },
+    )
+    assert response.status_code == 200  # the form shown again, as for any refused draft
+    assert "成文日期不能早于 1949年10月01日" in response.content.decode()
+    assert Item.objects.count() == before
