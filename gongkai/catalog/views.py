@@ -16,12 +16,10 @@ from .permissions import can_see
 PER_PAGE = 20
 
 
-def _root_organization():
-    return Organization.objects.filter(parent__isnull=True).order_by("sort_order", "pk").first()
-
-
 def guide(request, code: str | None = None):
-    organization = get_object_or_404(Organization, code=code) if code else _root_organization()
+    organization = (
+        get_object_or_404(Organization, code=code) if code else Organization.objects.site_owner()
+    )
     if organization is None:
         raise Http404("尚未设置机构")
     page = GuidePage.objects.filter(organization=organization).first()
