@@ -40,9 +40,9 @@ _FILTER_DATE_RANGE = {
 
 
 class AuditFilterForm(forms.Form):
-    action = forms.CharField(label="操作", required=False, max_length=80)
+    action = forms.ChoiceField(label="操作", required=False)
     actor = forms.CharField(label="操作人", required=False, max_length=150)
-    object_type = forms.CharField(label="对象类型", required=False, max_length=80)
+    object_type = forms.ChoiceField(label="对象类型", required=False)
     date_from = forms.DateField(
         label="起始日期",
         required=False,
@@ -61,6 +61,15 @@ class AuditFilterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise forms.ValidationError("起始日期不能晚于截止日期。")
         return data
+
+    def __init__(self, *args, **kwargs):
+        from . import audit_display
+
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = audit_display.action_choices()
+        self.fields["action"].error_messages["invalid_choice"] = "请从列表中选择操作。"
+        self.fields["object_type"].choices = audit_display.object_type_choices()
+        self.fields["object_type"].error_messages["invalid_choice"] = "请从列表中选择对象类型。"
 
 
 class OrganizationForm(forms.ModelForm):

@@ -15,7 +15,12 @@ def audit_entries(*, action="", actor="", object_type="", date_from=None, date_t
     # only to find entries by username.
     entries = AuditEntry.objects.all()
     if action:
-        entries = entries.filter(action__startswith=action)
+        # An app's name alone ("catalog") stands for all of its actions.
+        entries = (
+            entries.filter(action=action)
+            if "." in action
+            else entries.filter(action__startswith=f"{action}.")
+        )
     if actor:
         entries = entries.filter(Q(actor_name=actor) | Q(actor__username=actor))
     if object_type:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/logout/", views.logout_view, name="logout"),
     path("staff/", views.dashboard, name="dashboard"),
     path("staff/audit/", views.audit_log, name="audit"),
+    path("staff/audit/export.csv", views.audit_export, name="audit_export"),
     path("staff/organizations/", views.organizations, name="organizations"),
     path("staff/organizations/new/", views.organization_new, name="organization_new"),
     path("staff/organizations/<int:pk>/", views.organization_edit, name="organization_edit"),

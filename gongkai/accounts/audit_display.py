@@ -1,0 +1,216 @@
+"""The audit log as people read it: Chinese action names, "字段：旧值 → 新值", object links.
+
+Names come from each app's `audit_names` module (see accounts/audit_names.py). Field labels come
+first from the entry's model (verbose names and choices), then from the app's FIELDS. A code that
+nobody named is shown as a neutral word, never as itself; a test holds every action code the
+code base writes to a name.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+from gongkai.lib.discovery import app_modules
+
+UNNAMED_ACTION = "其他操作"
+EXPORT_LIMIT = 100_000  # rows in one CSV export: an inspection asks for a period, not all time
+UNNAMED_FIELD = "其他内容"
+EMPTY = "（空）"
+_CODE = re.compile(r"^[a-z][a-z0-9_.]*$")
+
+
+@receiver(setting_changed)
+def _forget_on_installed_apps_change(*, setting, **kwargs):
+    if setting == "INSTALLED_APPS":
+        _merged.cache_clear()
+
+
+@cache
+def _merged(attribute: str) -> dict:
+    merged: dict = {}
+    for module in app_modules("audit_names"):
+        merged.update(getattr(module, attribute, {}))
+    return merged
+
+
+def action_names() -> dict[str, str]:
+    return _merged("ACTIONS")
+
+
+def action_label(code: str) -> str:
+    return action_names().get(code, UNNAMED_ACTION)
+
+
+def action_choices() -> list:
+    """The filter's choices: per app (its Chinese name) "all of this app", then each action."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for code, name in action_names().items():
+        groups.setdefault(code.split(".", 1)[0], []).append((code, name))
+    choices: list = [("", "全部操作")]
+    for config in apps.get_app_configs():
+        label = config.name.rsplit(".", 1)[-1]
+        if config.name.startswith("gongkai.") and label in groups:
+            app_name = str(config.verbose_name)
+            choices.append((app_name, [(label, f"{app_name}：全部操作"), *groups[label]]))
+    return choices
+
+
+def _model(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def object_type_label(object_type: str) -> str:
+    model = _model(object_type)
+    return str(model._meta.verbose_name) if model is not None else ""
+
+
+def object_type_choices() -> list[tuple[str, str]]:
+    seen = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("gongkai."):
+            continue
+        for model in config.get_models():
+            if model._meta.label_lower != "accounts.auditentry":
+                seen[model._meta.label_lower] = str(model._meta.verbose_name)
+    return [("", "全部对象")] + sorted(seen.items(), key=lambda kv: kv[1])
+
+
+def _field(model, key: str):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(key)
+    except FieldDoesNotExist:
+        return None
+
+
+def field_label(model, key: str) -> str:
+    field = _field(model, key)
+    if field is not None and getattr(field, "verbose_name", None):
+        return str(field.verbose_name)
+    label = _merged("FIELDS").get(key)
+    if label:
+        return label
+    for module in app_modules("audit_names"):
+        finder = getattr(module, "field_label", None)
+        label = finder(key) if finder else None
+        if label:
+            return label
+    # Some services already write the Chinese label as the key (a correction's fields).
+    return UNNAMED_FIELD if _CODE.match(key) else key
+
+
+def _value(model, key: str, value) -> str:
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dict):
+        return "；".join(
+            f"{field_label(model, k)}：{_value(model, k, v)}" for k, v in value.items()
+        )
+    if isinstance(value, list):
+        return "、".join(_value(model, key, v) for v in value) or EMPTY
+    text = str(value)
+    field = _field(model, key)
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(text, text))
+    coded = _merged("VALUES").get(key)
+    if coded:
+        return coded.get(text, text)
+    if text in ("True", "False"):
+        return "是" if text == "True" else "否"
+    return text
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    text: str
+
+
+def changes(entry) -> list[Change]:
+    """Each key of the entry's changes as one line: a pair [old, new] becomes "old → new"."""
+    model = _model(entry.object_type)
+    lines = []
+    for key, value in (entry.changes or {}).items():
+        label = field_label(model, key)
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and not any(isinstance(v, list | dict) for v in value)
+        ):
+            text = f"{_value(model, key, value[0])} → {_value(model, key, value[1])}"
+        else:
+            text = _value(model, key, value)
+        lines.append(Change(label, text))
+    return lines
+
+
+def object_link(entry, user) -> str | None:
+    if not entry.object_id:
+        return None
+    for module in app_modules("audit_names"):
+        finder = getattr(module, "link", None)
+        url = finder(entry.object_type, entry.object_id, user) if finder else None
+        if url:
+            return url
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: object
+    action: str
+    object_type: str
+    object_repr: str
+    object_url: str | None
+    changes: list[Change]
+
+    def changes_text(self) -> str:
+        return "；".join(f"{c.label}：{c.text}" for c in self.changes)
+
+
+def rows(entries, user) -> list[Row]:
+    return [
+        Row(
+            entry=e,
+            action=action_label(e.action),
+            object_type=object_type_label(e.object_type),
+            object_repr=e.object_repr,
+            object_url=object_link(e, user),
+            changes=changes(e),
+        )
+        for e in entries
+    ]
+
+
+def describe_filters(form) -> str:
+    """The filters of a bound, valid filter form in words ("操作：发布公开；起始日期：2026-05-01")."""
+    if not form.is_bound or not form.is_valid():
+        return "无"
+    parts = []
+    for name, value in form.cleaned_data.items():
+        if not value:
+            continue
+        field = form.fields[name]
+        shown = str(value)
+        choices = getattr(field, "choices", None)
+        if choices:
+            flat = {}
+            for key, label in choices:
+                if isinstance(label, list | tuple):
+                    flat.update(dict(label))
+                else:
+                    flat[key] = label
+            shown = str(flat.get(value, value))
+        parts.append(f"{field.label}：{shown}")
+    return "；".join(parts) or "无"

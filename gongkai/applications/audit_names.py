@@ -1,0 +1,47 @@
+"""What the applications app's audit entries are called (see accounts/audit_names.py)."""
+
+from django.urls import reverse
+
+from .models import ConsultationParty, Delivery, EventKind
+
+# Each transition writes "applications.<event kind>".
+ACTIONS = {f"applications.{kind.value}": f"申请{kind.label}" for kind in EventKind}
+ACTIONS["applications.intake"] = "登记政府信息公开申请"
+ACTIONS["applications.lookup"] = "申请人查询办理状态"
+
+FIELDS = {
+    "on": "日期",
+    "items": "补正事项",
+    "correct_by": "补正期限",
+    "note": "备注",
+    "party": "征求意见对象类别",
+    "party_label": "征求意见对象",
+    "party_name": "征求意见对象名称",
+    "party_received_on": "对方收到日期",
+    "response_due": "答复期限",
+    "result": "结果",
+    "days": "延长工作日数",
+    "reason": "理由",
+    "approver_name": "批准人",
+    "summary": "答复要点",
+    "method": "送达方式",
+    "tracking": "邮件单号",
+    "assignee": "承办人",
+    "previous": "原承办人",
+    "from": "原机关",
+    "to": "转交至",
+}
+
+VALUES = {"party": dict(ConsultationParty.choices), "method": dict(Delivery.choices)}
+
+
+def link(object_type: str, object_id: str, user) -> str | None:
+    if object_type != "applications.application":
+        return None
+    from .models import Application
+    from .permissions import can_view
+
+    application = Application.objects.filter(pk=object_id).only("organization_id").first()
+    if application is not None and can_view(user, application):
+        return reverse("applications:detail", args=[object_id])
+    return None

@@ -1,0 +1,34 @@
+"""What the reports app's audit entries are called (see accounts/audit_names.py)."""
+
+ACTIONS = {
+    "reports.import": "导入年度报告",
+    "reports.import_confirm": "确认导入的年度报告",
+    "reports.import_supersede": "以新导入的年度报告替代旧版",
+}
+
+FIELDS = {
+    "source": "来源",
+    "format": "格式",
+    "statistics": "读出的数据项数",
+    "by": "替代它的导入记录",
+    "reporting_body": "报告机关",
+    "year": "年度",
+}
+
+
+def field_label(key: str) -> str | None:
+    """A confirmed import's changes are keyed by statistic paths: their labels as printed."""
+    from .statistics import FIELDS_BY_PATH
+
+    field = FIELDS_BY_PATH.get(key)
+    return field.label if field else None
+
+
+def link(object_type: str, object_id: str, user) -> str | None:
+    from django.urls import reverse
+
+    from gongkai.accounts.permissions import Action, can
+
+    if object_type == "reports.importedreport" and can(user, Action.REPORT_IMPORT):
+        return reverse("reports:import_review", args=[object_id])
+    return None
