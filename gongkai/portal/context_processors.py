@@ -50,13 +50,21 @@ def _path_of(name: str, urlconf: str, script_prefix: str) -> str | None:
 
 
 def _nav(entries, path):
+    """The links, the one whose page this is marked current: the front pages only on themselves,
+    any other on its own pages, and where two links' paths both lead to the page (公开目录 and
+    待我审核 under /staff/catalog/) only the longer, more specific one."""
     items = []
     urlconf, script_prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     for label, url_name in entries:
         url = _path_of(url_name, urlconf, script_prefix)
         if url is not None:
-            current = path == url if url_name in FRONT_PAGES else path.startswith(url)
-            items.append({"label": label, "url": url, "current": current})
+            matches = path == url if url_name in FRONT_PAGES else path.startswith(url)
+            items.append({"label": label, "url": url, "current": matches})
+    matching = [item for item in items if item["current"]]
+    if len(matching) > 1:
+        best = max(matching, key=lambda item: len(item["url"]))
+        for item in matching:
+            item["current"] = item is best
     return items
 
 

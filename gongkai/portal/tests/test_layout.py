@@ -61,3 +61,14 @@ def test_a_browser_asking_for_english_still_gets_chinese_and_one_page_for_all(cl
     form_page = client.post(reverse("accounts:login"), {}, HTTP_ACCEPT_LANGUAGE="en")
     assert "这个字段是必填项。" in form_page.content.decode()
     assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_one_link_is_current_where_two_paths_lead_to_the_page(client, agency, division_head):
+    # /catalog/annual-reports/ lies under /catalog/ and /staff/catalog/review/ under /staff/catalog/.
+    reports = client.get(reverse("catalog:annual_reports"))
+    assert _current_links(reports, "portal_nav") == ["年度报告"]
+    client.force_login(division_head)
+    queue = client.get(reverse("catalog:review_queue"))
+    assert _current_links(queue, "workspace_nav") == ["待我审核"]
+    catalog = client.get(reverse("catalog:staff_list"))
+    assert _current_links(catalog, "workspace_nav") == ["主动公开"]
