@@ -16,10 +16,13 @@ def counters(user) -> list[dict]:
         return []
     today = timezone.localdate()
     missing = workdays.uncovered_years(today, today + timedelta(days=HORIZON_DAYS))
+    # The big figure of a card reads as a count: here it says what is missing, and the line
+    # under it what follows and who can mend it.
+    who = "点此录入" if can(user, Action.WORKDAYS_MANAGE) else "请系统管理员在“工作日历”中录入"
     return [
         {
-            "label": f"{year}年节假日安排未录入，期限暂按周一至周五计算",
-            "value": year,
+            "label": f"{year}年节假日安排：办理期限暂按周一至周五计算，{who}",
+            "value": "未录入",
             "url": reverse("workdays:calendar") + f"?year={year}",
             "tone": "warn",
         }
