@@ -176,7 +176,9 @@ class ApplicationForm(forms.Form):
                     f"附件“{f.name}”的格式不支持，请上传 PDF、图片、Word 或 OFD 文件。"
                 )
             if f.size > MAX_FILE_MB * 1024 * 1024:
-                raise forms.ValidationError(f"附件“{f.name}”超过{MAX_FILE_MB}MB。")
+                raise forms.ValidationError(
+                    filetypes.too_large_message(f.name, f.size, MAX_FILE_MB * 1024 * 1024)
+                )
             if filetypes.sniff(f) != filetypes.kind_of_name(f.name):
                 raise forms.ValidationError(
                     f"附件“{f.name}”的内容与扩展名不符（不是有效的 {ext.upper()} 文件），"

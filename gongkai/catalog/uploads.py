@@ -54,9 +54,7 @@ def check(upload) -> CheckedUpload:
         raise UploadRejected(f"附件“{name}”是空文件。")
     limit = max_bytes()
     if upload.size > limit:
-        raise UploadRejected(
-            f"附件“{name}”大小为 {upload.size / 1048576:.1f} MB，超过 {limit // 1048576} MB 的上限。"
-        )
+        raise UploadRejected(filetypes.too_large_message(name, upload.size, limit))
     dot = name.rfind(".")
     expected = _EXTENSIONS.get(name[dot:].lower()) if dot >= 0 else None
     if expected is None:

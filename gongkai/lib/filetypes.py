@@ -82,3 +82,18 @@ def _is_text(head: bytes) -> bool:
             continue
         return True
     return False
+
+
+def too_large_message(name: str, size: int, limit: int) -> str:
+    """ "附件“x”大小为 20.01 MB，超过了 20 MB 的上限。": the size shown with as many decimals as it
+    takes to differ from the limit (20.004 MB shown as "20.0 MB 超过 20 MB" read as a contradiction)."""
+    limit_mb = limit / 1048576
+    mb = size / 1048576
+    shown = f"{size:,} 字节"
+    for decimals in (1, 2, 3):
+        text = f"{mb:.{decimals}f}"
+        if float(text) > limit_mb:
+            shown = f"{text} MB"
+            break
+    limit_text = f"{limit_mb:g} MB" if limit % 1048576 == 0 else f"{limit:,} 字节"
+    return f"附件“{name}”大小为 {shown}，超过了每个文件 {limit_text} 的上限。"

@@ -31,6 +31,7 @@ WORKSPACE_NAV = [
     ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
     ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
     ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),
+    ("网站标识信息", "portal:site_info", Action.ORGANIZATION_MANAGE),
     ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
 ]
@@ -68,6 +69,12 @@ def _nav(entries, path):
     return items
 
 
+def _site_info():
+    from .models import SiteInfo
+
+    return SiteInfo.current()
+
+
 def site(request):
     user = getattr(request, "user", None)
     path = request.path
@@ -78,6 +85,8 @@ def site(request):
     return {
         # Read only by the templates that show it (the portal's header and footer).
         "site_org": SimpleLazyObject(Organization.objects.site_owner),
+        "site_info": SimpleLazyObject(_site_info),
+        "care_mode": request.COOKIES.get("gk_care") == "1",
         "portal_nav": _nav(PORTAL_NAV, path),
         "workspace_nav": workspace,
     }

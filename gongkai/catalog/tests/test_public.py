@@ -20,7 +20,7 @@ def test_the_item_page_shows_the_metadata_table_of_the_seed_report(client, make_
     )
     page = client.get(reverse("catalog:item", args=[item.pk])).content.decode()
     for label, value in (
-        ("索取号", item.index_no),
+        ("索引号", item.index_no),
         ("文件编号", "沪司规〔2019〕3号"),
         ("产生日期", "2019-02-28"),
         ("发布机构", "上海市司法局"),
@@ -30,7 +30,7 @@ def test_the_item_page_shows_the_metadata_table_of_the_seed_report(client, make_
         assert f'<th scope="row">{label}</th><td>{value}' in page or (
             f'<th scope="row">{label}</th><td colspan="3">{value}' in page
         )
-    assert "发布日期:" + item.published_at.astimezone().strftime("%Y-%m-%d") in page
+    assert "发布日期：" + item.published_at.astimezone().strftime("%Y-%m-%d") in page
 
 
 def test_normative_documents_and_their_interpretations_link_both_ways(client, make_item, publish):
@@ -210,3 +210,13 @@ def test_each_catalog_entry_shows_index_title_summary_and_date_of_creation(
     for text in (item.index_no, item.title, "公布全市律师事务所2023年度检查考核结果", "2024-02-20"):
         assert text in page
     assert 'data-label="内容概述"' in page
+
+
+def test_every_line_of_the_body_is_a_paragraph_indented_as_one(client, make_item, publish):
+    item = publish(make_item("通知", body="第一段内容。\n第二段内容。\n\n第三段 <b>内容</b>。"))
+    page = client.get(reverse("catalog:item", args=[item.pk])).content.decode()
+    assert (
+        '<div class="prose"><p>第一段内容。</p><p>第二段内容。</p>'
+        "<p>第三段 &lt;b&gt;内容&lt;/b&gt;。</p></div>"
+    ) in page
+    assert "<br>" not in page.split('<div class="prose">')[1].split("</div>")[0]

@@ -63,7 +63,7 @@ def test_an_oversized_upload_is_refused(settings, make_item, clerk):
     settings.GONGKAI_ATTACHMENT_MAX_BYTES = 1024 * 1024
     item = make_item()
     big = SimpleUploadedFile("大文件.pdf", PDF + b"0" * (1024 * 1024))
-    with pytest.raises(UploadRejected, match="超过 1 MB"):
+    with pytest.raises(UploadRejected, match="超过了每个文件 1 MB 的上限"):
         services.attachment_add(item=item, actor=clerk, upload=big)
 
 

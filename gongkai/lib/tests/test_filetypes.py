@@ -63,3 +63,20 @@ def test_a_long_file_is_judged_by_its_start():
 )
 def test_the_name_claims_a_kind(name, kind):
     assert kind_of_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (20 * 1048576 + 4000, "20.004 MB"),  # 20.0 would read as not over 20
+        (20 * 1048576 + 30000, "20.03 MB"),
+        (25 * 1048576, "25.0 MB"),
+        (20 * 1048576 + 1, "20,971,521 字节"),
+    ],
+)
+def test_a_too_large_file_is_described_with_a_size_that_visibly_exceeds_the_limit(size, shown):
+    from gongkai.lib.filetypes import too_large_message
+
+    assert too_large_message("名单.pdf", size, 20 * 1048576) == (
+        f"附件“名单.pdf”大小为 {shown}，超过了每个文件 20 MB 的上限。"
+    )
