@@ -18,8 +18,7 @@ $(VENV)/.installed: pyproject.toml
 
 run: install
 	$(BIN)/gongkai migrate --noinput
-	$(BIN)/gongkai demo
-	@echo "门户: http://$(HOST)/   工作人员登录: http://$(HOST)/staff/login/"
+	$(BIN)/gongkai demo --url http://$(HOST)
 	$(BIN)/gongkai runserver --insecure $(HOST)
 
 test: install test-sqlite

@@ -4,6 +4,7 @@ withdrawn, the 公开指南, and the search index. Deterministic (seeded) and id
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Count
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, User
@@ -163,6 +164,31 @@ TITLES = {
     "jytabl": ["关于市人大代表第{no}号建议的答复", "关于市政协第{no}号提案的答复"],
     "qt": ["上海市司法局{y}年政务公开工作要点", "关于开展“宪法宣传周”活动的通知"],
 }
+# What a district bureau publishes: its own work, under its own name ({org}, {district}).
+DISTRICT_TITLES = {
+    "rmtj": [
+        "{org}关于{y}年度人民调解工作情况的通报",
+        "{district}{y}年度“金牌调解员”评选结果公示",
+        "{district}{street}人民调解委员会调整组成人员的公告",
+    ],
+    "flyz": [
+        "{org}{y}年法律援助工作情况",
+        "{district}公共法律服务中心法律援助值班律师安排（{y}年）",
+    ],
+    "xzcf": [
+        "{org}行政处罚决定书（{district}司罚决字〔{y}〕第{no}号）",
+        "关于对{district}{street}基层法律服务所的行政处罚决定（{y}年第{no}号）",
+    ],
+    "jgzn": ["{org}机构设置和联系方式（{y}年更新）", "{org}领导班子分工（{y}年）"],
+    "czyjs": ["{org}{y}年部门预算", "{org}{y}年部门决算"],
+    "qt": [
+        "{org}{y}年政务公开工作要点",
+        "{district}{y}年“宪法宣传周”活动安排",
+        "{district}{y}年普法依法治理工作要点",
+    ],
+}
+STREETS = ["城区街道", "新城街道", "中心镇", "东部街道", "西部镇", "南部街道", "北部镇"]
+
 NORMATIVE = [
     ("上海市司法鉴定机构执业活动监督检查办法", "sfjd"),
     ("上海市律师事务所年度检查考核实施办法", "lsgl"),
@@ -188,15 +214,18 @@ MIX = {
 }
 
 
-def _fill(template: str, rnd: random.Random, year: int) -> str:
+def _fill(template: str, rnd: random.Random, year: int, org=None) -> str:
+    district = org.short_name.removesuffix("司法局") if org is not None else ""
     return template.format(
+        org=org.name if org is not None else "",
+        district=district or rnd.choice(DISTRICTS),
+        street=rnd.choice(STREETS),
         y=year,
         n=rnd.randint(12, 300),
         m=rnd.randint(1000, 90000),
         p=rnd.randint(90, 99),
         no=rnd.randint(1, 120),
         firm=rnd.choice(FIRMS),
-        district=rnd.choice(DISTRICTS),
         notary=rnd.choice(NOTARIES),
         lab=rnd.choice(LABS),
     )
@@ -231,15 +260,26 @@ def _rows(rnd, today, orgs, topics, categories):
     rows = []
     years = list(range(today.year - 6, today.year + 1))
     codes, weights = zip(*[(k, w) for k, (w, _) in MIX.items()], strict=True)
+    district_codes = list(DISTRICT_TITLES)
+    seen: set[tuple[int, str]] = set()
     for _ in range(COUNT):
-        year = rnd.choice(years)
-        code = rnd.choices(codes, weights)[0]
-        title = _fill(rnd.choice(TITLES[code]), rnd, year)
+        # A title is published once per organization: draws that repeat one are tried again,
+        # and a row that finds no new title is left out (the count is printed as loaded).
+        for _attempt in range(8):
+            year = rnd.choice(years)
+            org = orgs["shsfj"] if rnd.random() < 0.7 else rnd.choice(orgs["districts"])
+            if org is orgs["shsfj"]:
+                code = rnd.choices(codes, weights)[0]
+                title = _fill(rnd.choice(TITLES[code]), rnd, year)
+            else:  # a district bureau publishes its own work, under its own name
+                code = rnd.choice(district_codes)
+                title = _fill(rnd.choice(DISTRICT_TITLES[code]), rnd, year, org)
+            if (org.pk, title) not in seen:
+                break
+        else:
+            continue
+        seen.add((org.pk, title))
         written, published = _when(rnd, year, today)
-        org = orgs["shsfj"] if rnd.random() < 0.7 else rnd.choice(orgs["districts"])
-        named = next((d for d in DISTRICTS if d in title), None)
-        if named and org in orgs["districts"]:
-            title = title.replace(named, org.short_name.removesuffix("司法局"))
         rows.append(
             {
                 "organization_id": org.pk,
@@ -377,7 +417,7 @@ def load(stdout) -> list[str]:
     }
     topics = {t.code: t for t in Topic.objects.all()}
     categories = {c.code: c for c in Category.objects.all()}
-    imported = importing.import_published(_rows(rnd, today, orgs, topics, categories))
+    importing.import_published(_rows(rnd, today, orgs, topics, categories))
     # Link each interpretation to its document (they were imported in pairs).
     for reading in Item.objects.filter(kind=ItemKind.INTERPRETATION, interprets__isnull=True):
         title = reading.title.removeprefix("《").removesuffix("》政策解读")
@@ -385,8 +425,17 @@ def load(stdout) -> list[str]:
         reading.save(update_fields=["interprets"])
     _workflow_examples(rnd, root, topics, categories, today)
     sync.apply_pending()
+    # Counted after the workflow examples (withdrawals, a publication): what the catalog shows.
+    counts = dict(
+        Item.objects.values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+        .values_list("status", "n")
+    )
     return [
-        f"主动公开演示信息 {imported} 条已发布，另有草稿、审核中和已撤回的示例；检索索引已建立。"
+        f"主动公开演示信息：已发布 {counts.get(ItemStatus.PUBLISHED, 0)} 条，"
+        f"草稿 {counts.get(ItemStatus.DRAFT, 0)} 条、审核中 {counts.get(ItemStatus.IN_REVIEW, 0)} 条、"
+        f"已撤回 {counts.get(ItemStatus.WITHDRAWN, 0)} 条；检索索引已建立。"
     ]
 
 

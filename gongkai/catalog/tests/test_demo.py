@@ -22,3 +22,21 @@ def test_the_demo_fills_the_catalog_once_and_makes_it_searchable(vocabularies):
     assert "司法鉴定" in results.hits[0].item.title
     titles = {i.title for i in Item.objects.filter(status="published")}
     assert len(titles) > 150  # varied, not one template repeated
+
+
+def test_demo_titles_are_published_once_per_organization_and_in_its_own_name(vocabularies):
+    out = StringIO()
+    call_command("demo", "--url", "127.0.0.1:8123", stdout=out)
+    published = Item.objects.filter(status=ItemStatus.PUBLISHED).select_related("organization")
+    pairs = [(i.organization_id, i.title) for i in published]
+    assert len(pairs) == len(set(pairs))
+    lawyers = [i.title for i in published if "律师" in i.title]
+    assert len(lawyers) == len(set(lawyers))
+    for item in published:
+        org = item.organization
+        if org.code.endswith("-sfj"):  # a district bureau
+            assert "上海市司法局" not in item.title
+            assert org.short_name.removesuffix("司法局") in item.title, item.title
+    printed = out.getvalue()
+    assert f"已发布 {published.count()} 条" in printed
+    assert "http://127.0.0.1:8123/staff/login/" in printed

@@ -9,6 +9,13 @@ from gongkai.lib.discovery import app_modules
 class Command(BaseCommand):
     help = "载入演示数据（可重复运行）：机构、各角色账号及各业务的示例记录。"
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000",
+            help="the address the site is served at, for the login line (make run passes HOST)",
+        )
+
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             # The demo creates known passwords and a fictional office: never on a real site.
@@ -23,4 +30,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         for line in closing:
             self.stdout.write(line)
-        self.stdout.write("工作人员登录：http://127.0.0.1:8000/staff/login/")
+        base = options["url"].rstrip("/")
+        if "://" not in base:
+            base = f"http://{base}"
+        self.stdout.write(f"门户：{base}/   工作人员登录：{base}/staff/login/")
