@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.applications",
+    "gongkai.inspection",
     "gongkai.analytics",
     "gongkai.reports",
     "gongkai.portal",

@@ -16,6 +16,7 @@ from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, can, organizations_for
 from gongkai.lib import counters
+from gongkai.lib.discovery import app_modules
 
 from . import search, uploads
 from .models import (
@@ -306,6 +307,9 @@ def item_submit(*, item: Item, actor: User) -> Item:
     )
     _note_editor(item, actor)
     audit.record("catalog.item_submit", item, actor=actor, changes={"round": round_no})
+    # Checks other apps run as an item enters review (wording, personal data, hidden metadata).
+    for module in app_modules("review_checks"):
+        module.item_submitted(item)
     return item
 
 
@@ -324,6 +328,10 @@ def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str 
     _locked(item)
     _check(item, "approve")
     _check_reviewer(item, actor)
+    for module in app_modules("review_checks"):
+        problem = module.approval_problem(item)
+        if problem:
+            raise CatalogError(problem)
     if confidentiality not in PUBLISHABLE_ANSWERS:
         raise CatalogError(
             "保密审查结论为“"

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can, organizations_for, require
+from gongkai.lib.discovery import app_modules
 
 from . import permissions, selectors, services
 from .forms import (
@@ -180,6 +181,12 @@ def _render_detail(request, item, review_form=None, status=200):
             "review_form": review_form or ReviewForm(),
             "withdraw_form": WithdrawForm(),
             "validity_form": ValidityForm(initial={"validity": item.validity}),
+            # Panels other apps add for the reviewers (the content check's findings).
+            "review_panels": [
+                panel
+                for module in app_modules("review_checks")
+                if (panel := module.panel(item, user)) is not None
+            ],
         },
         status=status,
     )

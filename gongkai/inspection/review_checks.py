@@ -1,0 +1,42 @@
+"""The content check in the catalog's review chain (found by name by gongkai.catalog)."""
+
+from gongkai.catalog.permissions import can_see
+
+from . import services
+from .models import CleanedAttachment, Finding
+
+
+def item_submitted(item) -> None:
+    services.item_inspect(item=item)
+
+
+def approval_problem(item) -> str | None:
+    return services.approval_problem(item)
+
+
+def published_file(attachment):
+    cleaned = CleanedAttachment.objects.filter(attachment=attachment).first()
+    return cleaned.file if cleaned is not None and cleaned.file else None
+
+
+def panel(item, user) -> dict | None:
+    """The findings and the metadata removed, for whoever may see the item in the workspace."""
+    if not can_see(user, item):
+        return None
+    findings = list(Finding.objects.filter(item=item).select_related("decided_by"))
+    cleaned = [
+        c
+        for c in CleanedAttachment.objects.filter(attachment__item=item).select_related(
+            "attachment"
+        )
+        if c.removed
+    ]
+    if not findings and not cleaned:
+        return None
+    return {
+        "template": "inspection/_review_panel.html",
+        "findings": findings,
+        "cleaned": cleaned,
+        "may_decide": services.may_decide(user, item),
+        "blocking": sum(f.blocks for f in findings),
+    }
