@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workdays",
     "gongkai.catalog",
+    "gongkai.guides",
     "gongkai.applications",
     "gongkai.analytics",
     "gongkai.reports",

@@ -15,6 +15,8 @@ PORTAL_NAV = [
     ("首页", "portal:home"),
     ("公开指南", "catalog:guide"),
     ("公开目录", "catalog:browse"),
+    ("办事指南", "guides:list"),
+    ("权责清单", "guides:powers"),
     ("依申请公开", "applications:apply"),
     ("年度报告", "catalog:annual_reports"),
 ]
@@ -23,6 +25,7 @@ WORKSPACE_NAV = [
     ("主动公开", "catalog:staff_list", Action.CATALOG_DRAFT),
     ("待我审核", "catalog:review_queue", Action.VIEW_WORKSPACE),
     ("公开指南与审核流程", "catalog:guide_edit", Action.CATALOG_EDIT_GUIDE),
+    ("办事指南与权责清单", "guides:staff_list", Action.CATALOG_DRAFT),
     ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
