@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -19,9 +19,8 @@ def published_guides(*, q: str = ""):
         .order_by("item__title", "pk")
     )
     if q:
-        named = ServiceGuide.objects.filter(item__title__icontains=q).values("pk")
         needing = GuideMaterial.objects.filter(name__icontains=q).values("guide_id")
-        guides = guides.filter(pk__in=named.union(needing))
+        guides = guides.filter(Q(item__title__icontains=q) | Q(pk__in=needing))
     return guides
 
 
