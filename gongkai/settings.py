@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.guides",
+    "gongkai.channels",
     "gongkai.applications",
     "gongkai.analytics",
     "gongkai.reports",

@@ -30,6 +30,7 @@ WORKSPACE_NAV = [
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
+    ("发布渠道", "channels:index", Action.REPORT_COMPOSE),
     ("年度报告", "reports:staff_list", Action.REPORT_COMPOSE),
     ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
     ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
