@@ -117,3 +117,12 @@ def test_the_dashboard_counts_this_years_conferences_and_charts_them_by_month(
     assert '<span class="value">3</span>2019年新闻发布会（场）' in html
     assert "2019年每月新闻发布会" in html
     assert '<tr><th scope="row">2月</th><td class="num">2</td></tr>' in html
+
+
+def test_an_account_without_figures_shows_dashes_not_an_internal_value(signed_in, clerk, agency):
+    MediaAccount.objects.create(
+        organization=agency, platform="app", name="12348上海法网", entered_by=clerk
+    )
+    page = signed_in.get(reverse("channels:year", args=[2018])).content.decode()
+    assert "None" not in page
+    assert '<td class="num">—</td>' in page
