@@ -200,3 +200,22 @@ def test_the_dashboard_counts_published_entries_and_charts_them_by_month(
     assert '<span class="value">1</span>已公开权责清单事项' in html
     assert "2024年每月公开的办事指南和权责清单事项" in html
     assert '<tr><th scope="row">5月</th><td class="num">1</td><td class="num">1</td></tr>' in html
+
+
+def test_the_lists_cost_the_same_queries_for_three_entries_as_for_one(
+    client, make_guide, make_power, publish, django_assert_max_num_queries
+):
+    publish(make_guide().item)
+    publish(make_power().item)
+    client.get(reverse("guides:list"))  # warm the site owner and the analytics caches
+    with django_assert_max_num_queries(12) as one_guide:
+        client.get(reverse("guides:list"))
+    with django_assert_max_num_queries(12) as one_power:
+        client.get(reverse("guides:powers"))
+    for n in range(2):
+        publish(make_guide(f"公证员执业核准{n}").item)
+        publish(make_power(f"对公证员违法行为的行政处罚{n}").item)
+    with django_assert_max_num_queries(len(one_guide.captured_queries)):
+        client.get(reverse("guides:list"))
+    with django_assert_max_num_queries(len(one_power.captured_queries)):
+        client.get(reverse("guides:powers"))
