@@ -95,7 +95,10 @@ def guide_edit(request, pk: int | None = None):
             messages.success(request, _saved_message(saved.item))
             return redirect("catalog:staff_detail", pk=saved.item_id)
     return render(
-        request, "guides/staff/form.html", {"form": form, "entry": guide, "kind": "办事指南"}
+        request,
+        "guides/staff/form.html",
+        {"form": form, "entry": guide, "kind": "办事指南"},
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -126,7 +129,10 @@ def power_edit(request, pk: int | None = None):
             messages.success(request, _saved_message(saved.item))
             return redirect("catalog:staff_detail", pk=saved.item_id)
     return render(
-        request, "guides/staff/form.html", {"form": form, "entry": power, "kind": "权责清单事项"}
+        request,
+        "guides/staff/form.html",
+        {"form": form, "entry": power, "kind": "权责清单事项"},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -153,7 +153,7 @@ def test_the_form_says_in_chinese_what_is_wrong_and_writes_nothing(client, clerk
             "flowchart_alt": "四步",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert "请填写办理地点。" in html
     response = client.post(
@@ -164,7 +164,7 @@ def test_the_form_says_in_chinese_what_is_wrong_and_writes_nothing(client, clerk
             "flowchart_alt": "四步",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "内容与扩展名不符" in response.content.decode()
     assert not ServiceGuide.objects.exists() and not Item.objects.exists()
 
@@ -219,3 +219,45 @@ def test_the_lists_cost_the_same_queries_for_three_entries_as_for_one(
         client.get(reverse("guides:list"))
     with django_assert_max_num_queries(len(one_power.captured_queries)):
         client.get(reverse("guides:powers"))
+
+
+def test_the_catalogs_edit_and_correction_pages_send_a_guide_to_its_own_form(
+    client, clerk, division_head, make_guide, make_power, publish
+):
+    guide = make_guide()
+    client.force_login(clerk)
+    response = client.get(reverse("catalog:staff_edit", args=[guide.item_id]))
+    assert response["Location"] == reverse("guides:guide_edit", args=[guide.pk])
+    power = make_power()
+    publish(power.item)
+    client.force_login(division_head)
+    response = client.get(reverse("catalog:staff_correct", args=[power.item_id]))
+    assert response["Location"] == reverse("guides:power_edit", args=[power.pk])
+    form = client.get(response["Location"]).content.decode()
+    assert "更正原因" in form and "对律师违法行为的行政处罚" in form
+
+
+def test_a_division_head_corrects_a_published_power_with_a_reason(
+    client, division_head, make_power, publish
+):
+    power = make_power()
+    publish(power.item)
+    client.force_login(division_head)
+    url = reverse("guides:power_edit", args=[power.pk])
+    data = {
+        "organization": power.item.organization_id,
+        "title": power.item.title,
+        "written_on": "2024-03-01",
+        "category": power.item.category_id,
+        "power_type": "penalty",
+        "basis": power.basis,
+        "division": "公共法律服务管理处",
+        "responsibilities": power.responsibilities,
+        "accountability": power.accountability,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 400 and "必须说明原因" in refused.content.decode()
+    client.post(url, {**data, "reason": "机构改革后责任处室调整"})
+    page = client.get(power.get_absolute_url()).content.decode()
+    assert "公共法律服务管理处" in page and "修改于" in page
+    assert power.item.revisions.get().reason == "机构改革后责任处室调整"
