@@ -160,6 +160,8 @@ def _full_clean(record, *, exclude=("item",)) -> None:
 
 def _write_item(*, item: Item | None, actor: User, organization, data: dict, reason: str) -> Item:
     """Create the item, edit its draft, or correct it once published (with a reason)."""
+    if item is None and organization is None:
+        raise GuideError("请选择发布机构。")
     if item is None:
         return catalog.item_create(actor=actor, organization=organization, data=data)
     if item.status == ItemStatus.PUBLISHED:

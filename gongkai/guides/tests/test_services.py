@@ -144,3 +144,20 @@ def test_a_power_without_a_type_is_refused(make_power):
 
 def MATERIALS_OF(guide):
     return services.materials_text(guide)
+
+
+def test_a_new_entry_needs_its_publishing_organization(clerk, columns):
+    from gongkai.catalog.models import Category
+
+    with pytest.raises(services.GuideError, match="请选择发布机构"):
+        services.power_save(
+            actor=clerk,
+            item_data={"title": "x", "written_on": None, "category": Category.objects.first()},
+            power_data={
+                "power_type": "penalty",
+                "basis": "a",
+                "division": "b",
+                "responsibilities": "c",
+                "accountability": "d",
+            },
+        )
