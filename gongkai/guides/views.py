@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from gongkai.catalog.models import ItemStatus
 
 from . import selectors
-from .models import GUIDE_TOPIC_CODE, PowerType, ServiceGuide
+from .models import GUIDE_TOPIC_CODE, Power, PowerType, ServiceGuide
 from .permissions import may_see_flowchart
 from .services import column_topic
 
@@ -27,9 +27,19 @@ def guide_list(request):
 def guide_page(request, pk: int):
     guide = selectors.published_guide(pk)
     if guide is None:
-        raise Http404("该办事指南不存在或尚未公开")
+        return _gone(request, ServiceGuide, pk, "办事指南")
     request.analytics = {"section": "办事指南", "object": guide.item}
     return render(request, "guides/guide.html", {"guide": guide, "item": guide.item})
+
+
+def _gone(request, model, pk: int, section: str):
+    """A withdrawn entry says when and why (410), as the catalog's item pages do; anything
+    else unpublished is not found."""
+    record = model.objects.filter(pk=pk, item__status=ItemStatus.WITHDRAWN).first()
+    if record is None:
+        raise Http404(f"该{section}事项不存在或尚未公开")
+    request.analytics = {"section": section, "object": record.item}
+    return render(request, "catalog/item_withdrawn.html", {"item": record.item}, status=410)
 
 
 def flowchart(request, pk: int):
@@ -72,6 +82,6 @@ def power_list(request):
 def power_page(request, pk: int):
     power = selectors.published_powers().select_related("item__category").filter(pk=pk).first()
     if power is None:
-        raise Http404("该权责清单事项不存在或尚未公开")
+        return _gone(request, Power, pk, "权责清单")
     request.analytics = {"section": "权责清单", "object": power.item}
     return render(request, "guides/power.html", {"power": power, "item": power.item})

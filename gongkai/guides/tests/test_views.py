@@ -261,3 +261,13 @@ def test_a_division_head_corrects_a_published_power_with_a_reason(
     page = client.get(power.get_absolute_url()).content.decode()
     assert "公共法律服务管理处" in page and "修改于" in page
     assert power.item.revisions.get().reason == "机构改革后责任处室调整"
+
+
+def test_a_withdrawn_guide_says_when_and_why(client, published_guide, leader):
+    from gongkai.catalog.services import item_withdraw
+
+    item_withdraw(item=published_guide.item, actor=leader, reason="该事项已取消")
+    response = client.get(published_guide.get_absolute_url())
+    assert response.status_code == 410
+    assert "撤回原因：该事项已取消" in response.content.decode()
+    assert "律师执业核准" not in client.get(reverse("guides:list")).content.decode()
