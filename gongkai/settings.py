@@ -104,6 +104,8 @@ INSTALLED_APPS = [
     "gongkai.accounts",
     "gongkai.workdays",
     "gongkai.catalog",
+    "gongkai.guides",
+    "gongkai.channels",
     "gongkai.applications",
     "gongkai.inspection",
     "gongkai.analytics",

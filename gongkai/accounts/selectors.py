@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.db.models import Q
 from django.utils import timezone
 
+from gongkai.lib.chart import bar_chart
 from gongkai.lib.discovery import app_modules
 
 from .models import AuditEntry
@@ -36,3 +37,14 @@ def audit_entries(*, action="", actor="", object_type="", date_from=None, date_t
 def dashboard_counters(user) -> list[dict]:
     """Counters every installed gongkai app contributes through its `dashboard.counters(user)`."""
     return [counter for module in app_modules("dashboard") for counter in module.counters(user)]
+
+
+def dashboard_panels(user) -> list[dict]:
+    """Monthly charts apps contribute through an optional `dashboard.panels(user)`: each a dict
+    with title, unit, points [(label, value)], a table (columns, rows) and a url; the bars are
+    laid out here."""
+    panels = []
+    for module in app_modules("dashboard"):
+        for panel in getattr(module, "panels", lambda _user: [])(user):
+            panels.append({**panel, "chart": bar_chart(panel["points"])})
+    return panels

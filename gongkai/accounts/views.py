@@ -41,7 +41,10 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"counters": selectors.dashboard_counters(request.user)},
+        {
+            "counters": selectors.dashboard_counters(request.user),
+            "panels": selectors.dashboard_panels(request.user),
+        },
     )
 
 

@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from gongkai.lib.chart import bar_chart
+
 from . import selectors
-from .chart import bar_chart
 from .forms import FIRST_YEAR, PeriodForm
 from .permissions import analytics_scope_for
 from .sections import NAVIGATION_SECTIONS

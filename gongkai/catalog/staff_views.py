@@ -13,7 +13,7 @@ from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.discovery import app_modules
 
-from . import permissions, selectors, services
+from . import editors, permissions, selectors, services
 from .forms import (
     AttachmentForm,
     CorrectionForm,
@@ -112,6 +112,8 @@ def staff_create(request):
 @login_required
 def staff_edit(request, pk: int):
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_DRAFT)
+    if structured := editors.structured_edit_url(item):
+        return redirect(structured)
     if not permissions.can_edit(request.user, item):
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能修改。")
         return _back(item)
@@ -130,6 +132,8 @@ def staff_edit(request, pk: int):
 def staff_correct(request, pk: int):
     """Correct a published item, with a reason, kept as a revision."""
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
+    if structured := editors.structured_edit_url(item):
+        return redirect(structured)
     if item.status != ItemStatus.PUBLISHED:
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
         return _back(item)

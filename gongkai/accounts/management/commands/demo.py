@@ -29,7 +29,8 @@ class Command(BaseCommand):
             closing[:0] = lines or []
         self.stdout.write("")
         for line in closing:
-            self.stdout.write(line)
+            # A line may be a function, read once every app has loaded (counts other apps add to).
+            self.stdout.write(line() if callable(line) else line)
         base = options["url"].rstrip("/")
         if "://" not in base:
             base = f"http://{base}"

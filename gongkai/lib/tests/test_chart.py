@@ -1,4 +1,4 @@
-from gongkai.analytics.chart import _nice_ceiling, bar_chart
+from gongkai.lib.chart import _nice_ceiling, bar_chart
 
 
 def test_the_axis_ends_at_a_round_number():

@@ -1,0 +1,14 @@
+"""What the guides app's audit entries are called (see accounts/audit_names.py)."""
+
+from .models import PowerType
+
+ACTIONS = {
+    "guides.service_guide_create": "新建办事指南",
+    "guides.service_guide_update": "修改办事指南",
+    "guides.power_create": "新建权责清单事项",
+    "guides.power_update": "修改权责清单事项",
+}
+
+FIELDS = {"materials": "申请材料数", "flowchart": "有流程图", "power_type": "权力类型"}
+
+VALUES = {"power_type": dict(PowerType.choices)}
