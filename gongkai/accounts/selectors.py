@@ -31,3 +31,18 @@ def audit_entries(*, action="", actor="", object_type="", date_from=None, date_t
 def dashboard_counters(user) -> list[dict]:
     """Counters every installed gongkai app contributes through its `dashboard.counters(user)`."""
     return [counter for module in app_modules("dashboard") for counter in module.counters(user)]
+
+
+def dashboard_charts(user) -> list[dict]:
+    """Monthly charts the apps contribute through an optional `dashboard.charts(user)`: each
+    {title, unit, points: [(label, value)], url}, given here each bar's share of the highest."""
+    charts = []
+    for module in app_modules("dashboard"):
+        for chart in getattr(module, "charts", lambda user: [])(user):
+            top = max((value for _, value in chart["points"]), default=0) or 1
+            bars = [
+                {"label": label, "value": value, "percent": round(100 * value / top)}
+                for label, value in chart["points"]
+            ]
+            charts.append({**chart, "bars": bars, "total": sum(b["value"] for b in bars)})
+    return charts

@@ -37,7 +37,10 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"counters": selectors.dashboard_counters(request.user)},
+        {
+            "counters": selectors.dashboard_counters(request.user),
+            "charts": selectors.dashboard_charts(request.user),
+        },
     )
 
 

@@ -16,6 +16,8 @@ PORTAL_NAV = [
     ("公开指南", "catalog:guide"),
     ("公开目录", "catalog:browse"),
     ("依申请公开", "applications:apply"),
+    ("咨询问答", "consultations:public_list"),
+    ("建议提案", "proposals:public_list"),
     ("年度报告", "catalog:annual_reports"),
 ]
 WORKSPACE_NAV = [
@@ -26,6 +28,7 @@ WORKSPACE_NAV = [
     ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
+    ("建议提案", "proposals:list", Action.PROPOSAL_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
     ("年度报告", "reports:staff_list", Action.REPORT_COMPOSE),
     ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
