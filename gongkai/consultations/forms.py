@@ -27,8 +27,9 @@ def _organization_field(queryset) -> forms.ModelChoiceField:
 
 
 class LogForm(forms.Form):
-    """Everything but the topic has a default: a phone call is logged with a topic and an
-    answer typed, then Enter on the button (the topic field has the focus on arrival)."""
+    """Everything but the topic has a default: a phone call is logged by typing the topic
+    (the field has the focus on arrival), Tab, an arrow key for another channel, Tab, the
+    answer, and the button."""
 
     channel = forms.ChoiceField(
         choices=ConsultationChannel.choices,
@@ -65,7 +66,8 @@ class LogForm(forms.Form):
         self.organizations = organizations_for(user, Action.CONSULTATION_RECORD).order_by("pk")
         self.fields["organization"] = _organization_field(self.organizations)
         self.fields["asked_on"].initial = timezone.localdate()
-        self.order_fields(["organization"])
+        # The topic first (it has the focus), then the channel (arrow keys), then the answer.
+        self.order_fields(["organization", "topic", "channel", "answer"])
 
     def clean_asked_on(self):
         day = self.cleaned_data["asked_on"]

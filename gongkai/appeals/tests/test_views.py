@@ -140,3 +140,31 @@ def test_the_dashboard_counts_open_appeals_and_charts_the_year(client, agency, c
     chart = next(c for c in response.context["charts"] if "复议诉讼" in c["title"])
     assert chart["total"] == 1 and chart["bars"][10]["value"] == 1
     assert "2026年每月新收复议诉讼案件" in response.content.decode()
+
+
+def test_new_dates_from_the_page_are_kept_and_reminded_again(client, agency, clerk):
+    appeal = file(agency, clerk)
+    appeal.reminded_on = date(2026, 12, 15)
+    appeal.save(update_fields=["reminded_on"])
+    client.force_login(clerk)
+    response = client.post(
+        reverse("appeals:schedule", args=[appeal.pk]),
+        {"hearing_on": "2026-12-22", "deadline_on": "2026-12-18"},
+    )
+    assert response.status_code == 302
+    appeal.refresh_from_db()
+    assert (appeal.hearing_on, appeal.deadline_on) == (date(2026, 12, 22), date(2026, 12, 18))
+    assert appeal.reminded_on is None
+    assert "听证或开庭：2026-12-22" in client.get(appeal.get_absolute_url()).content.decode()
+
+
+def test_a_hearing_before_the_filing_is_refused_on_the_page(client, agency, clerk):
+    appeal = file(agency, clerk)
+    client.force_login(clerk)
+    response = client.post(
+        reverse("appeals:schedule", args=[appeal.pk]), {"hearing_on": "2026-01-05"}
+    )
+    assert (
+        response.status_code == 409
+        and "听证或开庭日期不能早于立案日期" in response.content.decode()
+    )

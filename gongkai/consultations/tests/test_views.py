@@ -80,3 +80,16 @@ def test_another_agency_cannot_see_the_consultation(client, agency, clerk, outsi
     c = log(agency, clerk)
     client.force_login(outsider)
     assert client.get(c.get_absolute_url()).status_code == 403
+
+
+def test_the_dashboard_counts_waiting_questions_and_charts_the_months(client, agency, clerk):
+    from datetime import date
+
+    log(agency, clerk, answer="", asked_on=date(2026, 12, 1))
+    log(agency, clerk, asked_on=date(2026, 2, 3))
+    client.force_login(clerk)
+    response = client.get(reverse("accounts:dashboard"))
+    counters = {c["label"]: c["value"] for c in response.context["counters"]}
+    assert counters["待答复的咨询"] == 1 and counters["本月咨询（人次）"] == 1
+    chart = next(c for c in response.context["charts"] if "咨询" in c["title"])
+    assert [b["value"] for b in chart["bars"]][1] == 1 and chart["total"] == 2

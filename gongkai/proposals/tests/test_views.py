@@ -76,3 +76,11 @@ def test_another_agency_cannot_open_the_record(client, agency, clerk, outsider):
     p = register(agency, clerk)
     client.force_login(outsider)
     assert client.get(p.get_absolute_url()).status_code == 403
+
+
+def test_the_dashboard_charts_the_replies_by_month(client, agency, clerk):
+    replied(agency, clerk, on=date(2026, 6, 10))
+    client.force_login(clerk)
+    charts = client.get(reverse("accounts:dashboard")).context["charts"]
+    chart = next(c for c in charts if "建议提案" in c["title"])
+    assert chart["bars"][5]["value"] == 1 and chart["bars"][5]["percent"] == 100
