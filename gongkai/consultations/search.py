@@ -54,8 +54,7 @@ _indexes: dict[str, tantivy.Index] = {}
 
 
 def index_dir() -> Path:
-    configured = getattr(settings, "GONGKAI_QA_INDEX_DIR", None)
-    return Path(configured or Path(settings.GONGKAI_SEARCH_INDEX_DIR).parent / "qa-index")
+    return Path(settings.GONGKAI_QA_INDEX_DIR)
 
 
 @contextmanager
