@@ -47,6 +47,7 @@ class Proposal(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    reminded_on = models.DateField("最近提醒日期", null=True, blank=True)
     created_at = models.DateTimeField("登记时间", default=timezone.now)
 
     class Meta:

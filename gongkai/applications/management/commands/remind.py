@@ -10,7 +10,8 @@ from gongkai.lib.discovery import app_modules
 
 class Command(BaseCommand):
     help = (
-        "提醒承办人即将到期和已超期的政府信息公开申请，以及复议诉讼的听证、开庭日期和答复期限"
+        "提醒承办人即将到期和已超期的政府信息公开申请，以及复议诉讼的听证、开庭日期和答复期限、"
+        "建议提案的答复期限"
         "（可由 cron 每天多次运行，同一天只提醒一次）。"
     )
 
