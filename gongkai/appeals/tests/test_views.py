@@ -168,3 +168,28 @@ def test_a_hearing_before_the_filing_is_refused_on_the_page(client, agency, cler
         response.status_code == 409
         and "听证或开庭日期不能早于立案日期" in response.content.decode()
     )
+
+
+def test_the_list_costs_the_same_queries_for_many_cases(client, agency, clerk, answered):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.appeals import services
+    from gongkai.appeals.models import AppealResult
+
+    def add(n):
+        for _ in range(n):
+            file(agency, clerk, application=answered, deadline_on=date(2026, 12, 30))
+            done = file(agency, clerk, application=answered)
+            services.appeal_decide(
+                appeal=done, actor=clerk, result=AppealResult.UPHELD, decided_on=date(2026, 12, 1)
+            )
+
+    client.force_login(clerk)
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("appeals:list"))
+    add(5)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("appeals:list"))
+    assert len(many) == len(few)
