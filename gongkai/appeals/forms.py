@@ -2,7 +2,7 @@
 
 from django import forms
 
-from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.accounts.permissions import Action, organizations_for, own_organ_for
 from gongkai.applications.forms import DATE, DATE_ERRORS, date_problem
 from gongkai.applications.models import Application
 
@@ -73,6 +73,8 @@ class AppealForm(forms.Form):
         if len(self.organizations) == 1:
             self.fields["organization"].initial = self.organizations[0]
             self.fields["organization"].widget = forms.HiddenInput()
+        else:
+            self.fields["organization"].initial = own_organ_for(user, Action.APPEAL_RECORD)
 
     def clean_filed_on(self):
         return _checked_date(self.cleaned_data["filed_on"])

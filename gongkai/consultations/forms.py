@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.accounts.permissions import Action, organizations_for, own_organ_for
 from gongkai.applications.forms import DATE, DATE_ERRORS, date_problem, public_organizations
 from gongkai.applications.models import Application
 
@@ -14,7 +14,7 @@ def _req(label: str, **kwargs) -> dict:
     return {"label": label, "error_messages": {"required": f"请填写{label}。"}, **kwargs}
 
 
-def _organization_field(queryset) -> forms.ModelChoiceField:
+def _organization_field(queryset, user=None) -> forms.ModelChoiceField:
     field = forms.ModelChoiceField(
         queryset=queryset,
         label="机关",
@@ -23,6 +23,8 @@ def _organization_field(queryset) -> forms.ModelChoiceField:
     if len(queryset) == 1:
         field.initial = queryset[0]
         field.widget = forms.HiddenInput()
+    elif user is not None:
+        field.initial = own_organ_for(user, Action.CONSULTATION_RECORD)
     return field
 
 
@@ -64,7 +66,7 @@ class LogForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.organizations = organizations_for(user, Action.CONSULTATION_RECORD).order_by("pk")
-        self.fields["organization"] = _organization_field(self.organizations)
+        self.fields["organization"] = _organization_field(self.organizations, user)
         self.fields["asked_on"].initial = timezone.localdate()
         # The topic first (it has the focus), then the channel (arrow keys), then the answer.
         self.order_fields(["organization", "topic", "channel", "answer"])

@@ -1,6 +1,6 @@
 from django import forms
 
-from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.accounts.permissions import Action, organizations_for, own_organ_for
 from gongkai.applications.forms import DATE, DATE_ERRORS, date_problem
 
 from .models import HandlingRole, ProposalKind
@@ -52,6 +52,8 @@ class RegisterForm(forms.Form):
         if len(organizations) == 1:
             self.fields["organization"].initial = organizations[0]
             self.fields["organization"].widget = forms.HiddenInput()
+        else:
+            self.fields["organization"].initial = own_organ_for(user, Action.PROPOSAL_RECORD)
 
     def clean_received_on(self):
         return _past(self.cleaned_data["received_on"])

@@ -93,3 +93,10 @@ def test_the_dashboard_counts_waiting_questions_and_charts_the_months(client, ag
     assert counters["待答复的咨询"] == 1 and counters["本月咨询（人次）"] == 1
     chart = next(c for c in response.context["charts"] if "咨询" in c["title"])
     assert [b["value"] for b in chart["bars"]][1] == 1 and chart["total"] == 2
+
+
+def test_the_log_form_preselects_the_clerks_own_agency(client, agency, district, clerk):
+    client.force_login(clerk)
+    page = client.get(reverse("consultations:list"))
+    assert page.context["form"]["organization"].initial == agency
+    assert f'<option value="{agency.pk}" selected>' in page.content.decode()
