@@ -26,7 +26,6 @@ CASES = [(R, UPHELD)] * 17 + [(R, OTHER)] * 6 + [(D, UPHELD)] * 4 + [(D, OTHER)]
 CASES += [(A, UPHELD)] * 2 + [(A, OTHER)]
 REVIEW_BODY = "上海市人民政府"
 COURTS = ["上海市徐汇区人民法院", "上海市黄浦区人民法院", "上海市第三中级人民法院"]
-OPEN_APPELLANTS = ["周建国", "上海明诚律师事务所"]
 OTHER_NOTES = ["申请人撤回复议申请，终止审理", "驳回行政复议申请", "原告撤诉，准予撤诉"]
 
 
@@ -74,10 +73,14 @@ def _load_2018(root, clerk) -> int:
     return len(chosen)
 
 
+def _open_numbers(today: date) -> list[str]:
+    return [f"沪府复字〔{today.year}〕第18号", f"（{today.year}）沪0104行初57号"]
+
+
 def _load_open(root, clerk) -> int:
     """Two cases under way, with a hearing and a deadline a few working days ahead."""
     today = timezone.localdate()
-    if Appeal.objects.filter(organization=root, appellant__in=OPEN_APPELLANTS).exists():
+    if Appeal.objects.filter(organization=root, case_number__in=_open_numbers(today)).exists():
         return 0
     filed = workdays.add_workdays(today, -12)
     services.appeal_file(
@@ -88,7 +91,7 @@ def _load_open(root, clerk) -> int:
         body=REVIEW_BODY,
         subject="认为本机关未在法定期限内公开律师事务所年度检查考核结果",
         filed_on=filed,
-        case_number=f"沪府复字〔{today.year}〕第18号",
+        case_number=_open_numbers(today)[0],
         deadline_on=workdays.add_workdays(today, 3),
     )
     services.appeal_file(
@@ -99,11 +102,45 @@ def _load_open(root, clerk) -> int:
         body=COURTS[0],
         subject="请求撤销本机关作出的不予公开告知书",
         filed_on=filed,
-        case_number=f"（{today.year}）沪0104行初57号",
+        case_number=_open_numbers(today)[1],
         hearing_on=workdays.add_workdays(today, 8),
         deadline_on=workdays.add_workdays(today, 5),
     )
     return 2
+
+
+DECIDED_THIS_YEAR = [
+    (3, AppealKind.REVIEW, "吴振华", AppealResult.UPHELD),
+    (6, AppealKind.REVIEW, "上海衡平律师事务所", AppealResult.UPHELD),
+    (8, AppealKind.LITIGATION_AFTER_REVIEW, "吴振华", AppealResult.OTHER),
+]
+
+
+def _load_decided_this_year(root, clerk) -> int:
+    """Cases of this year already decided, so that the monthly chart has a history."""
+    today = timezone.localdate()
+    numbers = [f"沪府复字〔{today.year}〕第{month}号" for month, *_ in DECIDED_THIS_YEAR]
+    if Appeal.objects.filter(organization=root, case_number__in=numbers).exists():
+        return 0
+    made = 0
+    for (month, kind, appellant, result), number in zip(DECIDED_THIS_YEAR, numbers, strict=True):
+        filed = date(today.year, month, 10)
+        decided = filed + timedelta(days=45)
+        if decided >= today:
+            continue
+        appeal = services.appeal_file(
+            organization=root,
+            actor=clerk,
+            kind=kind,
+            appellant=appellant,
+            body=REVIEW_BODY if kind == AppealKind.REVIEW else COURTS[2],
+            subject="认为本机关未主动公开行政处罚决定",
+            filed_on=filed,
+            case_number=number,
+        )
+        services.appeal_decide(appeal=appeal, actor=clerk, result=result, decided_on=decided)
+        made += 1
+    return made
 
 
 @transaction.atomic
@@ -111,5 +148,6 @@ def load(stdout) -> list[str]:
     root = Organization.objects.get(code="shsfj")
     clerk = User.objects.get(username="clerk")
     old, new = _load_2018(root, clerk), _load_open(root, clerk)
-    stdout.write(f"复议诉讼：新增 {YEAR} 年 {old} 件、审理中 {new} 件。")
+    decided = _load_decided_this_year(root, clerk)
+    stdout.write(f"复议诉讼：新增 {YEAR} 年 {old} 件、今年已审结 {decided} 件、审理中 {new} 件。")
     return ["复议诉讼：工作台 /staff/appeals/"]

@@ -91,10 +91,49 @@ def _load_open(root, clerk) -> int:
     return 2
 
 
+REPLIED_THIS_YEAR = [
+    (5, N, LEAD, "关于完善公共法律服务网络平台的建议", "曹立代表"),
+    (6, C, LEAD, "关于加强司法鉴定质量监管的提案", "彭晓委员"),
+    (7, N, CO, "关于推进律师行业党建工作的建议", "曾宇代表"),
+]
+
+
+def _load_replied_this_year(root, clerk) -> int:
+    today = timezone.localdate()
+    if Proposal.objects.filter(organization=root, title=REPLIED_THIS_YEAR[0][3]).exists():
+        return 0
+    made = 0
+    for month, kind, role, title, proposer in REPLIED_THIS_YEAR:
+        received = date(today.year, 3, 5)
+        replied = date(today.year, month, 20)
+        if replied >= today:
+            continue
+        p = services.proposal_register(
+            organization=root,
+            actor=clerk,
+            kind=kind,
+            role=role,
+            number=f"第{100 + month:04d}号",
+            title=title,
+            proposer=proposer,
+            received_on=received,
+            due_on=received + timedelta(days=90),
+        )
+        day = f"{replied:%Y年%-m月%-d日}"
+        text = REPLY.format(proposer=proposer, title=title, day=day)
+        services.proposal_reply(proposal=p, actor=clerk, reply=text, replied_on=replied)
+        services.proposal_publish(proposal=p, actor=clerk)
+        made += 1
+    return made
+
+
 @transaction.atomic
 def load(stdout) -> list[str]:
     root = Organization.objects.get(code="shsfj")
     clerk = User.objects.get(username="clerk")
     old, new = _load_2018(root, clerk), _load_open(root, clerk)
-    stdout.write(f"建议提案：新增 {YEAR} 年已答复并公开 {old} 件、办理中 {new} 件。")
+    recent = _load_replied_this_year(root, clerk)
+    stdout.write(
+        f"建议提案：新增 {YEAR} 年已答复并公开 {old} 件、今年已答复 {recent} 件、办理中 {new} 件。"
+    )
     return ["建议提案：工作台 /staff/proposals/ ；公开栏目 /proposals/"]
