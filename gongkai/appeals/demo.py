@@ -119,7 +119,7 @@ DECIDED_THIS_YEAR = [
 def _load_decided_this_year(root, clerk) -> int:
     """Cases of this year already decided, so that the monthly chart has a history."""
     today = timezone.localdate()
-    numbers = [f"沪府复字〔{today.year}〕第{month}号" for month, *_ in DECIDED_THIS_YEAR]
+    numbers = [_case_number(kind, today.year, 50 + m) for m, kind, *_ in DECIDED_THIS_YEAR]
     if Appeal.objects.filter(organization=root, case_number__in=numbers).exists():
         return 0
     made = 0
