@@ -36,6 +36,9 @@ class Consultation(models.Model):
     question = models.TextField("咨询内容", blank=True)
     asker_name = models.CharField("咨询人", max_length=50, blank=True)
     contact = models.CharField("联系方式", max_length=100, blank=True)
+    # Keyed digest of the address an online question came from: counts questions per client
+    # (see services.MAX_QUESTIONS_PER_HOUR) without keeping the address.
+    asker_ip_hash = models.CharField(max_length=64, blank=True, editable=False)
     application = models.ForeignKey(
         Application,
         verbose_name="相关申请",

@@ -5,12 +5,13 @@ Each change writes a `ConsultationEvent` and an audit entry in one transaction a
 rebuild the Q&A search index after commit.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
+from gongkai.accounts.middleware import ip_digest
 from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, require
 from gongkai.applications.models import Application
@@ -97,15 +98,32 @@ def consultation_log(
     return consultation
 
 
+# The portal's form is open to anyone: a client asking more often than this is refused.
+MAX_QUESTIONS_PER_HOUR = 5
+
+
 @transaction.atomic
 def consultation_ask(
-    *, organization: Organization, topic: str, question: str, asker_name: str, contact: str
+    *,
+    organization: Organization,
+    topic: str,
+    question: str,
+    asker_name: str,
+    contact: str,
+    ip: str | None = None,
 ) -> Consultation:
     """A question asked on the portal's online form (an online consultation awaiting an answer)."""
     topic, question = topic.strip(), question.strip()
     if not topic or not question:
         raise ConsultationError("请填写咨询事项和咨询内容。")
+    ip_hash = ip_digest(ip)
+    recent = Consultation.objects.filter(
+        asker_ip_hash=ip_hash, created_at__gte=timezone.now() - timedelta(hours=1)
+    )
+    if recent.count() >= MAX_QUESTIONS_PER_HOUR:
+        raise ConsultationError("提交过于频繁，请一小时后再试，或拨打页面底部的咨询电话。")
     consultation = Consultation.objects.create(
+        asker_ip_hash=ip_hash,
         organization=organization,
         channel=ConsultationChannel.ONLINE,
         asked_on=timezone.localdate(),

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, organizations_for, require
 
 from . import forms, search, selectors, services
@@ -37,10 +38,15 @@ def public_list(request):
 
 def ask(request):
     form = forms.AskForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.consultation_ask(**form.cleaned_data)
-        return redirect("consultations:ask_done")
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consultation_ask(**form.cleaned_data, ip=client_ip(request))
+        except services.ConsultationError as exc:
+            form.add_error(None, str(exc))
+            status = 429
+        else:
+            return redirect("consultations:ask_done")
     return render(request, "consultations/ask.html", {"form": form}, status=status)
 
 

@@ -97,3 +97,21 @@ def test_the_home_page_links_to_the_public_qa(
     home = client.get(reverse("portal:home")).content.decode()
     assert reverse("consultations:public_list") in home and "受理点的办公时间" in home
     assert reverse("consultations:ask") in home
+
+
+def test_a_client_asking_too_often_is_refused_in_chinese(client, agency):
+    data = {
+        "organization": agency.pk,
+        "topic": "申请费用",
+        "question": "申请政府信息公开要收费吗？",
+        "asker_name": "王芳",
+        "contact": "13900001111",
+    }
+    for _ in range(services.MAX_QUESTIONS_PER_HOUR):
+        assert client.post(reverse("consultations:ask"), data).status_code == 302
+    response = client.post(reverse("consultations:ask"), data)
+    assert response.status_code == 429 and "提交过于频繁" in response.content.decode()
+    assert Consultation.objects.count() == services.MAX_QUESTIONS_PER_HOUR
+    # Another address may still ask.
+    other = client.post(reverse("consultations:ask"), data, REMOTE_ADDR="10.1.2.3")
+    assert other.status_code == 302
