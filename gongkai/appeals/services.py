@@ -190,7 +190,8 @@ def appeal_decide(
     *, appeal: Appeal, actor: User, result: AppealResult, decided_on: date, note: str = ""
 ) -> Appeal:
     """Record how the case ended. A 结果纠正 on an answered application reopens it: the
-    reply is worked on again, and the application's timeline shows why."""
+    reply is worked on again, and the application's timeline shows why. The returned case's
+    `reopened` says whether it did."""
     result = AppealResult(result)
     _check_day(decided_on, "审结日期")
     with transaction.atomic():
@@ -209,6 +210,7 @@ def appeal_decide(
             actor=actor,
             changes={"result": result.value, "decided_on": decided_on.isoformat()},
         )
+    row.reopened = reopened
     appeal.__dict__.update(row.__dict__)
     return row
 

@@ -103,8 +103,11 @@ def decide(request, pk: int):
     appeal = get_appeal_for(request.user, pk)
 
     def call(data):
-        services.appeal_decide(appeal=appeal, actor=request.user, **data)
-        messages.success(request, f"已登记结果：{appeal.result_label}。")
+        decided = services.appeal_decide(appeal=appeal, actor=request.user, **data)
+        text = f"已登记结果：{decided.result_label}。"
+        if decided.reopened:
+            text += f"申请 {decided.application.tracking_number} 已重新进入办理。"
+        messages.success(request, text)
 
     form = forms.DecideForm(request.POST, kind=appeal.kind)
     return _act(request, appeal, "decide", form, call)

@@ -77,6 +77,8 @@ def test_deciding_corrected_from_the_page_reopens_the_application(client, agency
     assert response.status_code == 302
     answered.refresh_from_db()
     assert answered.status == Status.IN_PROGRESS
+    page = client.get(response["Location"]).content.decode()
+    assert f"申请 {answered.tracking_number} 已重新进入办理" in page
     timeline = client.get(reverse("applications:detail", args=[answered.pk])).content.decode()
     assert "复议诉讼纠正后重新办理" in timeline and "上海市人民政府行政复议" in timeline
 
