@@ -28,8 +28,8 @@ class Command(BaseCommand):
                 f"检查 {r.checked} 件，提醒 {r.notified_cases} 件（其中超期 {r.overdue} 件），"
                 f"发出通知 {r.notifications} 条，更新期限 {r.due_refreshed} 件。"
             )
-            # Other apps' dated work (appeals' hearings and deadlines) through their
-            # `reminders.remind(within=…)`, so that one daily job covers every case.
+            # Other apps' dated work (appeals' hearings and deadlines, proposals' replies)
+            # through their `reminders.remind(within=…)`: one daily job covers every case.
             for module in app_modules("reminders"):
                 self.stdout.write(module.remind(within=within).summary())
             if not loop:
