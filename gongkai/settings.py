@@ -107,6 +107,9 @@ INSTALLED_APPS = [
     "gongkai.guides",
     "gongkai.channels",
     "gongkai.applications",
+    "gongkai.appeals",
+    "gongkai.consultations",
+    "gongkai.proposals",
     "gongkai.inspection",
     "gongkai.analytics",
     "gongkai.reports",
@@ -194,6 +197,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
+# The public Q&A's own small index (gongkai.consultations.search).
+GONGKAI_QA_INDEX_DIR = VAR_DIR / "qa-index"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -151,3 +151,12 @@ def organizations_for(user, action: Action):
     if _unscoped(user, action):
         return Organization.objects.all()
     return Organization.objects.filter(pk__in=scope_ids(user))
+
+
+def own_organ_for(user, action: Action) -> Organization | None:
+    """The user's organ (their agency, for division staff) when they may perform `action`
+    there: the organization a form offers first, since almost every record is for it."""
+    if user.organization_id is None:
+        return None
+    organ = user.organization.organ()
+    return organ if can(user, action, organ) else None

@@ -46,5 +46,10 @@ def dashboard_panels(user) -> list[dict]:
     panels = []
     for module in app_modules("dashboard"):
         for panel in getattr(module, "panels", lambda _user: [])(user):
-            panels.append({**panel, "chart": bar_chart(panel["points"])})
+            points = panel["points"]
+            # A panel with one series may leave its table to be read off the points.
+            panel.setdefault("columns", [f"{panel['unit']}数"])
+            panel.setdefault("rows", [(label, [value]) for label, value in points])
+            total = sum(value for _, value in points)
+            panels.append({**panel, "chart": bar_chart(points), "total": total})
     return panels

@@ -5,7 +5,7 @@ from django.urls import reverse
 from .models import ConsultationParty, Delivery, EventKind
 
 # Each transition writes "applications.<event kind>".
-ACTIONS = {f"applications.{kind.value}": f"申请{kind.label}" for kind in EventKind}
+ACTIONS = {f"applications.{kind.value}": f"依申请公开：{kind.label}" for kind in EventKind}
 ACTIONS["applications.intake"] = "登记政府信息公开申请"
 ACTIONS["applications.lookup"] = "申请人查询办理状态"
 

@@ -133,6 +133,7 @@ def compute(
     pauses: list[tuple[date, date]] = []
     open_pause: tuple[date, date | None, str] | None = None
     awaiting, correction_due, stopped_on = False, None, None
+    basis = "收到申请"
     notes: list[str] = []
 
     for event in sorted(events, key=lambda e: e.on):
@@ -147,7 +148,7 @@ def compute(
             )
         elif event.kind == "receive_correction":
             awaiting, correction_due = False, None
-            start, restarted = event.on, True
+            start, restarted, basis = event.on, True, "收到补正材料"
             pauses, extension = [], 0
             notes.append(f"{event.on} 收到补正材料，答复期限自此重新计算（第三十条）")
         elif event.kind == "consult":
@@ -171,6 +172,14 @@ def compute(
             )
         elif event.kind in {"reply", "abandon"}:
             stopped_on = event.on
+        elif event.kind == "reopen":
+            # A review or court corrected the reply: a new reply is due as for a new case.
+            stopped_on, awaiting, correction_due = None, False, None
+            start, restarted, basis = event.on, True, "复议诉讼决定重新办理"
+            pauses, extension = [], 0
+            notes.append(
+                f"{event.on} {ctx.get('appeal', '复议诉讼')}结果纠正，重新办理，答复期限自此重新计算"
+            )
 
     paused = sum(_wd(max(a, start), b, cal) for a, b in pauses)
     notice_due = workdays.add_workdays(start, CORRECTION_NOTICE_DAYS, cal)
@@ -185,7 +194,6 @@ def compute(
         extension_days=extension,
         stopped_on=stopped_on,
     )
-    basis = "收到补正材料" if restarted else "收到申请"
     clock.lines.append(f"{basis}之日：{start}（次日起算）")
 
     if stopped_on is not None and awaiting:

@@ -110,6 +110,7 @@ class EventKind(models.TextChoices):
     ARCHIVE = "archive", "归档"
     ASSIGN = "assign", "分配承办人"
     TRANSFER = "transfer", "转交其他机关"
+    REOPEN = "reopen", "复议诉讼纠正后重新办理"
 
 
 class ConsultationParty(models.TextChoices):

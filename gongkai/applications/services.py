@@ -107,7 +107,17 @@ TRANSITIONS: dict[EventKind, Rule] = {
         S.RECEIVED,
         Action.APPLICATION_ASSIGN,
     ),
+    # Taken by the appeals app when a review or court corrects the reply (`application_reopen`).
+    EventKind.REOPEN: _r(
+        "复议诉讼纠正后重新办理",
+        {S.REPLIED, S.DELIVERED, S.ARCHIVED},
+        S.IN_PROGRESS,
+        Action.APPEAL_RECORD,
+    ),
 }
+
+# Steps another app's service takes, never a button on the case page.
+EXTERNAL_KINDS = frozenset({EventKind.REOPEN})
 
 
 def allowed_transitions(application: Application, user) -> list[EventKind]:
@@ -115,7 +125,8 @@ def allowed_transitions(application: Application, user) -> list[EventKind]:
     return [
         kind
         for kind, rule in TRANSITIONS.items()
-        if application.status in rule.sources
+        if kind not in EXTERNAL_KINDS
+        and application.status in rule.sources
         and can(user, rule.action, application.organization_id)
     ]
 
@@ -773,4 +784,22 @@ def application_transfer(
         context=context,
         check=check,
         apply=apply,
+    )
+
+
+def application_reopen(
+    *, application: Application, actor: User, on: date, appeal_label: str, reason: str = ""
+):
+    """A 行政复议 or 行政诉讼 corrected the reply (结果纠正): the case is worked on again.
+
+    Called by the appeals app when it records the result. The case goes back to 办理中 and its
+    reply clock restarts from `on` (the day the decision came), 20 working days as for a new
+    application, since the decision ordering a new reply sets no period the law fixes.
+    """
+    return _transition(
+        EventKind.REOPEN,
+        application=application,
+        actor=actor,
+        on=on,
+        context={"appeal": appeal_label, "note": reason.strip()},
     )

@@ -18,6 +18,8 @@ PORTAL_NAV = [
     ("办事指南", "guides:list"),
     ("权责清单", "guides:powers"),
     ("依申请公开", "applications:apply"),
+    ("咨询问答", "consultations:public_list"),
+    ("建议提案", "proposals:public_list"),
     ("年度报告", "catalog:annual_reports"),
 ]
 WORKSPACE_NAV = [
@@ -30,6 +32,7 @@ WORKSPACE_NAV = [
     ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
+    ("建议提案", "proposals:list", Action.PROPOSAL_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
     ("发布渠道", "channels:index", Action.REPORT_COMPOSE),
     ("年度报告", "reports:staff_list", Action.REPORT_COMPOSE),

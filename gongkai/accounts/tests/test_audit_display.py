@@ -64,7 +64,7 @@ def test_a_transition_reads_as_status_from_to_with_labels(db, clerk, application
         },
     )
     (row,) = audit_display.rows([entry], clerk)
-    assert row.action == "申请答复"
+    assert row.action == "依申请公开：答复"
     lines = {c.label: c.text for c in row.changes}
     assert lines["状态"] == "办理中 → 已答复"
     assert lines["日期"] == "2026-10-09"
@@ -87,7 +87,7 @@ def test_the_page_links_the_object_only_for_a_viewer_who_may_open_it(
     audit.record("applications.accept", application, actor=clerk)
     client.force_login(admin_user)  # administrators do not handle cases
     page = client.get(reverse("accounts:audit"))
-    (row,) = [r for r in page.context["rows"] if r.action == "申请受理"]
+    (row,) = [r for r in page.context["rows"] if r.action == "依申请公开：受理"]
     assert row.object_url is None
     assert row.object_type == "政府信息公开申请"
     assert audit_display.object_link(row.entry, clerk) == reverse(

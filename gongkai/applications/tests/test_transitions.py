@@ -48,6 +48,8 @@ def call(kind, app, actor, district, clerk):
             return services.application_transfer(
                 **args, to_organization=district, reason="属于徐汇区司法局职责"
             )
+        case EventKind.REOPEN:
+            return services.application_reopen(**args, on=ON, appeal_label="上海市人民政府行政复议")
     raise AssertionError(kind)
 
 
