@@ -19,6 +19,10 @@ def main(argv: list[str], stdout, stderr) -> int:
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--org", help="同时使用该机构录入的规范表述（机构代码）")
     commands.add_parser("scan", help="按现行词表复查全部已发布信息")
+    links = commands.add_parser(
+        "links", help="检查已发布信息中的外部链接（有上限，不访问内部地址）"
+    )
+    links.add_argument("--max", type=int, default=200, help="本次最多检查的链接数（默认 200）")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
@@ -28,6 +32,12 @@ def main(argv: list[str], stdout, stderr) -> int:
 
         result = rescan_published()
         stdout.write(f"已复查 {result['checked']} 条已发布信息，新发现 {result['new']} 项。\n")
+        return 0
+    if args.command == "links":
+        from .links import check_links
+
+        result = check_links(limit=max(0, args.max))
+        stdout.write(f"已检查 {result['checked']} 个外部链接，不可用 {result['broken']} 个。\n")
         return 0
     path = Path(args.file)
     try:

@@ -124,3 +124,22 @@ class CleanedAttachment(models.Model):
 
     def __str__(self) -> str:
         return str(self.attachment)
+
+
+class LinkCheck(models.Model):
+    """An external link in a published item and what its last check found."""
+
+    item = models.ForeignKey("catalog.Item", on_delete=models.CASCADE, related_name="+")
+    url = models.CharField("网址", max_length=500)
+    checked_at = models.DateTimeField("检查时间", null=True, blank=True)
+    ok = models.BooleanField("可以访问", null=True)
+    detail = models.CharField("结果", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "外部链接检查"
+        verbose_name_plural = "外部链接检查"
+        constraints = [models.UniqueConstraint(fields=["item", "url"], name="unique_item_link")]
+        indexes = [models.Index(fields=["checked_at"])]
+
+    def __str__(self) -> str:
+        return self.url

@@ -3,9 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, require
 
-from . import selectors, services
+from . import selectors, selfcheck, services
 from .forms import TermForm
 from .models import Finding, Term
 
@@ -72,3 +73,27 @@ def rescan_findings(request):
     require(request.user, Action.CATALOG_WITHDRAW)
     findings = selectors.open_rescan_findings(request.user)
     return render(request, "inspection/rescan_findings.html", {"findings": findings})
+
+
+@login_required
+def self_inspection(request):
+    require(request.user, Action.CATALOG_WITHDRAW)
+    from .models import LinkCheck
+
+    organization = request.user.organization.organ()
+    risks = selfcheck.risks(organization)
+    scope = Organization.objects.subtree_ids(organization)
+    broken = LinkCheck.objects.filter(
+        ok=False, item__organization_id__in=scope, item__status="published"
+    ).select_related("item")[:200]
+    return render(
+        request,
+        "inspection/self_inspection.html",
+        {
+            "organization": organization,
+            "risks": risks,
+            "score": selfcheck.score(risks),
+            "vetoes": sum(r.veto for r in risks),
+            "broken_links": broken,
+        },
+    )

@@ -28,6 +28,7 @@ WORKSPACE_NAV = [
     ("待我审核", "catalog:review_queue", Action.VIEW_WORKSPACE),
     ("公开指南与审核流程", "catalog:guide_edit", Action.CATALOG_EDIT_GUIDE),
     ("内容检查词表", "inspection:terms", Action.CATALOG_EDIT_GUIDE),
+    ("网站自查", "inspection:self_inspection", Action.CATALOG_WITHDRAW),
     ("办事指南与权责清单", "guides:staff_list", Action.CATALOG_DRAFT),
     ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
