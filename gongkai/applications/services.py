@@ -362,7 +362,15 @@ def application_intake(
 
 # Steps whose date is only the day they were recorded and that change neither the status nor
 # the clock: they do not fix the earliest date of the next step.
-UNDATED_KINDS = frozenset({EventKind.ASSIGN})
+UNDATED_KINDS = frozenset(
+    {
+        EventKind.ASSIGN,
+        EventKind.SIGNOFF_SUBMIT,
+        EventKind.SIGNOFF_APPROVE,
+        EventKind.SIGNOFF_RETURN,
+        EventKind.CORRECTION_ONLINE,
+    }
+)
 
 
 def _transition(
@@ -386,11 +394,17 @@ def _transition(
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
-        app = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("organization")
-            .get(pk=application.pk)
-        )
+        # The row alone: with the organization joined, PostgreSQL drops a row whose
+        # organization a concurrent transfer changed while we waited for the lock (the join
+        # is rechecked against the old organization) and `get` would fail.
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        moved = application.organization_id and app.organization_id != application.organization_id
+        if moved and not can(actor, rule.action, app.organization_id):
+            # Transferred while the actor's page was open: a conflict to explain, not a 403.
+            raise TransitionError(
+                f"申请 {app.tracking_number} 刚刚已被转交{app.organization.name}，"
+                "本次操作未执行，请刷新页面查看。"
+            )
         require(actor, rule.action, app.organization_id)
         if app.status not in rule.sources:
             raise TransitionError(
@@ -654,8 +668,19 @@ def application_reply(
     legacy_outcome: LegacyOutcome | None = None,
     on: date | None = None,
     summary: str = "",
+    legal_basis: str = "",
+    provided: str = "",
+    access: str = "",
+    other_agency: str = "",
+    other_agency_contact: str = "",
+    signed_by: str = "",
 ):
-    """Record the signed reply and its outcome (one leaf of the 2021 table)."""
+    """Record the signed reply and its outcome (one leaf of the 2021 table).
+
+    The event's context carries what the reply letter says: the reasons (`summary`), the
+    legal basis, what is provided and how it is obtained, the other agency (and its contact)
+    a request belongs to, and who signed it (签发人).
+    """
     outcome = Outcome(outcome)
     legacy = LegacyOutcome(legacy_outcome) if legacy_outcome else default_legacy(outcome)
     if not legacy_allowed(outcome, legacy):
@@ -675,7 +700,17 @@ def application_reply(
         application=application,
         actor=actor,
         on=on,
-        context={"outcome": outcome.value, "legacy_outcome": legacy.value, "summary": summary},
+        context={
+            "outcome": outcome.value,
+            "legacy_outcome": legacy.value,
+            "summary": summary,
+            "legal_basis": legal_basis.strip(),
+            "provided": provided.strip(),
+            "access": access.strip(),
+            "other_agency": other_agency.strip(),
+            "other_agency_contact": other_agency_contact.strip(),
+            "signed_by": signed_by.strip() or actor.display_name,
+        },
         apply=apply,
     )
 

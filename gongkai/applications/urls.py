@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import signoff_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -9,6 +9,23 @@ urlpatterns = [
     path("apply/status/", views.apply_status, name="apply_status"),
     path("staff/applications/", views.inbox, name="inbox"),
     path("staff/applications/new/", views.intake, name="intake"),
+    path("staff/applications/signoff/", signoff_views.queue, name="signoff_queue"),
+    path("staff/applications/signoff/chain/", signoff_views.chain, name="signoff_chain"),
+    path(
+        "staff/applications/signoff/<int:rid>/approve/",
+        signoff_views.approve,
+        name="signoff_approve",
+    ),
+    path(
+        "staff/applications/signoff/<int:rid>/return/",
+        signoff_views.send_back,
+        name="signoff_return",
+    ),
+    path(
+        "staff/applications/<int:pk>/signoff/<str:kind>/",
+        signoff_views.submit,
+        name="signoff_submit",
+    ),
     path("staff/applications/<int:pk>/", views.detail, name="detail"),
     path("staff/applications/<int:pk>/<str:kind>/", views.transition, name="transition"),
     path(

@@ -10,10 +10,10 @@ from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
-from . import forms, selectors, services
+from . import forms, selectors, services, signoff_panel
 from .models import Attachment, Channel, EventKind, ReceiptBasis
 from .notifications import mark_read
-from .permissions import get_application_for
+from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
 
 # ---------------------------------------------------------------- public
@@ -91,16 +91,12 @@ def apply_status(request):
 
 @login_required
 def inbox(request):
-    if not (
-        can(request.user, Action.APPLICATION_HANDLE)
-        or can(request.user, Action.APPLICATION_SIGN_REPLY)
-    ):
+    if not any(can(request.user, action) for action in CASE_ACTIONS):
         require(request.user, Action.APPLICATION_HANDLE)
     data = request.GET.copy()
     # Clerks start on their own cases; those who assign, sign or approve start on all of them.
-    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not (
-        can(request.user, Action.APPLICATION_ASSIGN)
-        or can(request.user, Action.APPLICATION_SIGN_REPLY)
+    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not any(
+        can(request.user, action) for action in (Action.APPLICATION_ASSIGN, *SIGNOFF_ACTIONS)
     )
     data.setdefault("who", "mine" if handles_only else "all")
     data.setdefault("status", "open")
@@ -164,8 +160,6 @@ TRANSITION_VIEWS = {
     EventKind.START: (forms.StartForm, services.application_start),
     EventKind.CONSULT: (forms.ConsultForm, services.application_consult),
     EventKind.END_CONSULTATION: (forms.EndConsultationForm, services.application_end_consultation),
-    EventKind.EXTEND: (forms.ExtendForm, services.application_extend),
-    EventKind.REPLY: (forms.ReplyForm, services.application_reply),
     EventKind.DELIVER: (forms.DeliverForm, services.application_deliver),
     EventKind.ARCHIVE: (forms.ArchiveForm, services.application_archive),
     EventKind.ASSIGN: (forms.AssignForm, services.application_assign),
@@ -184,6 +178,8 @@ def _detail_context(request, application, bound=None):
     allowed = services.allowed_transitions(application, request.user)
     action_forms = []
     for kind in allowed:
+        if kind not in TRANSITION_VIEWS:
+            continue  # replies and extensions go through the sign-off chain
         form = (
             bound
             if bound is not None and bound.prefix == kind.value
@@ -197,6 +193,7 @@ def _detail_context(request, application, bound=None):
         "events": events,
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
+        **signoff_panel.context(request.user, application, bound),
     }
 
 

@@ -8,9 +8,10 @@ from django.utils.functional import SimpleLazyObject
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can
+from gongkai.lib.discovery import app_modules
 
-# (label, url name), and for the workspace the action needed to see the link. Links whose view
-# is not installed are skipped.
+# (label, url name), and for the workspace the action needed to see the link (or a tuple of
+# actions: any one of them). Links whose view is not installed are skipped.
 PORTAL_NAV = [
     ("首页", "portal:home"),
     ("公开指南", "catalog:guide"),
@@ -23,7 +24,27 @@ WORKSPACE_NAV = [
     ("主动公开", "catalog:staff_list", Action.CATALOG_DRAFT),
     ("待我审核", "catalog:review_queue", Action.VIEW_WORKSPACE),
     ("公开指南与审核流程", "catalog:guide_edit", Action.CATALOG_EDIT_GUIDE),
-    ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
+    (
+        "依申请公开",
+        "applications:inbox",
+        (
+            Action.APPLICATION_HANDLE,
+            Action.APPLICATION_REVIEW_DIVISION,
+            Action.APPLICATION_REVIEW_LEGAL,
+            Action.APPLICATION_SIGN_REPLY,
+            Action.APPLICATION_APPROVE_EXTENSION,
+        ),
+    ),
+    (
+        "待我签发",
+        "applications:signoff_queue",
+        (
+            Action.APPLICATION_REVIEW_DIVISION,
+            Action.APPLICATION_REVIEW_LEGAL,
+            Action.APPLICATION_SIGN_REPLY,
+            Action.APPLICATION_APPROVE_EXTENSION,
+        ),
+    ),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
@@ -49,14 +70,28 @@ def _path_of(name: str, urlconf: str, script_prefix: str) -> str | None:
         return None
 
 
-def _nav(entries, path):
+def _allowed(user, action) -> bool:
+    actions = action if isinstance(action, tuple) else (action,)
+    return any(can(user, a) for a in actions)
+
+
+def _counts(user) -> dict[str, int]:
+    """Figures shown beside links (a queue's length): each app's `navigation.counts(user)`."""
+    found: dict[str, int] = {}
+    for module in app_modules("navigation"):
+        found.update(module.counts(user))
+    return found
+
+
+def _nav(entries, path, counts=None):
     items = []
     urlconf, script_prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     for label, url_name in entries:
         url = _path_of(url_name, urlconf, script_prefix)
         if url is not None:
             current = path == url if url_name in FRONT_PAGES else path.startswith(url)
-            items.append({"label": label, "url": url, "current": current})
+            count = (counts or {}).get(url_name, 0)
+            items.append({"label": label, "url": url, "current": current, "count": count})
     return items
 
 
@@ -65,8 +100,8 @@ def site(request):
     path = request.path
     workspace = []
     if user is not None and user.is_authenticated:
-        allowed = [(label, name) for label, name, action in WORKSPACE_NAV if can(user, action)]
-        workspace = _nav(allowed, path)
+        allowed = [(label, name) for label, name, action in WORKSPACE_NAV if _allowed(user, action)]
+        workspace = _nav(allowed, path, _counts(user))
     return {
         # Read only by the templates that show it (the portal's header and footer).
         "site_org": SimpleLazyObject(Organization.objects.site_owner),
