@@ -239,6 +239,8 @@ class Application(models.Model):
     # The one-time token of the online form that made this application: the same form posted
     # twice (a double click) hits the unique constraint instead of registering it twice.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # When a new query code was last e-mailed (the resend is throttled per case).
+    code_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -345,6 +347,7 @@ class NotificationKind(models.TextChoices):
     OVERDUE = "overdue", "已超期"
     ASSIGNED = "assigned", "分配给您"
     RETURNED = "returned", "退回修改"
+    CORRECTION = "correction", "申请人提交补正"
 
 
 class Notification(models.Model):

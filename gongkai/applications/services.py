@@ -32,6 +32,7 @@ from .models import (
     Application,
     ApplicationEvent,
     Attachment,
+    AttachmentKind,
     Channel,
     ConsultationParty,
     EventKind,
@@ -269,6 +270,26 @@ def receipt_date(
     return confirmed_on, ReceiptBasis.CONFIRMED
 
 
+# An identical online application within this time is the same one sent again (Back, then
+# submit: the reloaded form carries a new token), not a second request.
+RESUBMISSION_WINDOW = timedelta(hours=1)
+
+
+def _just_submitted(organization: Organization, data: dict) -> Application | None:
+    return (
+        Application.objects.filter(
+            organization=organization,
+            channel=Channel.ONLINE,
+            applicant_name=(data.get("applicant_name") or "").strip(),
+            id_number=(data.get("id_number") or "").strip().upper(),
+            description=(data.get("description") or "").strip(),
+            created_at__gte=timezone.now() - RESUBMISSION_WINDOW,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def application_intake(
     *,
@@ -301,6 +322,11 @@ def application_intake(
         raise TransitionError(f"提交或到达日期不能早于 {workdays.FIRST_DATE.isoformat()}。")
     if received_on < submitted_on:
         raise TransitionError("收到申请之日不能早于申请提交或到达之日。")
+    if actor is None and submission_token is not None:
+        # From the public form (which always carries a token): Back and submit again.
+        repeated = _just_submitted(organization, data)
+        if repeated is not None:
+            raise AlreadySubmitted(repeated)
     code = new_query_code() if issue_query_code else ""
     app = Application(
         organization=organization,
@@ -809,3 +835,30 @@ def application_transfer(
         check=check,
         apply=apply,
     )
+
+
+def application_provide_files(*, application: Application, actor: User, files) -> list:
+    """Store the files of the information provided (予以公开, 部分公开): the applicant downloads
+    them from the status page once the reply is out."""
+    require(actor, Action.APPLICATION_HANDLE, application.organization_id)
+    with transaction.atomic():
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        if app.status == Status.ARCHIVED or app.status == Status.ABANDONED:
+            raise TransitionError("本案已办结，不能再上传提供的信息。")
+        rows = [
+            Attachment.objects.create(
+                application=app,
+                file=upload,
+                name=upload.name,
+                size=upload.size,
+                kind=AttachmentKind.DISCLOSED,
+            )
+            for upload in files
+        ]
+        audit.record(
+            "applications.provide_files",
+            app,
+            actor=actor,
+            changes={"files": [f.name for f in rows]},
+        )
+    return rows

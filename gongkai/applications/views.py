@@ -10,8 +10,8 @@ from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
-from . import forms, selectors, services, signoff_panel
-from .models import Attachment, Channel, EventKind, ReceiptBasis
+from . import applicant, applicant_views, forms, selectors, services, signoff_panel
+from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
@@ -49,6 +49,8 @@ def apply(request):
             "tracking": app.tracking_number,
             "code": code,
             "due": str(app.due_on),
+            "caveat": applicant.due_caveat(app),
+            "emailed": applicant.send_confirmation(app),
         }
         return redirect("applications:apply_done")
     status = 400 if request.method == "POST" else 200
@@ -79,10 +81,8 @@ def apply_status(request):
                 error = "申请编号或查询码不正确，请核对后重新输入。"
     context = {"form": form, "application": application, "error": error}
     if application is not None:
-        events = list(application.events.all())
-        context["clock"] = services.clock_for(application, events=events)
-        # Who handles the case is the office's business, not the applicant's.
-        context["events"] = [e for e in events if e.kind != EventKind.ASSIGN]
+        applicant.remember(request, application)
+        context.update(applicant_views.status_context(application))
     return render(request, "applications/apply_status.html", context, status=400 if error else 200)
 
 
@@ -133,7 +133,12 @@ def intake(request):
                 filled_on_behalf=data["filled_on_behalf"],
                 attachments=data["attachments"],
                 actor=request.user,
+                submission_token=data["submission_token"],
             )
+        except services.AlreadySubmitted as exc:
+            # The same form posted twice (a double click, a resend): one registration.
+            messages.info(request, f"{exc}查询码已在首次登记时显示。")
+            return redirect(exc.application)
         except TransitionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -194,6 +199,9 @@ def _detail_context(request, application, bound=None):
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
         **signoff_panel.context(request.user, application, bound),
+        "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
+        and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
+        "provide_form": forms.DisclosedFileForm(prefix="provide"),
     }
 
 
@@ -252,3 +260,19 @@ def notifications_read(request):
     count = mark_read(user=request.user)
     messages.success(request, f"已将 {count} 条提醒标为已读。")
     return redirect("applications:notifications")
+
+
+@login_required
+@require_POST
+def provide_files(request, pk: int):
+    """Files of the information provided to the applicant, shown to them once the reply is out."""
+    application = get_application_for(request.user, pk, Action.APPLICATION_HANDLE)
+    form = forms.DisclosedFileForm(request.POST, request.FILES, prefix="provide")
+    if not form.is_valid():
+        messages.error(request, "；".join(form.errors.get("files", ["请选择文件。"])))
+        return redirect(application)
+    services.application_provide_files(
+        application=application, actor=request.user, files=form.cleaned_data["files"]
+    )
+    messages.success(request, f"已上传 {len(form.cleaned_data['files'])} 个提供的信息文件。")
+    return redirect(application)
