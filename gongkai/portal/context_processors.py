@@ -45,6 +45,7 @@ WORKSPACE_NAV = [
             Action.APPLICATION_APPROVE_EXTENSION,
         ),
     ),
+    ("签发流程", "applications:signoff_chain", Action.CATALOG_EDIT_GUIDE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
