@@ -38,6 +38,7 @@ from .models import (
     EventKind,
     LookupFailure,
     ReceiptBasis,
+    SignoffStatus,
     Status,
     TrackingCounter,
 )
@@ -826,6 +827,9 @@ def application_transfer(
 
     def apply(app, day):
         app.organization, app.assignee = to_organization, None
+        # Drafts on their way through this office's chain do not follow the case: the
+        # receiving agency drafts and signs its own (the steps stay on the timeline).
+        app.signoff_requests.exclude(status=SignoffStatus.DONE).delete()
 
     return _transition(
         EventKind.TRANSFER,

@@ -337,6 +337,8 @@ def _check_extension(app: Application, days: int | None, reason: str) -> dict:
     if not (reason or "").strip():
         raise TransitionError("请填写延期理由。")
     clk = clock_for(app)
+    if clk.due_on is not None and timezone.localdate() > clk.due_on:
+        raise TransitionError(f"答复期限已于 {clk.due_on} 届满，不能再申请延期。")
     if clk.extension_days + days > clock_rules.MAX_EXTENSION_DAYS:
         left = clock_rules.MAX_EXTENSION_DAYS - clk.extension_days
         raise TransitionError(

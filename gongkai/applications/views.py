@@ -176,7 +176,14 @@ NEEDS_APPLICATION = {EventKind.ASSIGN, EventKind.TRANSFER}
 def _form_for(kind, application, data=None):
     form_class, _ = TRANSITION_VIEWS[kind]
     kwargs = {"application": application} if kind in NEEDS_APPLICATION else {}
-    return form_class(data, prefix=kind.value, **kwargs)
+    form = form_class(data, prefix=kind.value, **kwargs)
+    if kind == EventKind.RECEIVE_CORRECTION and data is None:
+        # The applicant corrected online: registering it starts from the day it arrived.
+        online = application.events.filter(kind=EventKind.CORRECTION_ONLINE).last()
+        asked = application.events.filter(kind=EventKind.REQUEST_CORRECTION).last()
+        if online is not None and (asked is None or online.on >= asked.on):
+            form.initial.update(on=online.on, note="申请人网上提交补正材料")
+    return form
 
 
 def _detail_context(request, application, bound=None):

@@ -132,6 +132,11 @@ def test_the_applicant_corrects_online_and_the_clerk_registers_it(
     staff.force_login(handler)
     case_page = staff.get(reverse("applications:detail", args=[app.pk])).content.decode()
     assert "申请人网上提交补正材料" in case_page and "补正说明.pdf" in case_page
+    detail = staff.get(reverse("applications:detail", args=[app.pk]))
+    register = next(
+        f["form"] for f in detail.context["action_forms"] if f["kind"] == "receive_correction"
+    )
+    assert register.initial["on"] == event.on
     services.application_receive_correction(application=app, actor=handler, on=event.on)
     app.refresh_from_db()
     assert app.status == Status.CORRECTED

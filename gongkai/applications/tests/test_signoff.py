@@ -321,3 +321,22 @@ def test_the_chain_settings_page_saves_a_chain(client, leader, agency):
     ]
     bad = client.post(url, {"organization": agency.pk, "kind": "reply", "name_1": "只有名称"})
     assert "请选择该环节所需的权限" in bad.content.decode()
+
+
+def test_a_transfer_leaves_the_drafts_of_the_office_behind(case, clerk, handler, district):
+    submit(case, clerk)
+    services.application_transfer(
+        application=case, actor=handler, to_organization=district, reason="属于区司法局职责"
+    )
+    assert not case.signoff_requests.exists()
+    assert case.events.filter(kind=EventKind.SIGNOFF_SUBMIT).exists()
+
+
+def test_an_extension_cannot_be_requested_after_the_deadline(make_application, clerk):
+    app = make_application(received_on=date(2026, 10, 9))  # due 2026-11-06
+    services.application_accept(application=app, actor=clerk, on=date(2026, 10, 10))
+    services.application_start(application=app, actor=clerk, on=date(2026, 10, 12))
+    with pytest.raises(TransitionError, match="届满，不能再申请延期"):
+        signoff.signoff_submit(
+            application=app, actor=clerk, kind=SignoffKind.EXTENSION, days=5, reason="调档"
+        )
