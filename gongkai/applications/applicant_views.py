@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
 
-from . import applicant, forms, services
+from . import applicant, applicant_forms, services
 from .models import EventKind
 from .services import TransitionError
 
@@ -31,7 +31,9 @@ def status_context(application, correction_form=None) -> dict:
         "events": [e for e in events if e.kind not in hidden],
         "answered": application.status in applicant.ANSWERED,
         "disclosed": applicant.disclosed_files(application),
-        "correction_form": (correction_form or forms.OnlineCorrectionForm()) if open_ else None,
+        "correction_form": (correction_form or applicant_forms.OnlineCorrectionForm())
+        if open_
+        else None,
         "correction_asked": next(
             (e for e in reversed(events) if e.kind == EventKind.REQUEST_CORRECTION), None
         ),
@@ -46,7 +48,7 @@ def case_status(request, tracking: str):
 @require_POST
 def correction(request, tracking: str):
     application = applicant.case_for(request, tracking)
-    form = forms.OnlineCorrectionForm(request.POST, request.FILES)
+    form = applicant_forms.OnlineCorrectionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             applicant.correction_submit(
@@ -73,7 +75,7 @@ def disclosed_file(request, tracking: str, pk: int):
 
 
 def forgot_code(request):
-    form = forms.ForgotCodeForm(request.POST or None)
+    form = applicant_forms.ForgotCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         applicant.resend_query_code(
             tracking_number=form.cleaned_data["tracking_number"],

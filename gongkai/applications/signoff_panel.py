@@ -3,7 +3,7 @@ and the next step with who can take it."""
 
 from gongkai.accounts.permissions import Action, can
 
-from . import forms, signoff
+from . import signoff, signoff_forms
 from .models import SignoffKind, SignoffStatus
 
 
@@ -20,7 +20,10 @@ def context(user, application, bound=None) -> dict:
             prefix = f"decide-{request.pk}"
             form = bound if bound is not None and bound.prefix == prefix else None
             decisions.append(
-                {"request": request, "form": form or forms.SignoffDecisionForm(prefix=prefix)}
+                {
+                    "request": request,
+                    "form": form or signoff_forms.SignoffDecisionForm(prefix=prefix),
+                }
             )
         if pending or not may_handle or application.status not in signoff.SOURCE_STATUSES[kind]:
             continue
@@ -43,4 +46,8 @@ def context(user, application, bound=None) -> dict:
 
 
 def signoff_form(kind):
-    return forms.ReplyDraftForm if kind == SignoffKind.REPLY else forms.ExtensionDraftForm
+    return (
+        signoff_forms.ReplyDraftForm
+        if kind == SignoffKind.REPLY
+        else signoff_forms.ExtensionDraftForm
+    )

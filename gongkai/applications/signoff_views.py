@@ -11,14 +11,14 @@ from django.views.decorators.http import require_POST
 from gongkai.accounts.permissions import Action, can, organizations_for
 from gongkai.lib import workdays
 
-from . import forms, signoff
+from . import signoff, signoff_forms
 from .models import SignoffKind, SignoffRequest
 from .permissions import SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
 
 DRAFT_FORMS = {
-    SignoffKind.REPLY: forms.ReplyDraftForm,
-    SignoffKind.EXTENSION: forms.ExtensionDraftForm,
+    SignoffKind.REPLY: signoff_forms.ReplyDraftForm,
+    SignoffKind.EXTENSION: signoff_forms.ExtensionDraftForm,
 }
 
 
@@ -61,7 +61,7 @@ def submit(request, pk: int, kind: str):
 def _decide(request, rid: int, verb: str):
     draft = get_object_or_404(SignoffRequest.objects.select_related("application"), pk=rid)
     application = get_application_for(request.user, draft.application_id)
-    form = forms.SignoffDecisionForm(request.POST, prefix=f"decide-{draft.pk}")
+    form = signoff_forms.SignoffDecisionForm(request.POST, prefix=f"decide-{draft.pk}")
     if not form.is_valid():
         messages.error(request, "审核意见：请更正下列错误。")
         return _back_to_case(request, application, status=400)
@@ -128,7 +128,7 @@ def chain(request):
     bound = None
     if request.method == "POST":
         kind = _kind(request.POST.get("kind", ""))
-        form = forms.SignoffChainForm(request.POST, kind=kind, organization=chosen)
+        form = signoff_forms.SignoffChainForm(request.POST, kind=kind, organization=chosen)
         if form.is_valid():
             try:
                 if request.POST.get("reset"):
@@ -156,7 +156,7 @@ def chain(request):
                 "stages": stages,
                 "form": bound
                 if bound is not None and bound.kind == kind
-                else forms.SignoffChainForm(kind=kind, organization=chosen, stages=stages),
+                else signoff_forms.SignoffChainForm(kind=kind, organization=chosen, stages=stages),
             }
         )
     context = {"organizations": organizations, "chosen": chosen, "chains": chains}

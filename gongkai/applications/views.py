@@ -10,7 +10,7 @@ from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
-from . import applicant, applicant_views, forms, selectors, services, signoff_panel
+from . import applicant, applicant_forms, applicant_views, forms, selectors, services, signoff_panel
 from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
@@ -208,7 +208,7 @@ def _detail_context(request, application, bound=None):
         **signoff_panel.context(request.user, application, bound),
         "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
         and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
-        "provide_form": forms.DisclosedFileForm(prefix="provide"),
+        "provide_form": applicant_forms.DisclosedFileForm(prefix="provide"),
     }
 
 
@@ -274,7 +274,7 @@ def notifications_read(request):
 def provide_files(request, pk: int):
     """Files of the information provided to the applicant, shown to them once the reply is out."""
     application = get_application_for(request.user, pk, Action.APPLICATION_HANDLE)
-    form = forms.DisclosedFileForm(request.POST, request.FILES, prefix="provide")
+    form = applicant_forms.DisclosedFileForm(request.POST, request.FILES, prefix="provide")
     if not form.is_valid():
         messages.error(request, "；".join(form.errors.get("files", ["请选择文件。"])))
         return redirect(application)
