@@ -93,6 +93,11 @@ def _nav(entries, path, counts=None):
             current = path == url if url_name in FRONT_PAGES else path.startswith(url)
             count = (counts or {}).get(url_name, 0)
             items.append({"label": label, "url": url, "current": current, "count": count})
+    # A page below two links (/staff/applications/signoff/ lies under /staff/applications/)
+    # belongs to the more specific one only.
+    deepest = max((len(i["url"]) for i in items if i["current"]), default=0)
+    for item in items:
+        item["current"] = item["current"] and len(item["url"]) == deepest
     return items
 
 

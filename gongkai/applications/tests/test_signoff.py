@@ -340,3 +340,9 @@ def test_an_extension_cannot_be_requested_after_the_deadline(make_application, c
         signoff.signoff_submit(
             application=app, actor=clerk, kind=SignoffKind.EXTENSION, days=5, reason="调档"
         )
+
+
+def test_the_queue_page_is_the_current_link_not_the_cases(client, legal_reviewer):
+    client.force_login(legal_reviewer)
+    nav = client.get(reverse("applications:signoff_queue")).context["workspace_nav"]
+    assert [i["label"] for i in nav if i["current"]] == ["待我签发"]
