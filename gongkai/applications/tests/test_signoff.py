@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from gongkai.accounts.models import Role
+from gongkai.accounts.models import AuditEntry, Role
 from gongkai.accounts.permissions import Action
 from gongkai.applications import services, signoff
 from gongkai.applications.models import (
@@ -79,6 +81,13 @@ def test_a_withholding_reply_passes_division_legal_and_leader_and_is_signed(
     ]
     draft.refresh_from_db()
     assert draft.status == SignoffStatus.DONE
+    audited = AuditEntry.objects.filter(action__startswith="applications.signoff")
+    assert list(audited.order_by("pk").values_list("action", "actor__username")) == [
+        ("applications.signoff_submit", "clerk"),
+        ("applications.signoff_approve", "chief"),
+        ("applications.signoff_approve", "legal"),
+        ("applications.signoff_approve", "leader"),
+    ]
 
 
 def test_a_full_disclosure_skips_the_legal_review(case, clerk, division_head, leader):
@@ -346,3 +355,23 @@ def test_the_queue_page_is_the_current_link_not_the_cases(client, legal_reviewer
     client.force_login(legal_reviewer)
     nav = client.get(reverse("applications:signoff_queue")).context["workspace_nav"]
     assert [i["label"] for i in nav if i["current"]] == ["待我签发"]
+
+
+def test_the_queue_page_costs_the_same_queries_for_one_draft_or_five(
+    client, make_application, clerk, division_head, django_assert_max_num_queries
+):
+    def draft():
+        app = make_application(received_on=date(2026, 12, 1))
+        services.application_accept(application=app, actor=clerk, on=date(2026, 12, 2))
+        signoff.signoff_submit(application=app, actor=clerk, kind=SignoffKind.REPLY, **DISCLOSED)
+
+    client.force_login(division_head)
+    url = reverse("applications:signoff_queue")
+    draft()
+    client.get(url)  # warm the session and the caches
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get(url).context["rows"]) == 1
+    for _ in range(4):
+        draft()
+    with django_assert_max_num_queries(len(one)):
+        assert len(client.get(url).context["rows"]) == 5
