@@ -6,6 +6,7 @@ Environment:
   SECRET_KEY       required in production; generated into var/secret_key in development
   DEBUG            "1"/"true" to turn on (never on unless asked)
   ALLOWED_HOSTS    comma-separated; production requires it
+  GONGKAI_BASE_URL the site's public address for links in e-mails (https://xxgk.example.gov.cn)
   GONGKAI_VAR_DIR  where the database, search index and uploads live (default ./var)
 """
 
@@ -207,6 +208,12 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+# The site's address as the public reaches it, for every link in an e-mail (a mail has no
+# "current site" to be relative to). In production it defaults to https:// and the first host.
+GONGKAI_BASE_URL = os.environ.get(
+    "GONGKAI_BASE_URL",
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION else "http://127.0.0.1:8000",
+).rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,10 @@ from .models import ConsultationParty, Delivery, EventKind
 ACTIONS = {f"applications.{kind.value}": f"依申请公开：{kind.label}" for kind in EventKind}
 ACTIONS["applications.intake"] = "登记政府信息公开申请"
 ACTIONS["applications.lookup"] = "申请人查询办理状态"
+ACTIONS["applications.provide_files"] = "依申请公开：上传提供的政府信息"
+ACTIONS["applications.query_code_resent"] = "向申请人重新发送查询码"
+ACTIONS["applications.signoff_chain_save"] = "修改依申请公开签发流程"
+ACTIONS["applications.signoff_chain_reset"] = "恢复默认签发流程"
 
 FIELDS = {
     "on": "日期",
@@ -30,6 +34,23 @@ FIELDS = {
     "previous": "原承办人",
     "from": "原机关",
     "to": "转交至",
+    "files": "文件",
+    "stage": "审核环节",
+    "round": "轮次",
+    "comment": "意见",
+    "draft_outcome": "拟答复结果",
+    "requested_days": "申请延长工作日数",
+    "legal_basis": "法律依据",
+    "provided": "提供的信息",
+    "access": "获取方式",
+    "other_agency": "负责公开的机关",
+    "other_agency_contact": "该机关联系方式",
+    "signed_by": "签发人",
+    "appeal": "复议诉讼",
+    "signoff_label": "审核事项",
+    "channel_label": "提交方式",
+    "text": "补正内容",
+    "attachments": "附件数",
 }
 
 VALUES = {"party": dict(ConsultationParty.choices), "method": dict(Delivery.choices)}

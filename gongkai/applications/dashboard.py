@@ -2,10 +2,12 @@
 
 from django.urls import reverse
 
-from gongkai.accounts.permissions import Action, can
+from gongkai.accounts.permissions import can
 
 from . import selectors
 from .notifications import unread_for
+from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS
+from .signoff import queue_for
 
 
 def counters(user) -> list[dict]:
@@ -20,7 +22,17 @@ def counters(user) -> list[dict]:
                 "tone": "warn",
             }
         )
-    if not can(user, Action.APPLICATION_HANDLE) and not can(user, Action.APPLICATION_SIGN_REPLY):
+    if any(can(user, action) for action in SIGNOFF_ACTIONS):
+        waiting = len(queue_for(user))
+        items.append(
+            {
+                "label": "待我签发",
+                "value": waiting,
+                "url": reverse("applications:signoff_queue"),
+                "tone": "warn" if waiting else "",
+            }
+        )
+    if not any(can(user, action) for action in CASE_ACTIONS):
         return items
     inbox = reverse("applications:inbox")
     c = selectors.counters(user)

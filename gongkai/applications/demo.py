@@ -19,13 +19,14 @@ from gongkai.accounts.models import Organization, User
 from gongkai.lib import workdays
 
 from . import clock as clock_rules
-from . import services
+from . import services, signoff
 from .models import (
     Application,
     ApplicationEvent,
     Channel,
     EventKind,
     ReceiptBasis,
+    SignoffKind,
     Status,
     TrackingCounter,
 )
@@ -403,14 +404,16 @@ OPEN_CASES = [
         "申请公开2025年本市法律援助经费预算及执行情况",
         Channel.ONLINE,
         18,
-        ["accept", "assign", "start"],
+        # A reply drafted and waiting for the 处室负责人 (the chain's first stage).
+        ["accept", "assign", "start", "draft"],
     ),
     (
         "曹敏",
         "申请公开某区人民调解委员会2025年补贴经费发放名单",
         Channel.LETTER,
         22,
-        ["accept", "assign", "start"],
+        # A partial disclosure the 处室负责人 passed: waiting for 法制审核.
+        ["accept", "assign", "start", "draft_partial", "division_approves"],
     ),
     (
         "上海正源律师事务所",
@@ -503,10 +506,40 @@ def _load_open(root, staff) -> int:
             elif step == "reply":
                 services.application_reply(
                     application=app,
-                    actor=staff["legal"],
+                    actor=staff["leader"],
                     on=day(12),
                     outcome=Outcome.DISCLOSED,
                     summary="提供办事指南及审查标准的电子文本",
+                    legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（一）项",
+                    provided="《律师事务所分所设立审批办事指南》及审查标准（电子文本2份）",
+                    access="随本告知书以电子邮件发送至申请人预留邮箱",
+                    signed_by=staff["leader"].display_name,
+                )
+            elif step == "draft":
+                signoff.signoff_submit(
+                    application=app,
+                    actor=staff["clerk"],
+                    kind=SignoffKind.REPLY,
+                    outcome=Outcome.DISCLOSED,
+                    legal_basis="《中华人民共和国政府信息公开条例》第三十六条第（一）项",
+                    provided="2025年本市法律援助经费预算表及执行情况说明（电子文本）",
+                    access="随本告知书以电子邮件发送至申请人预留邮箱",
+                )
+            elif step == "draft_partial":
+                signoff.signoff_submit(
+                    application=app,
+                    actor=staff["clerk"],
+                    kind=SignoffKind.REPLY,
+                    outcome=Outcome.PARTIALLY_DISCLOSED,
+                    summary="名单中人民调解员的身份证号码和银行账号属于个人隐私，公开会损害其合法权益，"
+                    "已作区分处理。",
+                    legal_basis="《中华人民共和国政府信息公开条例》第十五条、第三十七条",
+                    provided="补贴经费发放名单（已删除身份证号码和银行账号）",
+                    access="以邮政寄送方式寄至申请人通信地址",
+                )
+            elif step == "division_approves":
+                signoff.signoff_approve(
+                    request=app.signoff_requests.get(), actor=staff["chief"], comment="同意"
                 )
             elif step == "deliver":
                 services.application_deliver(

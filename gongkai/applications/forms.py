@@ -1,6 +1,7 @@
 """Forms: the public application form, the staff intake form, one small form per transition."""
 
 import re
+import unicodedata
 import uuid
 
 from django import forms
@@ -27,7 +28,7 @@ from .models import (
     Status,
 )
 from .permissions import staff_who_can
-from .validators import resident_id_problem, uscc_problem
+from .validators import normalize, resident_id_problem, uscc_problem
 
 PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\+?\d[\d -]{6,19})$")
 # Each checked by content too (`filetypes.sniff`), so every one must be a kind it knows.
@@ -72,6 +73,29 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def checked_uploads(files) -> list:
+    """Applicants' files: at most `MAX_FILES`, each of a known kind whose content matches its
+    extension (`filetypes.sniff`) and no larger than `MAX_FILE_MB`; else a Chinese error."""
+    if len(files) > MAX_FILES:
+        raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
+    for f in files:
+        ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
+        if ext not in ALLOWED_EXTENSIONS:
+            raise forms.ValidationError(
+                f"附件“{f.name}”的格式不支持，请上传 PDF、图片、Word 或 OFD 文件。"
+            )
+        if f.size > MAX_FILE_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                filetypes.too_large_message(f.name, f.size, MAX_FILE_MB * 1024 * 1024)
+            )
+        if filetypes.sniff(f) != filetypes.kind_of_name(f.name):
+            raise forms.ValidationError(
+                f"附件“{f.name}”的内容与扩展名不符（不是有效的 {ext.upper()} 文件），"
+                "请检查后重新上传。"
+            )
+    return files
 
 
 class ApplicationForm(forms.Form):
@@ -133,6 +157,16 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length:
+                # Django's own message says neither which field nor what to do.
+                field.error_messages["max_length"] = (
+                    f"{field.label}最多 %(limit_value)d 字，现为 %(show_value)d 字，请精简。"
+                )
+        self.fields["description"].error_messages["max_length"] = (
+            "所需政府信息的内容描述最多 %(limit_value)d 字，现为 %(show_value)d 字。"
+            "请概括写明所需信息的名称、文号或便于查询的特征；较长的说明可作为附件上传。"
+        )
         self.fields["organization"].queryset = organizations
         first = organizations.first() if organizations is not None else None
         if first is not None:
@@ -141,10 +175,10 @@ class ApplicationForm(forms.Form):
             self.fields["organization"].widget = forms.HiddenInput()
 
     def clean_id_number(self):
-        return self.cleaned_data["id_number"].strip().upper().replace(" ", "")
+        return normalize(self.cleaned_data["id_number"])
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
+        phone = unicodedata.normalize("NFKC", self.cleaned_data["phone"]).strip()
         if not PHONE.match(phone):
             raise forms.ValidationError(
                 "请填写有效的手机号码或固定电话（例如 13812345678 或 021-53899700）。"
@@ -152,7 +186,7 @@ class ApplicationForm(forms.Form):
         return phone
 
     def clean_postcode(self):
-        code = self.cleaned_data["postcode"].strip()
+        code = unicodedata.normalize("NFKC", self.cleaned_data["postcode"]).strip()
         if code and not re.fullmatch(r"\d{6}", code):
             raise forms.ValidationError("邮政编码应为6位数字。")
         return code
@@ -166,25 +200,7 @@ class ApplicationForm(forms.Form):
         return text
 
     def clean_attachments(self):
-        files = self.cleaned_data.get("attachments") or []
-        if len(files) > MAX_FILES:
-            raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
-        for f in files:
-            ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
-            if ext not in ALLOWED_EXTENSIONS:
-                raise forms.ValidationError(
-                    f"附件“{f.name}”的格式不支持，请上传 PDF、图片、Word 或 OFD 文件。"
-                )
-            if f.size > MAX_FILE_MB * 1024 * 1024:
-                raise forms.ValidationError(
-                    filetypes.too_large_message(f.name, f.size, MAX_FILE_MB * 1024 * 1024)
-                )
-            if filetypes.sniff(f) != filetypes.kind_of_name(f.name):
-                raise forms.ValidationError(
-                    f"附件“{f.name}”的内容与扩展名不符（不是有效的 {ext.upper()} 文件），"
-                    "请检查后重新上传。"
-                )
-        return files
+        return checked_uploads(self.cleaned_data.get("attachments") or [])
 
     def clean(self):
         data = super().clean()
@@ -217,11 +233,7 @@ class ApplicationForm(forms.Form):
         return data
 
 
-class PublicApplicationForm(ApplicationForm):
-    consent = forms.BooleanField(
-        label="我已阅读并同意：本机关仅为办理本申请使用上述个人信息，并按档案管理规定保存。",
-        error_messages={"required": "请阅读并勾选同意个人信息使用说明后再提交。"},
-    )
+class _OncePerForm(forms.Form):
     # One per form shown; the same form posted twice carries the same token.
     submission_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -238,13 +250,20 @@ class PublicApplicationForm(ApplicationForm):
             return None
 
 
+class PublicApplicationForm(_OncePerForm, ApplicationForm):
+    consent = forms.BooleanField(
+        label="我已阅读并同意：本机关仅为办理本申请使用上述个人信息，并按档案管理规定保存。",
+        error_messages={"required": "请阅读并勾选同意个人信息使用说明后再提交。"},
+    )
+
+
 def public_organizations():
     return Organization.objects.filter(
         kind__in=[OrganizationKind.AGENCY, OrganizationKind.SUBORDINATE]
     ).order_by("sort_order", "pk")
 
 
-class StaffIntakeForm(ApplicationForm):
+class StaffIntakeForm(_OncePerForm, ApplicationForm):
     """Staff enter in-person, letter, fax and other applications, with the 第31条 facts."""
 
     channel = forms.ChoiceField(

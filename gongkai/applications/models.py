@@ -111,6 +111,12 @@ class EventKind(models.TextChoices):
     ASSIGN = "assign", "分配承办人"
     TRANSFER = "transfer", "转交其他机关"
     REOPEN = "reopen", "复议诉讼纠正后重新办理"
+    # The sign-off chain (signoff.py): steps on a draft, not on the case's status.
+    SIGNOFF_SUBMIT = "signoff_submit", "提交审核"
+    SIGNOFF_APPROVE = "signoff_approve", "审核同意"
+    SIGNOFF_RETURN = "signoff_return", "退回修改"
+    # The applicant's correction sent through the status page, before the clerk registers it.
+    CORRECTION_ONLINE = "correction_online", "申请人网上提交补正材料"
 
 
 class ConsultationParty(models.TextChoices):
@@ -234,6 +240,8 @@ class Application(models.Model):
     # The one-time token of the online form that made this application: the same form posted
     # twice (a double click) hits the unique constraint instead of registering it twice.
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # When a new query code was last e-mailed (the resend is throttled per case).
+    code_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -295,9 +303,18 @@ def _attachment_path(instance, filename):
     return f"applications/{instance.application.year}/{instance.application.tracking_number}/{filename}"
 
 
+class AttachmentKind(models.TextChoices):
+    APPLICATION = "application", "申请材料"
+    CORRECTION = "correction", "补正材料"
+    DISCLOSED = "disclosed", "提供的政府信息"
+
+
 class Attachment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
+    )
+    kind = models.CharField(
+        "类别", max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.APPLICATION
     )
     file = models.FileField("附件", upload_to=_attachment_path)
     name = models.CharField("文件名", max_length=200)
@@ -330,6 +347,8 @@ class NotificationKind(models.TextChoices):
     DUE_SOON = "due_soon", "即将到期"
     OVERDUE = "overdue", "已超期"
     ASSIGNED = "assigned", "分配给您"
+    RETURNED = "returned", "退回修改"
+    CORRECTION = "correction", "申请人提交补正"
 
 
 class Notification(models.Model):
@@ -366,3 +385,129 @@ class LookupFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tracking_number} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class SignoffKind(models.TextChoices):
+    REPLY = "reply", "答复"
+    EXTENSION = "extension", "延期答复"
+
+
+class SignoffStatus(models.TextChoices):
+    PENDING = "pending", "审核中"
+    RETURNED = "returned", "已退回修改"
+    DONE = "done", "已签发"
+
+
+class SignoffStage(models.Model):
+    """One stage of the chain a reply or an extension passes before it goes out.
+
+    Configured per organization as the catalog's review chain is (rows with no organization are
+    the site's default; an organization without rows follows its nearest ancestor's, else the
+    built-in default in `signoff.DEFAULT_CHAINS`). The chain is copied onto a draft when it is
+    submitted, so editing the configuration never changes a sign-off under way.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="机构",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="signoff_stages",
+    )
+    kind = models.CharField("事项", max_length=12, choices=SignoffKind.choices)
+    position = models.PositiveSmallIntegerField("顺序")
+    name = models.CharField("环节名称", max_length=40)
+    action = models.CharField("所需权限", max_length=40)
+    # Only for outcomes that do not disclose everything (the 法制审核 of a refusal).
+    adverse_only = models.BooleanField("仅限未全部公开的答复", default=False)
+    # The person the office names for the stage (e.g. the head of its disclosure office);
+    # empty: anyone holding the action.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="指定人员",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "签发环节"
+        verbose_name_plural = "签发环节"
+        ordering = ["organization_id", "kind", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "position"], name="applications_unique_stage"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.position}. {self.name}"
+
+
+class SignoffRequest(models.Model):
+    """A reply (or an extension) drafted by the 承办人 and on its way through the chain.
+
+    `plan` is the chain copied at submission ([{name, action, person_id}]); `position` is the
+    index of the stage now waiting. Approvals and returns are ApplicationEvents of the case.
+    """
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="signoff_requests"
+    )
+    kind = models.CharField("事项", max_length=12, choices=SignoffKind.choices)
+    status = models.CharField(
+        "状态", max_length=12, choices=SignoffStatus.choices, default=SignoffStatus.PENDING
+    )
+    drafter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="拟稿人", on_delete=models.PROTECT, related_name="+"
+    )
+    round = models.PositiveSmallIntegerField("轮次", default=1)
+    plan = models.JSONField(default=list)
+    position = models.PositiveSmallIntegerField(default=0)
+    current_action = models.CharField(max_length=40, blank=True, db_index=True)
+    # The stage's named person, copied from the plan for the queue's query.
+    current_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by = models.JSONField(default=list)  # user ids that approved in this round
+    last_comment = models.TextField("审核意见", blank=True)
+    # Reply
+    outcome = models.CharField("办理结果", max_length=60, choices=Outcome.choices, blank=True)
+    legacy_outcome = models.CharField(
+        "旧版年报分类", max_length=40, choices=LegacyOutcome.choices, blank=True
+    )
+    summary = models.TextField("答复理由", blank=True)
+    legal_basis = models.TextField("法律依据", blank=True)
+    provided = models.TextField("提供的信息", blank=True)
+    access = models.TextField("获取方式和地点", blank=True)
+    other_agency = models.CharField("负责公开的其他机关", max_length=100, blank=True)
+    other_agency_contact = models.CharField("其他机关联系方式", max_length=200, blank=True)
+    # Extension
+    days = models.PositiveSmallIntegerField("延长工作日数", null=True, blank=True)
+    reason = models.CharField("延期理由", max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "签发申请"
+        verbose_name_plural = "签发申请"
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind"],
+                condition=~models.Q(status="done"),
+                name="one_open_signoff_per_case_and_kind",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application.tracking_number} {self.get_kind_display()}"
+
+    @property
+    def stage_name(self) -> str:
+        if self.status != SignoffStatus.PENDING or self.position >= len(self.plan):
+            return ""
+        return self.plan[self.position]["name"]

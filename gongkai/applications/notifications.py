@@ -12,11 +12,13 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.accounts.models import User
 from gongkai.accounts.permissions import Action
 from gongkai.lib import workdays
+from gongkai.lib.links import absolute
 
 from .models import OPEN_STATUSES, Application, Notification, NotificationKind, Status
 from .permissions import organization_tree, staff_who_can
@@ -38,7 +40,8 @@ def notify(
     if email and recipient.email:
         body = message
         if application is not None:
-            body += f"\n\n申请编号：{application.tracking_number}\n请登录工作台查看：/staff/applications/{application.pk}/"
+            link = absolute(reverse("applications:detail", args=[application.pk]))
+            body += f"\n\n申请编号：{application.tracking_number}\n请登录工作台查看：{link}"
 
         def send():
             try:

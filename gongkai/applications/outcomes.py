@@ -49,11 +49,19 @@ class Outcome(models.TextChoices):
 
     @property
     def needs_reason(self) -> bool:
-        """The reply must say why (第36条第(三)(五)项, 第37条): whatever is not given in full."""
+        """The reply must say why (第36条, 第37条): whatever is not given in full, including
+        无法提供, 不予处理 and 其他处理 — each refuses what was asked and may be challenged."""
         return self.group in REASONED_GROUPS
 
+    @property
+    def is_adverse(self) -> bool:
+        """Anything but a full disclosure: the replies the 法制审核 stage reviews."""
+        return self != Outcome.DISCLOSED
 
-REASONED_GROUPS = frozenset({"partially_disclosed", "withheld", "unable_to_provide"})
+
+REASONED_GROUPS = frozenset(
+    {"partially_disclosed", "withheld", "unable_to_provide", "not_processed", "other"}
+)
 
 
 class LegacyOutcome(models.TextChoices):

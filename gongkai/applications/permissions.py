@@ -25,7 +25,16 @@ CASE_ACTIONS = (
     Action.APPLICATION_INTAKE,
     Action.APPLICATION_ASSIGN,
     Action.APPLICATION_APPROVE_EXTENSION,
+    Action.APPLICATION_REVIEW_DIVISION,
+    Action.APPLICATION_REVIEW_LEGAL,
     Action.APPLICATION_SIGN_REPLY,
+)
+# The actions a sign-off stage may require (the reviewers and signers of replies and extensions).
+SIGNOFF_ACTIONS = (
+    Action.APPLICATION_REVIEW_DIVISION,
+    Action.APPLICATION_REVIEW_LEGAL,
+    Action.APPLICATION_SIGN_REPLY,
+    Action.APPLICATION_APPROVE_EXTENSION,
 )
 
 

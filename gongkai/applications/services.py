@@ -32,11 +32,13 @@ from .models import (
     Application,
     ApplicationEvent,
     Attachment,
+    AttachmentKind,
     Channel,
     ConsultationParty,
     EventKind,
     LookupFailure,
     ReceiptBasis,
+    SignoffStatus,
     Status,
     TrackingCounter,
 )
@@ -280,6 +282,26 @@ def receipt_date(
     return confirmed_on, ReceiptBasis.CONFIRMED
 
 
+# An identical online application within this time is the same one sent again (Back, then
+# submit: the reloaded form carries a new token), not a second request.
+RESUBMISSION_WINDOW = timedelta(hours=1)
+
+
+def _just_submitted(organization: Organization, data: dict) -> Application | None:
+    return (
+        Application.objects.filter(
+            organization=organization,
+            channel=Channel.ONLINE,
+            applicant_name=(data.get("applicant_name") or "").strip(),
+            id_number=(data.get("id_number") or "").strip().upper(),
+            description=(data.get("description") or "").strip(),
+            created_at__gte=timezone.now() - RESUBMISSION_WINDOW,
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 @transaction.atomic
 def application_intake(
     *,
@@ -312,6 +334,11 @@ def application_intake(
         raise TransitionError(f"提交或到达日期不能早于 {workdays.FIRST_DATE.isoformat()}。")
     if received_on < submitted_on:
         raise TransitionError("收到申请之日不能早于申请提交或到达之日。")
+    if actor is None and submission_token is not None:
+        # From the public form (which always carries a token): Back and submit again.
+        repeated = _just_submitted(organization, data)
+        if repeated is not None:
+            raise AlreadySubmitted(repeated)
     code = new_query_code() if issue_query_code else ""
     app = Application(
         organization=organization,
@@ -373,7 +400,15 @@ def application_intake(
 
 # Steps whose date is only the day they were recorded and that change neither the status nor
 # the clock: they do not fix the earliest date of the next step.
-UNDATED_KINDS = frozenset({EventKind.ASSIGN})
+UNDATED_KINDS = frozenset(
+    {
+        EventKind.ASSIGN,
+        EventKind.SIGNOFF_SUBMIT,
+        EventKind.SIGNOFF_APPROVE,
+        EventKind.SIGNOFF_RETURN,
+        EventKind.CORRECTION_ONLINE,
+    }
+)
 
 
 def _transition(
@@ -397,11 +432,17 @@ def _transition(
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
-        app = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("organization")
-            .get(pk=application.pk)
-        )
+        # The row alone: with the organization joined, PostgreSQL drops a row whose
+        # organization a concurrent transfer changed while we waited for the lock (the join
+        # is rechecked against the old organization) and `get` would fail.
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        moved = application.organization_id and app.organization_id != application.organization_id
+        if moved and not can(actor, rule.action, app.organization_id):
+            # Transferred while the actor's page was open: a conflict to explain, not a 403.
+            raise TransitionError(
+                f"申请 {app.tracking_number} 刚刚已被转交{app.organization.name}，"
+                "本次操作未执行，请刷新页面查看。"
+            )
         require(actor, rule.action, app.organization_id)
         if app.status not in rule.sources:
             raise TransitionError(
@@ -665,8 +706,19 @@ def application_reply(
     legacy_outcome: LegacyOutcome | None = None,
     on: date | None = None,
     summary: str = "",
+    legal_basis: str = "",
+    provided: str = "",
+    access: str = "",
+    other_agency: str = "",
+    other_agency_contact: str = "",
+    signed_by: str = "",
 ):
-    """Record the signed reply and its outcome (one leaf of the 2021 table)."""
+    """Record the signed reply and its outcome (one leaf of the 2021 table).
+
+    The event's context carries what the reply letter says: the reasons (`summary`), the
+    legal basis, what is provided and how it is obtained, the other agency (and its contact)
+    a request belongs to, and who signed it (签发人).
+    """
     outcome = Outcome(outcome)
     legacy = LegacyOutcome(legacy_outcome) if legacy_outcome else default_legacy(outcome)
     if not legacy_allowed(outcome, legacy):
@@ -686,7 +738,17 @@ def application_reply(
         application=application,
         actor=actor,
         on=on,
-        context={"outcome": outcome.value, "legacy_outcome": legacy.value, "summary": summary},
+        context={
+            "outcome": outcome.value,
+            "legacy_outcome": legacy.value,
+            "summary": summary,
+            "legal_basis": legal_basis.strip(),
+            "provided": provided.strip(),
+            "access": access.strip(),
+            "other_agency": other_agency.strip(),
+            "other_agency_contact": other_agency_contact.strip(),
+            "signed_by": signed_by.strip() or actor.display_name,
+        },
         apply=apply,
     )
 
@@ -776,6 +838,9 @@ def application_transfer(
 
     def apply(app, day):
         app.organization, app.assignee = to_organization, None
+        # Drafts on their way through this office's chain do not follow the case: the
+        # receiving agency drafts and signs its own (the steps stay on the timeline).
+        app.signoff_requests.exclude(status=SignoffStatus.DONE).delete()
 
     return _transition(
         EventKind.TRANSFER,
@@ -803,3 +868,30 @@ def application_reopen(
         on=on,
         context={"appeal": appeal_label, "note": reason.strip()},
     )
+
+
+def application_provide_files(*, application: Application, actor: User, files) -> list:
+    """Store the files of the information provided (予以公开, 部分公开): the applicant downloads
+    them from the status page once the reply is out."""
+    require(actor, Action.APPLICATION_HANDLE, application.organization_id)
+    with transaction.atomic():
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        if app.status == Status.ARCHIVED or app.status == Status.ABANDONED:
+            raise TransitionError("本案已办结，不能再上传提供的信息。")
+        rows = [
+            Attachment.objects.create(
+                application=app,
+                file=upload,
+                name=upload.name,
+                size=upload.size,
+                kind=AttachmentKind.DISCLOSED,
+            )
+            for upload in files
+        ]
+        audit.record(
+            "applications.provide_files",
+            app,
+            actor=actor,
+            changes={"files": [f.name for f in rows]},
+        )
+    return rows

@@ -1,6 +1,7 @@
 """Check digits of the identity documents applicants give (GB 11643, GB 32100)."""
 
 import re
+import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -23,11 +24,59 @@ def uscc_check_char(first17: str) -> str:
     return _USCC_ALPHABET[(31 - total % 31) % 31]
 
 
+# The first two digits of an address code (GB/T 2260): the provinces, Hong Kong, Macao, Taiwan.
+PROVINCE_CODES = frozenset(
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+    ]
+)
+
+
+def normalize(value: str) -> str:
+    """Full-width digits and letters (typed with a Chinese input method) as ASCII, no spaces."""
+    return unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
+
+
 def resident_id_problem(value: str) -> str | None:
     """Why `value` is not a valid 18-digit resident ID number (GB 11643-1999), or None."""
-    value = value.strip().upper()
+    value = normalize(value)
     if not re.fullmatch(r"\d{17}[\dX]", value):
         return "居民身份证号码应为18位，前17位为数字，最后一位为数字或X。"
+    if value[:2] not in PROVINCE_CODES or value[2:6] == "0000":
+        return "居民身份证号码前6位（户籍所在地行政区划代码）不存在，请核对。"
     try:
         born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
@@ -41,7 +90,7 @@ def resident_id_problem(value: str) -> str | None:
 
 def uscc_problem(value: str) -> str | None:
     """Why `value` is not a valid unified social credit code (GB 32100-2015), or None."""
-    value = value.strip().upper()
+    value = normalize(value)
     if len(value) != 18:
         return "统一社会信用代码应为18位。"
     if any(c not in _USCC_ALPHABET for c in value):

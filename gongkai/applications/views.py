@@ -10,10 +10,10 @@ from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
-from . import forms, selectors, services
-from .models import Attachment, Channel, EventKind, ReceiptBasis
+from . import applicant, applicant_forms, applicant_views, forms, selectors, services, signoff_panel
+from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
-from .permissions import get_application_for
+from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
 
 # ---------------------------------------------------------------- public
@@ -49,6 +49,8 @@ def apply(request):
             "tracking": app.tracking_number,
             "code": code,
             "due": str(app.due_on),
+            "caveat": applicant.due_caveat(app),
+            "emailed": applicant.send_confirmation(app),
         }
         return redirect("applications:apply_done")
     status = 400 if request.method == "POST" else 200
@@ -79,10 +81,8 @@ def apply_status(request):
                 error = "申请编号或查询码不正确，请核对后重新输入。"
     context = {"form": form, "application": application, "error": error}
     if application is not None:
-        events = list(application.events.all())
-        context["clock"] = services.clock_for(application, events=events)
-        # Who handles the case is the office's business, not the applicant's.
-        context["events"] = [e for e in events if e.kind != EventKind.ASSIGN]
+        applicant.remember(request, application)
+        context.update(applicant_views.status_context(application))
     return render(request, "applications/apply_status.html", context, status=400 if error else 200)
 
 
@@ -91,16 +91,12 @@ def apply_status(request):
 
 @login_required
 def inbox(request):
-    if not (
-        can(request.user, Action.APPLICATION_HANDLE)
-        or can(request.user, Action.APPLICATION_SIGN_REPLY)
-    ):
+    if not any(can(request.user, action) for action in CASE_ACTIONS):
         require(request.user, Action.APPLICATION_HANDLE)
     data = request.GET.copy()
     # Clerks start on their own cases; those who assign, sign or approve start on all of them.
-    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not (
-        can(request.user, Action.APPLICATION_ASSIGN)
-        or can(request.user, Action.APPLICATION_SIGN_REPLY)
+    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not any(
+        can(request.user, action) for action in (Action.APPLICATION_ASSIGN, *SIGNOFF_ACTIONS)
     )
     data.setdefault("who", "mine" if handles_only else "all")
     data.setdefault("status", "open")
@@ -137,7 +133,12 @@ def intake(request):
                 filled_on_behalf=data["filled_on_behalf"],
                 attachments=data["attachments"],
                 actor=request.user,
+                submission_token=data["submission_token"],
             )
+        except services.AlreadySubmitted as exc:
+            # The same form posted twice (a double click, a resend): one registration.
+            messages.info(request, f"{exc}查询码已在首次登记时显示。")
+            return redirect(exc.application)
         except TransitionError as exc:
             form.add_error(None, str(exc))
         else:
@@ -164,8 +165,6 @@ TRANSITION_VIEWS = {
     EventKind.START: (forms.StartForm, services.application_start),
     EventKind.CONSULT: (forms.ConsultForm, services.application_consult),
     EventKind.END_CONSULTATION: (forms.EndConsultationForm, services.application_end_consultation),
-    EventKind.EXTEND: (forms.ExtendForm, services.application_extend),
-    EventKind.REPLY: (forms.ReplyForm, services.application_reply),
     EventKind.DELIVER: (forms.DeliverForm, services.application_deliver),
     EventKind.ARCHIVE: (forms.ArchiveForm, services.application_archive),
     EventKind.ASSIGN: (forms.AssignForm, services.application_assign),
@@ -177,13 +176,22 @@ NEEDS_APPLICATION = {EventKind.ASSIGN, EventKind.TRANSFER}
 def _form_for(kind, application, data=None):
     form_class, _ = TRANSITION_VIEWS[kind]
     kwargs = {"application": application} if kind in NEEDS_APPLICATION else {}
-    return form_class(data, prefix=kind.value, **kwargs)
+    form = form_class(data, prefix=kind.value, **kwargs)
+    if kind == EventKind.RECEIVE_CORRECTION and data is None:
+        # The applicant corrected online: registering it starts from the day it arrived.
+        online = application.events.filter(kind=EventKind.CORRECTION_ONLINE).last()
+        asked = application.events.filter(kind=EventKind.REQUEST_CORRECTION).last()
+        if online is not None and (asked is None or online.on >= asked.on):
+            form.initial.update(on=online.on, note="申请人网上提交补正材料")
+    return form
 
 
 def _detail_context(request, application, bound=None):
     allowed = services.allowed_transitions(application, request.user)
     action_forms = []
     for kind in allowed:
+        if kind not in TRANSITION_VIEWS:
+            continue  # replies and extensions go through the sign-off chain
         form = (
             bound
             if bound is not None and bound.prefix == kind.value
@@ -197,6 +205,10 @@ def _detail_context(request, application, bound=None):
         "events": events,
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
+        **signoff_panel.context(request.user, application, bound),
+        "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
+        and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
+        "provide_form": applicant_forms.DisclosedFileForm(prefix="provide"),
     }
 
 
@@ -255,3 +267,19 @@ def notifications_read(request):
     count = mark_read(user=request.user)
     messages.success(request, f"已将 {count} 条提醒标为已读。")
     return redirect("applications:notifications")
+
+
+@login_required
+@require_POST
+def provide_files(request, pk: int):
+    """Files of the information provided to the applicant, shown to them once the reply is out."""
+    application = get_application_for(request.user, pk, Action.APPLICATION_HANDLE)
+    form = applicant_forms.DisclosedFileForm(request.POST, request.FILES, prefix="provide")
+    if not form.is_valid():
+        messages.error(request, "；".join(form.errors.get("files", ["请选择文件。"])))
+        return redirect(application)
+    services.application_provide_files(
+        application=application, actor=request.user, files=form.cleaned_data["files"]
+    )
+    messages.success(request, f"已上传 {len(form.cleaned_data['files'])} 个提供的信息文件。")
+    return redirect(application)

@@ -8,9 +8,10 @@ from django.utils.functional import SimpleLazyObject
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can
+from gongkai.lib.discovery import app_modules
 
-# (label, url name), and for the workspace the action needed to see the link. Links whose view
-# is not installed are skipped.
+# (label, url name), and for the workspace the action needed to see the link (or a tuple of
+# actions: any one of them). Links whose view is not installed are skipped.
 PORTAL_NAV = [
     ("首页", "portal:home"),
     ("公开指南", "catalog:guide"),
@@ -30,7 +31,28 @@ WORKSPACE_NAV = [
     ("内容检查词表", "inspection:terms", Action.CATALOG_EDIT_GUIDE),
     ("网站自查", "inspection:self_inspection", Action.CATALOG_WITHDRAW),
     ("办事指南与权责清单", "guides:staff_list", Action.CATALOG_DRAFT),
-    ("依申请公开", "applications:inbox", Action.APPLICATION_HANDLE),
+    (
+        "依申请公开",
+        "applications:inbox",
+        (
+            Action.APPLICATION_HANDLE,
+            Action.APPLICATION_REVIEW_DIVISION,
+            Action.APPLICATION_REVIEW_LEGAL,
+            Action.APPLICATION_SIGN_REPLY,
+            Action.APPLICATION_APPROVE_EXTENSION,
+        ),
+    ),
+    (
+        "待我签发",
+        "applications:signoff_queue",
+        (
+            Action.APPLICATION_REVIEW_DIVISION,
+            Action.APPLICATION_REVIEW_LEGAL,
+            Action.APPLICATION_SIGN_REPLY,
+            Action.APPLICATION_APPROVE_EXTENSION,
+        ),
+    ),
+    ("签发流程", "applications:signoff_chain", Action.CATALOG_EDIT_GUIDE),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
     ("建议提案", "proposals:list", Action.PROPOSAL_RECORD),
@@ -59,7 +81,20 @@ def _path_of(name: str, urlconf: str, script_prefix: str) -> str | None:
         return None
 
 
-def _nav(entries, path):
+def _allowed(user, action) -> bool:
+    actions = action if isinstance(action, tuple) else (action,)
+    return any(can(user, a) for a in actions)
+
+
+def _counts(user) -> dict[str, int]:
+    """Figures shown beside links (a queue's length): each app's `navigation.counts(user)`."""
+    found: dict[str, int] = {}
+    for module in app_modules("navigation"):
+        found.update(module.counts(user))
+    return found
+
+
+def _nav(entries, path, counts=None):
     """The links, the one whose page this is marked current: the front pages only on themselves,
     any other on its own pages, and where two links' paths both lead to the page (公开目录 and
     待我审核 under /staff/catalog/) only the longer, more specific one."""
@@ -68,13 +103,14 @@ def _nav(entries, path):
     for label, url_name in entries:
         url = _path_of(url_name, urlconf, script_prefix)
         if url is not None:
-            matches = path == url if url_name in FRONT_PAGES else path.startswith(url)
-            items.append({"label": label, "url": url, "current": matches})
-    matching = [item for item in items if item["current"]]
-    if len(matching) > 1:
-        best = max(matching, key=lambda item: len(item["url"]))
-        for item in matching:
-            item["current"] = item is best
+            current = path == url if url_name in FRONT_PAGES else path.startswith(url)
+            count = (counts or {}).get(url_name, 0)
+            items.append({"label": label, "url": url, "current": current, "count": count})
+    # A page below two links (/staff/applications/signoff/ lies under /staff/applications/)
+    # belongs to the more specific one only.
+    deepest = max((len(i["url"]) for i in items if i["current"]), default=0)
+    for item in items:
+        item["current"] = item["current"] and len(item["url"]) == deepest
     return items
 
 
@@ -89,8 +125,8 @@ def site(request):
     path = request.path
     workspace = []
     if user is not None and user.is_authenticated:
-        allowed = [(label, name) for label, name, action in WORKSPACE_NAV if can(user, action)]
-        workspace = _nav(allowed, path)
+        allowed = [(label, name) for label, name, action in WORKSPACE_NAV if _allowed(user, action)]
+        workspace = _nav(allowed, path, _counts(user))
     return {
         # Read only by the templates that show it (the portal's header and footer).
         "site_org": SimpleLazyObject(Organization.objects.site_owner),

@@ -126,3 +126,63 @@ def test_one_form_posted_twice_at_once_registers_one_application(agency):
     results = run_in_threads(lambda: online(agency, token), lambda: online(agency, token))
     assert sorted(type(r).__name__ for r in results) == ["AlreadySubmitted", "Application"], results
     assert Application.objects.get().submission_token == token
+
+
+def test_a_transition_racing_a_transfer_gets_a_clear_conflict_not_a_500(
+    make_application, clerk, other_agency
+):
+    """The clerk's page was loaded before the case moved to another agency."""
+    import time
+
+    app = make_application(received_on=date(2026, 9, 25))
+    stale = Application.objects.get(pk=app.pk)
+    locked = threading.Event()
+
+    def transfer():
+        with transaction.atomic():
+            Application.objects.select_for_update().get(pk=app.pk)
+            locked.set()
+            time.sleep(0.5)  # the clerk's transition now waits for this row
+            Application.objects.filter(pk=app.pk).update(organization=other_agency)
+        return "moved"
+
+    def accept():
+        locked.wait(10)
+        return services.application_accept(application=stale, actor=clerk, on=date(2026, 9, 28))
+
+    moved, refused = run_in_threads(transfer, accept)
+    assert moved == "moved", moved
+    assert isinstance(refused, TransitionError), refused
+    assert "刚刚已被转交上海市民政局" in str(refused)
+    app.refresh_from_db()
+    assert app.status == Status.RECEIVED
+
+
+def test_two_leaders_signing_one_reply_at_once_sign_it_once(
+    make_application, clerk, division_head, agency
+):
+    from gongkai.accounts.models import Role
+    from gongkai.applications import signoff
+    from gongkai.applications.models import EventKind, SignoffKind, SignoffRequest
+    from gongkai.conftest import make_staff
+
+    app = make_application(received_on=date(2026, 9, 25))
+    services.application_accept(application=app, actor=clerk, on=date(2026, 9, 28))
+    draft = signoff.signoff_submit(
+        application=app, actor=clerk, kind=SignoffKind.REPLY, outcome="disclosed"
+    )
+    signoff.signoff_approve(request=draft, actor=division_head)
+    leaders = [make_staff(f"leader{i}", agency, Role.LEADER) for i in range(2)]
+
+    def sign(leader):
+        return lambda: signoff.signoff_approve(
+            request=SignoffRequest.objects.get(pk=draft.pk), actor=leader
+        )
+
+    results = run_in_threads(*[sign(leader) for leader in leaders])
+    assert sorted(type(r).__name__ for r in results) == ["SignoffRequest", "TransitionError"], (
+        results
+    )
+    assert app.events.filter(kind=EventKind.REPLY).count() == 1
+    app.refresh_from_db()
+    assert app.status == Status.REPLIED

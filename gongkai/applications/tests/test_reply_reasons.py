@@ -10,6 +10,8 @@ from gongkai.applications.models import Outcome, Status
 from gongkai.applications.services import TransitionError
 
 REASONED = [
+    Outcome.NOT_PROCESSED_DUPLICATE,
+    Outcome.OTHER_OTHER,
     Outcome.PARTIALLY_DISCLOSED,
     Outcome.WITHHELD_STATE_SECRET,
     Outcome.WITHHELD_THIRD_PARTY_RIGHTS,
@@ -53,17 +55,17 @@ def test_a_full_disclosure_needs_no_reason(in_progress, handler):
 def test_the_reply_form_marks_the_missing_reason(client, in_progress, handler):
     client.force_login(handler)
     response = client.post(
-        reverse("applications:transition", args=[in_progress.pk, "reply"]),
+        reverse("applications:signoff_submit", args=[in_progress.pk, "reply"]),
         {
-            "reply-on": "2026-10-09",
-            "reply-outcome": Outcome.WITHHELD_STATE_SECRET,
-            "reply-summary": "",
+            "draft-reply-outcome": Outcome.WITHHELD_STATE_SECRET,
+            "draft-reply-summary": "",
         },
     )
     assert response.status_code == 400
-    form = next(f["form"] for f in response.context["action_forms"] if f["kind"] == "reply")
+    form = next(d["form"] for d in response.context["draft_forms"] if d["kind"] == "reply")
     assert form.errors["summary"] == [
         "办理结果为“不予公开：属于国家秘密”的，请在答复要点中写明理由（《条例》第三十六条、第三十七条）。"
     ]
+    assert not in_progress.signoff_requests.exists()
     in_progress.refresh_from_db()
     assert in_progress.status == Status.IN_PROGRESS

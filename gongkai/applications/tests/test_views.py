@@ -266,8 +266,8 @@ def test_an_extension_form_refuses_more_than_20_days_in_chinese(client, make_app
     services.application_start(application=app, actor=handler, on=date(2026, 9, 28))
     client.force_login(handler)
     response = client.post(
-        reverse("applications:transition", args=[app.pk, "extend"]),
-        {"extend-on": "2026-10-20", "extend-days": "25", "extend-reason": "调档"},
+        reverse("applications:signoff_submit", args=[app.pk, "extension"]),
+        {"draft-extension-days": "25", "draft-extension-reason": "调档"},
     )
     assert response.status_code == 400
     assert "延长答复期限最长不得超过20个工作日。" in response.content.decode()

@@ -1,0 +1,107 @@
+"""One case in a real browser, from the online form to the applicant reading the signed reply."""
+
+import re
+from datetime import date
+
+import pytest
+import time_machine
+
+from gongkai.accounts.models import Role
+from gongkai.conftest import PASSWORD, make_staff
+from gongkai.portal.tests.test_browser import browser, pytestmark  # noqa: F401 (fixture, marks)
+
+from .conftest import APPLICANT, at
+
+
+@pytest.fixture(autouse=True)
+def today():
+    """The applications tests' fixed day, with a clock that runs: the browser waits on it."""
+    with time_machine.travel(at(date(2026, 12, 15)), tick=True):
+        yield date(2026, 12, 15)
+
+
+def login(chromium, live_server, username):
+    page = chromium.new_page()
+    page.goto(f"{live_server.url}/staff/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(f"{live_server.url}/staff/")
+    return page
+
+
+def open_form(page, label):
+    page.locator("summary").filter(has_text=re.compile(f"^{label}")).first.click()
+
+
+def test_a_case_from_online_submission_to_the_applicant_reading_the_signed_reply(
+    browser,  # noqa: F811 (the portal's fixture, imported)
+    live_server,
+    agency,
+    clerk,
+    division_head,
+    leader,
+):
+    make_staff("legal2", agency, Role.LEGAL_REVIEWER)
+    applicant = browser.new_page(viewport={"width": 375, "height": 740})
+    applicant.goto(f"{live_server.url}/apply/")
+    applicant.select_option("#id_applicant_kind", "natural_person")
+    applicant.fill("#id_applicant_name", APPLICANT["applicant_name"])
+    applicant.select_option("#id_id_type", "resident_id")
+    applicant.fill("#id_id_number", APPLICANT["id_number"])
+    applicant.fill("#id_phone", APPLICANT["phone"])
+    applicant.fill("#id_email", APPLICANT["email"])
+    applicant.fill("#id_description", APPLICANT["description"])
+    applicant.check("input[name=delivery][value=electronic]")
+    applicant.check("#id_consent")
+    applicant.get_by_role("button", name="提交申请").click()
+    applicant.wait_for_url(f"{live_server.url}/apply/done/")
+    facts = applicant.locator(".receipt dd").all_inner_texts()
+    tracking, code = facts[0].strip(), facts[1].strip()
+    assert tracking == "shsfj-2026-000001"
+
+    staff = login(browser, live_server, "clerk")
+    staff.get_by_role("link", name="依申请公开").first.click()
+    staff.get_by_text("筛选条件").click()  # the filters are folded away until asked for
+    staff.get_by_label("范围").select_option("all")  # the clerk's own cases first: none yet
+    staff.get_by_role("button", name="筛选").click()
+    staff.get_by_role("link", name=tracking).click()
+    for step in ("受理", "开始办理"):
+        open_form(staff, step)
+        staff.locator("details[open] button[type=submit]").click()
+        staff.wait_for_load_state()
+    open_form(staff, "起草答复并提交审核")
+    staff.select_option("#id_draft-reply-outcome", "disclosed")
+    staff.fill(
+        "#id_draft-reply-legal_basis", "《中华人民共和国政府信息公开条例》第三十六条第（一）项"
+    )
+    staff.fill("#id_draft-reply-provided", "2025年度司法鉴定机构年度检查结果（电子文本1份）")
+    staff.fill("#id_draft-reply-access", "随本告知书以电子邮件发送")
+    staff.locator("details[open] button", has_text="提交审核").click()
+    staff.wait_for_load_state()
+    # The clerk cannot sign, and the page says who can.
+    assert "答复草稿待“处室负责人审核”" in staff.locator(".next-step").inner_text()
+    assert "chief" in staff.locator(".next-step").inner_text()
+    staff.close()
+
+    for username, button in (("chief", "同意"), ("leader", "同意并签发")):
+        signer = login(browser, live_server, username)
+        queue = signer.get_by_role("link", name=re.compile("^待我签发"))
+        assert "1" in queue.inner_text()
+        queue.click()
+        signer.get_by_role("link", name=tracking).click()
+        signer.get_by_role("button", name=button, exact=True).click()
+        signer.wait_for_load_state()
+        assert signer.locator(".messages").count() == 1
+        signer.close()
+
+    applicant.goto(f"{live_server.url}/apply/status/")
+    applicant.fill("#id_tracking_number", tracking)
+    applicant.fill("#id_query_code", code)
+    applicant.get_by_role("button", name="查询", exact=True).click()
+    applicant.wait_for_load_state()
+    facts = applicant.locator("dl.facts").inner_text()
+    assert "已答复" in facts and "予以公开" in facts
+    # letters (at merge): the signed reply's PDF is listed here; download it, e.g.
+    #   with applicant.expect_download() as got: applicant.get_by_role("link", name=…).click()
+    applicant.close()
