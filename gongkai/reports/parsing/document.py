@@ -85,6 +85,7 @@ def parse_report(text: str) -> dict[str, Any]:
         if channels:
             applications["by_channel"] = channels
         outcomes = legacy.read_legacy_outcomes(prose_paragraphs)
+        legacy.drop_impossible_outcomes(outcomes, received)
         if outcomes:
             applications["legacy_outcomes"] = outcomes
         if not appeals:
