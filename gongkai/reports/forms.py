@@ -3,13 +3,18 @@ from django import forms
 from . import statistics
 from .selectors import METRICS
 
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
+
 
 class ImportForm(forms.Form):
     owner = forms.ModelChoiceField(label="导入到机构", queryset=None, empty_label=None)
     file = forms.FileField(
         label="报告文件",
         required=False,
-        help_text="从政府网站保存的网页（.html）或文本（.txt），不超过 5 MB。",
+        help_text=(
+            "从政府网站保存的网页（.html、.mhtml）、Word 文档（.docx）、PDF（含扫描件，"
+            "将自动文字识别）或文本（.txt），不超过 20 MB。"
+        ),
     )
     text = forms.CharField(
         label="或粘贴报告全文",
@@ -25,8 +30,10 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and not upload.name.lower().endswith((".txt", ".html", ".htm")):
-            raise forms.ValidationError("只能上传 .txt、.html 或 .htm 文件。")
+        if upload and not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+            raise forms.ValidationError(
+                "只能上传 .txt、.html、.htm、.mhtml、.docx 或 .pdf 文件（.doc 请先另存为 .docx）。"
+            )
         return upload
 
     def clean(self):

@@ -32,12 +32,18 @@ def import_new(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
         try:
+            source = None
             if upload:
-                text, name = services.decode_report_upload(upload), upload.name
+                read = services.read_report_upload(upload)
+                text, name, source = read.text, upload.name, read.describe()
             else:
                 text, name = form.cleaned_data["text"], "粘贴的文本"
             report = services.report_import(
-                owner=form.cleaned_data["owner"], text=text, source_name=name, actor=request.user
+                owner=form.cleaned_data["owner"],
+                text=text,
+                source_name=name,
+                actor=request.user,
+                source=source,
             )
         except services.ReportImportError as exc:
             form.add_error(None, str(exc))

@@ -48,6 +48,12 @@ def line_cells(line: str) -> list[str]:
     stripped = line.strip()
     if not stripped:
         return []
+    if "\t" in line and "|" not in stripped:
+        # Tab-separated: a leading tab is a blank first cell (a no-break space that stood in
+        # it became a space, then nothing), so only spaces are stripped from the ends.
+        return _expand_spaced_numbers(
+            part.strip() for part in line.strip(" ").rstrip("\t").split("\t")
+        )
     if stripped == "|":
         return [""]
     if _ONLY_PIPES.match(stripped):
@@ -61,8 +67,6 @@ def line_cells(line: str) -> list[str]:
         if body.endswith("|"):
             body = body[:-1]
         return _expand_spaced_numbers(part.strip() for part in body.split("|"))
-    if "\t" in stripped:
-        return _expand_spaced_numbers(part.strip() for part in stripped.split("\t"))
     return _split_spaced_values(stripped)
 
 

@@ -118,12 +118,13 @@ def read_docx(data: bytes, name: str) -> str:
     empty cell stays an empty cell: the table readers count positions.
     """
     from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise ReportParseError(
             f"文件已损坏或不是 DOCX 文件：{name}", f"damaged or not a DOCX file: {name}: {error}"
         ) from None
