@@ -27,8 +27,8 @@ from .text import sentences
 # Letters OCR gives for digits; only ever applied to a cell that must hold a number.
 _CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1",
                            "i": "1", "!": "1", "Z": "2", "z": "2", "S": "5", "s": "5",
-                           "B": "8", "g": "9"})  # fmt: skip
-_CONFUSABLE_CELL = re.compile(r"^[0-9OoDQlIi!ZzSsBg]+$")
+                           "B": "8", "g": "9", "¦": "1", "丨": "1", "工": "1"})  # fmt: skip
+_CONFUSABLE_CELL = re.compile(r"^[0-9OoDQlIi!ZzSsBg¦丨工]+$")
 _SPLIT = re.compile(r"(\||\t| +)")
 
 
@@ -37,6 +37,7 @@ class Repair:
     """One repaired cell: its line, what was printed and the number read."""
 
     line: int
+    part: int  # the cell's index among the line's parts split by _SPLIT
     printed: str
     value: int
     label: str
@@ -54,7 +55,7 @@ def repair_ocr_cells(lines: list[str]) -> tuple[list[str], list[Repair]]:
     for number, line in enumerate(lines):
         parts = _SPLIT.split(line)
         cells = [(i, p.strip()) for i, p in enumerate(parts) if i % 2 == 0 and p.strip()]
-        suspects = [(i, text) for i, text in cells[1:] if _suspect(text)]
+        suspects = [(i, text) for i, text in cells if _suspect(text)]
         figures = [text for _, text in cells if is_value_cell(text)]
         if not suspects or len(figures) < 2 or len(cells) < 3:
             out.append(line)
@@ -63,7 +64,7 @@ def repair_ocr_cells(lines: list[str]) -> tuple[list[str], list[Repair]]:
         for index, text in suspects:
             repaired = text.translate(_CONFUSED)
             parts[index] = parts[index].replace(text, repaired)
-            repairs.append(Repair(number, text, int(repaired), label))
+            repairs.append(Repair(number, index, text, int(repaired), label))
         out.append("".join(parts))
     return out, repairs
 
@@ -84,8 +85,9 @@ def locate(lines: list[str], repairs: list[Repair], parse: Callable[[str], dict]
     markers: dict[int, Repair] = {}
     for index, repair in enumerate(repairs):
         marker = 9_100_000 + index * 7
-        line = marked[repair.line]
-        marked[repair.line] = _replace_cell(line, str(repair.value), str(marker))
+        parts = _SPLIT.split(marked[repair.line])
+        parts[repair.part] = parts[repair.part].replace(str(repair.value), str(marker))
+        marked[repair.line] = "".join(parts)
         markers[marker] = repair
     found = {value: path for path, value in flatten(parse("\n".join(marked))).items()}
     entries = []
@@ -99,15 +101,6 @@ def locate(lines: list[str], repairs: list[Repair], parse: Callable[[str], dict]
             }
         )
     return entries
-
-
-def _replace_cell(line: str, value: str, marker: str) -> str:
-    parts = _SPLIT.split(line)
-    for index in range(2, len(parts), 2):  # the label (first cell) is never a repaired cell
-        if parts[index].strip() == value:
-            parts[index] = parts[index].replace(value, marker)
-            return "".join(parts)
-    return line
 
 
 # -- prose against the table -------------------------------------------------------------------

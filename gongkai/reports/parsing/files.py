@@ -152,7 +152,7 @@ def _docx_table_rows(table) -> list[str]:
             cell = _Cell(tc, table)
             # A cell's wrapped lines are one label or one number.
             text = "".join(p.text.strip() for p in cell.paragraphs)
-            cells.append(text.replace("|", "｜"))
+            cells.append(text.replace("|", "¦"))
         if cells:
             rows.append("| " + " | ".join(cells) + " |")
     return rows

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 
@@ -23,6 +24,8 @@ DPI = 300
 _DARK = 128
 _RUN = 48  # pixels of unbroken ink that make a ruling line at 300 dpi (a character is ~37)
 _TIMEOUT = 120
+_CHINESE = ("-l", "chi_sim", "--psm", "6")
+_DIGITS = ("-l", "eng", "--psm", "6", "-c", "tessedit_char_whitelist=0123456789,./%-")
 
 
 def tesseract_available() -> bool:
@@ -52,7 +55,8 @@ def ocr_pages(document, indexes: list[int], name: str) -> list[list[str]]:
     for index in indexes:
         image = document[index].render(scale=scale, grayscale=True).to_pil().convert("L")
         horizontal, vertical = ruling_lines(image)
-        words = split_at_lines(read_words(erase(image, horizontal, vertical), name), vertical)
+        clean = erase(image, horizontal, vertical)
+        words = split_at_lines(read_words(clean, name), vertical)
         height = image.height
         # Image pixels (y downwards) → points (y upwards), as in a PDF's text layer.
         runs = [
@@ -76,8 +80,84 @@ def ocr_pages(document, indexes: list[int], name: str) -> list[list[str]]:
                 ]
             ),
         )
+        runs = reread_figures(clean, runs, ruling, scale, name)
         out.append(page_lines(runs, ruling, image.width / scale))
     return out
+
+
+_FIGURE = re.compile(r"^[0-9][0-9,.]*%?$|^[/-]$")
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def reread_figures(image, runs, ruling, scale: float, name: str):
+    """Runs with the figure cells of each table row read again as figures.
+
+    The Chinese model takes a lone "1" in a wide empty cell for "｜" or "工" and a "0" for
+    "品". The cells after each row's label (where the national tables put figures) are cut
+    out, stacked on one sheet and read once more by the English model limited to digits; a
+    cell whose second reading is a figure takes it.
+    """
+    from PIL import Image
+
+    from .pdf import Run, cells, rows_of
+
+    texts: dict = {}
+    for run in runs:
+        for box in cells(*ruling):
+            if box.holds(run):
+                texts[box] = texts.get(box, "") + run.text
+                break
+    narrow = []
+    for _, row in rows_of(cells(*ruling)):
+        readings = [texts.get(box, "") for box in row]
+        if not any(_FIGURE.match(t) for t in readings):
+            continue  # a header or a row of labels: nothing to read as figures
+        # The row's label (when it has one) stays as the Chinese model read it.
+        start = 0 if _FIGURE.match(readings[0]) or not readings[0] else 1
+        narrow += [
+            box
+            for box, text in zip(row[start:], readings[start:], strict=True)
+            if (box.x1 - box.x0) * scale < image.width / 4 and (len(text) <= 2 or _has_digit(text))
+        ]
+    if not narrow:
+        return runs
+    pad, crops = 12, []
+    for box in narrow:
+        left, right = round(box.x0 * scale) + 4, round(box.x1 * scale) - 4
+        top, bottom = (
+            image.height - round(box.y1 * scale) + 4,
+            image.height - round(box.y0 * scale) - 4,
+        )
+        if right - left > 4 and bottom - top > 4:
+            crop = image.crop((left, top, right, bottom))
+            # Twice the size: tesseract drops a lone thin "1" of body-text size as a speck.
+            crops.append((box, crop.resize((crop.width * 2, crop.height * 2))))
+    width = max(c.width for _, c in crops) + 2 * pad
+    sheet = Image.new("L", (width, sum(c.height + 2 * pad for _, c in crops)), 255)
+    slots, y = [], 0
+    for box, crop in crops:
+        sheet.paste(crop, (pad, y + pad))
+        slots.append((y, y + crop.height + 2 * pad, box))
+        y += crop.height + 2 * pad
+    read: dict = {}
+    for left, top, _w, h, text in read_words(sheet, name, digits=True):
+        middle = top + h / 2
+        for start, end, box in slots:
+            if start <= middle < end:
+                read.setdefault(box, []).append((left, text))
+    figures = {}
+    for box, words in read.items():
+        text = "".join(t for _, t in sorted(words))
+        if _FIGURE.match(text):
+            figures[box] = text
+    kept = [r for r in runs if not any(box.holds(r) for box in figures)]
+    for box, text in figures.items():
+        middle_y = (box.y0 + box.y1) / 2
+        kept.append(Run(box.x0 + 1, middle_y - 3, box.x0 + 8, middle_y + 3, text))
+    return kept
 
 
 def ruling_lines(image) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
@@ -161,19 +241,20 @@ def erase(image, horizontal, vertical):
     clean = image.copy()
     draw = ImageDraw.Draw(clean)
     for y, x0, x1 in horizontal:
-        draw.line([(x0, y), (x1, y)], fill=255, width=3)
+        draw.line([(x0, y), (x1, y)], fill=255, width=7)
     for x, y0, y1 in vertical:
-        draw.line([(x, y0), (x, y1)], fill=255, width=3)
+        draw.line([(x, y0), (x, y1)], fill=255, width=7)
     return clean
 
 
-def read_words(image, name: str) -> list[tuple[int, int, int, int, str]]:
-    """Tesseract's words (left, top, width, height, text) of one page image."""
+def read_words(image, name: str, digits: bool = False) -> list[tuple[int, int, int, int, str]]:
+    """Tesseract's words (left, top, width, height, text) of one page image (``digits``: a
+    sheet of figure cells, read by the English model limited to what figures are made of)."""
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     try:
         done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", "chi_sim", "--psm", "6", "tsv"],
+            ["tesseract", "stdin", "stdout", *(_DIGITS if digits else _CHINESE), "tsv"],
             input=buffer.getvalue(),
             capture_output=True,
             timeout=_TIMEOUT,

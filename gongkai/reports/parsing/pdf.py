@@ -223,7 +223,7 @@ def page_lines(runs: list[Run], ruling, page_width: float) -> list[str]:
             in_cells[box].append(run)
     # Each element is placed on the page by its top: table rows and prose lines interleave.
     elements: list[tuple[float, float, str]] = []
-    for top, row in _rows(boxes):
+    for top, row in rows_of(boxes):
         texts = [_cell_text(in_cells[box]) for box in row]
         if any(texts):
             elements.append((top, 0.0, "| " + " | ".join(texts) + " |"))
@@ -238,7 +238,7 @@ def page_lines(runs: list[Run], ruling, page_width: float) -> list[str]:
     return [text for _, _, text in elements]
 
 
-def _rows(boxes: list[Box]) -> list[tuple[float, list[Box]]]:
+def rows_of(boxes: list[Box]) -> list[tuple[float, list[Box]]]:
     rows: dict[float, list[Box]] = {}
     for box in boxes:
         key = next((k for k in rows if abs(k - box.y1) <= _SNAP), box.y1)
@@ -248,7 +248,7 @@ def _rows(boxes: list[Box]) -> list[tuple[float, list[Box]]]:
 
 def _cell_text(runs: list[Run]) -> str:
     # A cell's wrapped lines are one label or one number: joined without a space.
-    return "".join(run.text for line in _lines(runs) for run in line).replace("|", "｜")
+    return "".join(run.text for line in _lines(runs) for run in line).replace("|", "¦")
 
 
 def _lines(runs: list[Run]) -> list[list[Run]]:
@@ -262,9 +262,10 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
         if lines:
             members, (bottom, top) = lines[-1]
             overlap = min(top, run.y1) - max(bottom, run.y0)
-            if overlap > 0.3 * min(run.y1 - run.y0, top - bottom):
+            # Measured against the line's first run, not a growing envelope: one tall box
+            # (OCR's) would otherwise swallow the next line.
+            if overlap > 0.4 * min(run.y1 - run.y0, top - bottom):
                 members.append(run)
-                lines[-1] = (members, [min(bottom, run.y0), max(top, run.y1)])
                 continue
         lines.append(([run], [run.y0, run.y1]))
     return [sorted(members, key=lambda r: r.x0) for members, _ in lines]
