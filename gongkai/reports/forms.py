@@ -155,6 +155,9 @@ def _name(path: str) -> str:
     return "stat__" + path.replace(".", "__")
 
 
+stat_field_name = _name  # the review page marks the fields of doubtful cells by these names
+
+
 class CompareForm(forms.Form):
     metric = forms.ChoiceField(
         label="统计项", choices=[(m.key, f"{m.label}（{m.unit}）") for m in METRICS]
