@@ -56,6 +56,8 @@ def place(where: str) -> tuple[str, str]:
         return "正文", f"“{where[5:]}”"
     if where == "organization":
         return "发布机关", ""
+    if where in _APPLICATION_ROWS:
+        return _APPLICATION_ROWS[where], "整行"
     head, _, last = where.rpartition(".")
     if head in _APPLICATION_ROWS and last in _COLUMN_LABELS:
         return _APPLICATION_ROWS[head], _COLUMN_LABELS[last]
@@ -105,4 +107,12 @@ def doubt_rows(doubts: list[dict]) -> list[dict]:
 
 
 def doubted_paths(doubts: list[dict]) -> set[str]:
-    return {str(d.get("where")) for d in doubts if d.get("where")}
+    """The statistics to mark: a whole row's doubt marks each of its cells."""
+    paths: set[str] = set()
+    for doubt in doubts:
+        where = str(doubt.get("where") or "")
+        if where in _APPLICATION_ROWS:
+            paths.update(f"{where}.{column}" for column in statistics.COLUMN_KEYS)
+        elif where:
+            paths.add(where)
+    return paths

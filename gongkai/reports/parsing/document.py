@@ -128,6 +128,8 @@ def _parse_plain(plain: str) -> dict[str, Any]:
     if legacy_figures:
         _merge_annex(document, legacy_figures)
     document["violations"] = check(document, plain)
+    if apps_table is not None and apps_table.doubts:
+        document["_doubts"] = apps_table.doubts  # parse_report lists them under "doubts"
     return document
 
 

@@ -103,3 +103,10 @@ def test_every_statistic_path_has_a_printed_place():
     for field in review.statistics.FIELDS:
         row, _ = review.place(field.path)
         assert row and not row.isascii(), field.path
+
+
+def test_a_row_placed_by_order_is_described_and_each_of_its_cells_marked():
+    doubts = [{"reason": "placed_by_order", "where": "applications.carried_out"}]
+    assert review.place("applications.carried_out") == ("四、结转下年度继续办理", "整行")
+    assert review.doubt_rows(doubts)[0]["reason"].startswith("这一行数字与行名分开印出")
+    assert "applications.carried_out.total" in review.doubted_paths(doubts)
