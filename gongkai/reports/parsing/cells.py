@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .numbers import is_value_cell
+from .text import BLANK_CELL
 
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _ONLY_PIPES = re.compile(r"^\|{2,}$")
@@ -45,6 +46,8 @@ def line_cells(line: str) -> list[str]:
     Returns ``[]`` for lines that carry no cell (a row end ``||``, a markdown rule or an
     empty line). A lone ``|`` is one blank cell.
     """
+    if line == BLANK_CELL:
+        return [""]
     stripped = line.strip()
     if not stripped:
         return []

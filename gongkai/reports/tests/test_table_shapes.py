@@ -115,3 +115,25 @@ def test_a_number_wrapped_inside_a_narrow_pdf_cell_is_one_number():
     assert "| 行政许可 | 1,046,218 |" in read.text
     document = parse_report(read.text)
     assert document["proactive"]["administrative_licensing"] == {"decisions": 1046218}
+
+
+def test_cells_one_per_line_with_no_break_spaces_in_the_blanks_keep_their_columns():
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    cells += ["规章", "\u00a0", "\u00a0", "3", "行政规范性文件", "2", "\u00a0", "26"]
+    table_2 = "二、主动公开政府信息情况\n" + "\n".join(cells)
+    document = parse_report(REPORT_2021.replace("三、收到和处理", table_2 + "\n\n三、收到和处理"))
+    assert document["proactive"]["regulations"] == {"in_force": 3}
+    assert document["proactive"]["normative_documents"] == {"issued": 2, "in_force": 26}
+
+
+def test_without_a_trace_of_the_blanks_a_short_row_one_per_line_is_not_guessed():
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
+    cells += ["规章", "3", "行政规范性文件", "2", "5", "26"]
+    table_2 = "二、主动公开政府信息情况\n" + "\n".join(cells)
+    document = parse_report(REPORT_2021.replace("三、收到和处理", table_2 + "\n\n三、收到和处理"))
+    assert "regulations" not in document["proactive"]
+    assert document["proactive"]["normative_documents"] == {
+        "issued": 2,
+        "repealed": 5,
+        "in_force": 26,
+    }
