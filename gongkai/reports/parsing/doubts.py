@@ -30,6 +30,12 @@ _CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I"
                            "B": "8", "g": "9", "¦": "1", "丨": "1", "工": "1"})  # fmt: skip
 _CONFUSABLE_CELL = re.compile(r"^[0-9OoDQlIi!ZzSsBg¦丨工]+$")
 _SPLIT = re.compile(r"(\||\t| +)")
+_LOOKALIKE = "OoDQlIi!ZzSsBg¦丨工"
+# A whole cell of digits and look-alikes with at least one look-alike, between separators.
+_CANDIDATE = re.compile(
+    rf"(?:^|(?<=[|\t ]))[0-9{_LOOKALIKE}]*[{_LOOKALIKE}][0-9{_LOOKALIKE}]*(?=$|[|\t ])",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -52,7 +58,12 @@ def repair_ocr_cells(lines: list[str]) -> tuple[list[str], list[Repair]]:
     """
     out: list[str] = []
     repairs: list[Repair] = []
+    if not _CANDIDATE.search("\n".join(lines)):
+        return list(lines), repairs  # the usual case: nothing that could be a misread digit
     for number, line in enumerate(lines):
+        if not _CANDIDATE.search(line):
+            out.append(line)
+            continue
         parts = _SPLIT.split(line)
         cells = [(i, p.strip()) for i, p in enumerate(parts) if i % 2 == 0 and p.strip()]
         suspects = [(i, text) for i, text in cells if _suspect(text)]
@@ -116,7 +127,7 @@ def prose_contradictions(document: dict, paragraphs: list[Paragraph]) -> list[di
         return []
     entries = []
     for paragraph in paragraphs:
-        if "|" in paragraph.text or "\t" in paragraph.text:
+        if "新收" not in paragraph.text or "|" in paragraph.text or "\t" in paragraph.text:
             continue
         for sentence in sentences(paragraph.text):
             for match in _NEW_APPLICATIONS.finditer(sentence):
