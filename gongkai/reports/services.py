@@ -12,6 +12,8 @@ from .models import ImportedReport, ImportStatus
 
 # A scanned PDF of a dozen pages is several megabytes; text and saved pages are far smaller.
 MAX_REPORT_BYTES = 20 * 1024 * 1024
+# OCR takes about ten seconds a page: a web request reads at most this many scanned pages.
+MAX_OCR_PAGES = 6
 
 
 class ReportImportError(Exception):
@@ -31,7 +33,7 @@ def read_report_upload(upload: UploadedFile):
 
     check_upload_size(upload.size)
     try:
-        return read_report_bytes(upload.read(), upload.name)
+        return read_report_bytes(upload.read(), upload.name, max_ocr_pages=MAX_OCR_PAGES)
     except UnicodeError:
         raise ReportImportError("无法识别文件编码，请另存为 UTF-8 文本后再上传。") from None
     except ReportParseError as exc:

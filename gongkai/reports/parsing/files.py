@@ -47,15 +47,18 @@ class SourceText:
         return out
 
 
-def read_report_bytes(data: bytes, name: str) -> SourceText:
-    """The text of a report file, chosen by its content first and its name second."""
+def read_report_bytes(data: bytes, name: str, max_ocr_pages: int | None = None) -> SourceText:
+    """The text of a report file, chosen by its content first and its name second.
+
+    ``max_ocr_pages``: see :func:`.pdf.read_pdf`.
+    """
     if not data.strip():
         raise ReportParseError(f"文件为空：{name}", f"the file is empty: {name}")
     lower = name.lower()
     if data.startswith(b"%PDF-"):
         from .pdf import read_pdf
 
-        return read_pdf(data, name)
+        return read_pdf(data, name, max_ocr_pages)
     if data.startswith(b"PK\x03\x04"):
         return SourceText(read_docx(data, name), "docx")
     if lower.endswith((".pdf", ".docx")):

@@ -51,9 +51,14 @@ class Box:
         return self.x0 - 1 <= run.cx <= self.x1 + 1 and self.y0 - 1 <= run.cy <= self.y1 + 1
 
 
-def read_pdf(data: bytes, name: str) -> SourceText:
-    """The text of a PDF; pages without a text layer are read by OCR."""
+def read_pdf(data: bytes, name: str, max_ocr_pages: int | None = None) -> SourceText:
+    """The text of a PDF; pages with an image and no text layer are read by OCR.
+
+    ``max_ocr_pages`` bounds the pages OCR may take (about ten seconds each): a web request
+    must not wait minutes for a long scan.
+    """
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     try:
         document = pdfium.PdfDocument(data)
@@ -69,10 +74,17 @@ def read_pdf(data: bytes, name: str) -> SourceText:
             runs = _runs(page)
             if runs:
                 pages.append(page_lines(runs, _ruling(page), page.get_width()))
-            else:
-                scanned.append(index)
-                pages.append([])
+                continue
+            pages.append([])
+            if next(iter(page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=4)), None):
+                scanned.append(index)  # an image and no text: a scanned page
         ocr = False
+        if max_ocr_pages is not None and len(scanned) > max_ocr_pages:
+            raise ReportParseError(
+                f"扫描件有 {len(scanned)} 页需要文字识别，超过网页导入的 {max_ocr_pages} 页上限；"
+                "请只上传含统计表格的几页，或由管理员用 gongkai report parse 命令处理：" + name,
+                f"{len(scanned)} scanned pages exceed the limit of {max_ocr_pages}: {name}",
+            )
         if scanned:
             from .ocr import ocr_pages
 

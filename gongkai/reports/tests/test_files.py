@@ -117,3 +117,28 @@ def test_a_pdf_with_no_text_at_all_and_no_image_is_refused():
     blank = weasyprint.HTML(string="<html><body></body></html>").write_pdf()
     with pytest.raises(ReportParseError):
         parse_report_file(blank, "blank.pdf")
+
+
+def test_a_blank_page_in_a_text_pdf_needs_no_ocr(report_text, monkeypatch):
+    from gongkai.reports.parsing import ocr
+
+    def no_ocr(*args):
+        raise AssertionError("a blank page was sent to OCR")
+
+    monkeypatch.setattr(ocr, "ocr_pages", no_ocr)
+    html = report_html(report_text).replace("</body>", '<p style="break-before:page"></p></body>')
+    import weasyprint
+
+    read = read_report_bytes(weasyprint.HTML(string=html).write_pdf(), "r.pdf")
+    assert read.pages == 2 and not read.ocr
+
+
+def test_a_scan_longer_than_the_web_limit_is_refused_before_any_ocr(report_text, monkeypatch):
+    from gongkai.reports.parsing import ocr
+
+    from .documents import scan_pdf
+
+    monkeypatch.setattr(ocr, "ocr_pages", lambda *a: pytest.fail("OCR ran"))
+    scan = scan_pdf(report_pdf(report_text + ("\n正文。" * 120)))
+    with pytest.raises(ReportParseError, match="超过网页导入的 1 页上限"):
+        read_report_bytes(scan, "scan.pdf", max_ocr_pages=1)
