@@ -137,3 +137,10 @@ def test_without_a_trace_of_the_blanks_a_short_row_one_per_line_is_not_guessed()
         "repealed": 5,
         "in_force": 26,
     }
+
+
+def test_a_result_label_garbled_by_ocr_does_not_reorder_table_four():
+    text = REPORT_2021.replace("| 尚未审结 |", "| 尚未审人结 |", 1)
+    assert text.count("尚未审人结") == 1
+    appeals = parse_report(text)["appeals"]
+    assert appeals["review"] == {"upheld": 1, "corrected": 1, "other": 0, "pending": 0, "total": 2}
