@@ -11,6 +11,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="报告文件",
         required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_SUFFIXES)}),
         help_text=(
             "从政府网站保存的网页（.html、.mhtml）、Word 文档（.docx）、PDF（含扫描件，"
             "将自动文字识别）或文本（.txt），不超过 20 MB。"
@@ -21,7 +22,9 @@ class ImportForm(forms.Form):
         required=False,
         max_length=2_000_000,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="从网页复制的年度报告全文，表格可以是一格一行或用竖线分隔。",
+        help_text=(
+            "从网页、PDF 或文字识别结果复制的年度报告全文，表格可以是一格一行、用竖线或制表符分隔。"
+        ),
     )
 
     def __init__(self, *args, organizations, **kwargs):
