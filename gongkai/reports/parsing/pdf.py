@@ -19,6 +19,9 @@ from .files import SourceText
 
 _SNAP = 2.0  # ruling lines this close are the same line
 _MIN_CELL = 3.0
+# Runs of one line further apart than this (× the text height) are cells of a table drawn
+# without borders; the runs of a sentence touch (a font change splits them, a gap does not).
+_CELL_GAP = 0.3
 
 
 @dataclass(frozen=True)
@@ -290,8 +293,7 @@ def _line_text(line: list[Run], right_margin: float) -> str:
     parts = [line[0].text]
     for before, run in zip(line, line[1:], strict=False):
         height = max(run.y1 - run.y0, 1.0)
-        # Runs far apart on one line are cells of a table drawn without borders.
-        parts.append("\t" if run.x0 - before.x1 > 1.5 * height else "")
+        parts.append("\t" if run.x0 - before.x1 > _CELL_GAP * height else "")
         parts.append(run.text)
     text = "".join(parts)
     height = max(line[-1].y1 - line[-1].y0, 1.0)

@@ -142,3 +142,11 @@ def test_a_scan_longer_than_the_web_limit_is_refused_before_any_ocr(report_text,
     scan = scan_pdf(report_pdf(report_text + ("\n正文。" * 120)))
     with pytest.raises(ReportParseError, match="超过网页导入的 1 页上限"):
         read_report_bytes(scan, "scan.pdf", max_ocr_pages=1)
+
+
+def test_a_pdf_table_drawn_without_borders_is_read_from_the_gaps_between_cells(report_text):
+    import weasyprint
+
+    html = report_html(report_text).replace("</style>", "td{border:none !important}</style>")
+    parsed = parse_report_file(weasyprint.HTML(string=html).write_pdf(), "borderless.pdf")
+    assert statistics_only(parsed.document) == parse_report(report_text)
