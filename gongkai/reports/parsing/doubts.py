@@ -115,30 +115,41 @@ def locate(lines: list[str], repairs: list[Repair], parse: Callable[[str], dict]
 
 
 # -- prose against the table -------------------------------------------------------------------
-_NEW_APPLICATIONS = re.compile(
-    r"(?:本年|全年|共|本年度)?新收[^,，。;；]{0,14}?申请(?:共计|共)?(\d+)件"
+# Sentences that state a table 三 total, and the statistic each states.
+_STATED_TOTALS = (
+    (
+        re.compile(r"(?:本年|全年|共|本年度)?新收[^,，。;；]{0,14}?申请(?:共计|共)?(\d+)件"),
+        ("new", "applications.new.total"),
+    ),
+    (
+        re.compile(r"上年结转[^,，。;；]{0,14}?申请(?:共计|共)?(\d+)件"),
+        ("carried_in", "applications.carried_in.total"),
+    ),
 )
 
 
 def prose_contradictions(document: dict, paragraphs: list[Paragraph]) -> list[dict]:
-    """Sentences stating the year's new applications differently from table 三's total."""
-    total = document.get("applications", {}).get("new", {}).get("total")
-    if total is None:
-        return []
+    """Sentences stating table 三's new or carried-in total differently from the table."""
+    applications = document.get("applications", {})
     entries = []
     for paragraph in paragraphs:
-        if "新收" not in paragraph.text or "|" in paragraph.text or "\t" in paragraph.text:
+        text = paragraph.text
+        if ("新收" not in text and "上年结转" not in text) or "|" in text or "\t" in text:
             continue
-        for sentence in sentences(paragraph.text):
-            for match in _NEW_APPLICATIONS.finditer(sentence):
-                stated = parse_number(match.group(1))
-                if stated is not None and stated != total:
-                    entries.append(
-                        {
-                            "reason": "prose_contradicts",
-                            "where": "applications.new.total",
-                            "printed": sentence.strip()[:120],
-                            "read": total,
-                        }
-                    )
+        for sentence in sentences(text):
+            for pattern, (row, where) in _STATED_TOTALS:
+                total = applications.get(row, {}).get("total")
+                if total is None:
+                    continue
+                for match in pattern.finditer(sentence):
+                    stated = parse_number(match.group(1))
+                    if stated is not None and stated != total:
+                        entries.append(
+                            {
+                                "reason": "prose_contradicts",
+                                "where": where,
+                                "printed": sentence.strip()[:120],
+                                "read": total,
+                            }
+                        )
     return entries[:5]

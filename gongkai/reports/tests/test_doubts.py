@@ -77,3 +77,12 @@ def test_no_name_is_offered_for_a_known_name_or_a_different_agency():
     assert similar_name("上海市示例区司法局", known) is None
     assert similar_name("北京市朝阳区教育委员会", known) is None
     assert similar_name("", known) is None
+
+
+def test_a_carried_in_count_stated_differently_in_prose_is_listed(report_text):
+    text = report_text.replace(
+        "2023年，我局共收到", "上年结转政府信息公开申请3件。2023年，我局共收到"
+    )
+    doubts = parse_report(text)["doubts"]
+    assert [(d["where"], d["read"]) for d in doubts] == [("applications.carried_in.total", 1)]
+    assert doubts[0]["printed"] == "上年结转政府信息公开申请3件。"
