@@ -104,14 +104,15 @@ def reread_figures(image, runs, ruling, scale: float, name: str):
 
     from .pdf import Run, cells, rows_of
 
+    boxes = cells(*ruling)
     texts: dict = {}
     for run in runs:
-        for box in cells(*ruling):
+        for box in boxes:
             if box.holds(run):
                 texts[box] = texts.get(box, "") + run.text
                 break
     narrow = []
-    for _, row in rows_of(cells(*ruling)):
+    for _, row in rows_of(boxes):
         readings = [texts.get(box, "") for box in row]
         if not any(_FIGURE.match(t) for t in readings):
             continue  # a header or a row of labels: nothing to read as figures
@@ -135,6 +136,8 @@ def reread_figures(image, runs, ruling, scale: float, name: str):
             crop = image.crop((left, top, right, bottom))
             # Twice the size: tesseract drops a lone thin "1" of body-text size as a speck.
             crops.append((box, crop.resize((crop.width * 2, crop.height * 2))))
+    if not crops:
+        return runs
     width = max(c.width for _, c in crops) + 2 * pad
     sheet = Image.new("L", (width, sum(c.height + 2 * pad for _, c in crops)), 255)
     slots, y = [], 0
@@ -143,7 +146,11 @@ def reread_figures(image, runs, ruling, scale: float, name: str):
         slots.append((y, y + crop.height + 2 * pad, box))
         y += crop.height + 2 * pad
     read: dict = {}
-    for left, top, _w, h, text in read_words(sheet, name, digits=True):
+    try:
+        words = read_words(sheet, name, digits=True)
+    except ReportParseError:
+        return runs  # no second reading (tesseract-ocr-eng missing): keep the first
+    for left, top, _w, h, text in words:
         middle = top + h / 2
         for start, end, box in slots:
             if start <= middle < end:
