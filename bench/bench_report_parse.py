@@ -6,10 +6,14 @@ repository) with their numbers perturbed deterministically and their tables re-l
 baseline, measured in the same run, is reading and normalising the same texts (splitting
 lines and NFKC-normalising each), i.e. the least any parser must do.
 
+A second part times ``gongkai report parse DIR --csv`` on a folder of text-layer PDFs made
+from the same perturbed texts (WeasyPrint, bordered tables): the rate in PDFs per second,
+end to end (reading, rebuilding the cells, parsing, the CSV), against the target of 20/s.
+
 Results are printed and merged into var/bench/results.json as rows
 ``{"name", "value", "baseline", "ratio", "unit"}`` (rows with other names are kept).
 
-Run: ``python bench/bench_report_parse.py [--count 1000]``
+Run: ``python bench/bench_report_parse.py [--count 1000] [--pdfs 40]``
 """
 
 from __future__ import annotations
@@ -148,10 +152,45 @@ def merge_results(rows: list[dict]) -> None:
     RESULTS.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+PDF_TARGET_PER_SECOND = 20
+
+
+def pdf_folder_rate(count: int) -> dict:
+    """PDFs per second for ``report parse DIR --csv`` over ``count`` generated PDFs."""
+    import io
+    import tempfile
+
+    from gongkai.reports.cli import main as report_cli
+    from gongkai.reports.tests.documents import report_pdf
+
+    seeds = example_texts()
+    with tempfile.TemporaryDirectory() as folder:
+        for index in range(count):
+            text = perturb(seeds[index % len(seeds)], random.Random(10_000 + index))
+            Path(folder, f"{index:04}.pdf").write_bytes(report_pdf(text))
+        out = Path(folder) / "out" / "stats.csv"
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            status = report_cli(["parse", folder, "--csv", str(out)], io.StringIO(), io.StringIO())
+            best = min(best, time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit("the PDF folder did not parse cleanly")
+    rate = count / best
+    return {
+        "name": f"report_parse_pdf_folder_{count}",
+        "value": round(rate, 1),
+        "baseline": PDF_TARGET_PER_SECOND,
+        "ratio": round(rate / PDF_TARGET_PER_SECOND, 2),
+        "unit": "PDF/s",
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate, time, print and record."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--pdfs", type=int, default=40, help="PDFs in the folder run (0: skip)")
     args = parser.parse_args(argv)
     reports = generate(args.count)
     documents = [parse_report(text) for text in reports]  # also a warm-up
@@ -193,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             "unit": "s",
         },
     ]
+    if args.pdfs:
+        rows.append(pdf_folder_rate(args.pdfs))
     print(f"{args.count} reports generated ({', '.join(LAYOUTS)}); {failures} without statistics")
     for row in rows:
         print(

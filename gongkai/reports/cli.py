@@ -3,6 +3,7 @@
 Usage::
 
     gongkai report parse FILE                 # print the statistics document as JSON
+                                              # (.txt .html .htm .mhtml .docx .pdf, scans by OCR)
     gongkai report parse DIR --csv out.csv    # every report of a folder into one CSV
     gongkai report check FILE [--format json] # list violations; exit 1 if there are any
 
@@ -21,10 +22,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from .checks import check
-from .parsing import ReportParseError, decode_report, parse_report
+from .parsing import SUFFIXES, ReportParseError, parse_report_file
 
-REPORT_SUFFIXES = (".txt", ".html", ".htm")
-META_COLUMNS = ("file", "organization", "year", "format", "violations", "error")
+REPORT_SUFFIXES = SUFFIXES
+META_COLUMNS = ("file", "organization", "year", "format", "violations", "doubts", "ocr", "error")
 
 
 class UsageError(Exception):
@@ -54,10 +55,12 @@ def build_parser(stdout: IO[str]) -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     parse = commands.add_parser("parse", help="报告 → 统计 JSON / report → statistics JSON")
-    parse.add_argument("path", help="a report (.txt/.html/.htm) or, with --csv, a folder")
+    parse.add_argument(
+        "path", help="a report (.txt/.html/.mhtml/.docx/.pdf) or, with --csv, a folder of them"
+    )
     parse.add_argument("--csv", metavar="OUT", help="write every report of the folder to OUT")
     verify = commands.add_parser("check", help="列出不一致之处 / list the violations")
-    verify.add_argument("path", help="a report (.txt/.html/.htm) or a statistics JSON document")
+    verify.add_argument("path", help="a report file (as for parse) or a statistics JSON document")
     verify.add_argument("--format", choices=("text", "json"), default="text")
     # argparse prints help through _print_message: send it to our stdout.
     for p in (parser, parse, verify):
@@ -82,7 +85,7 @@ def main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None 
                 if not args.csv:
                     raise UsageError("解析文件夹需要 --csv / parsing a folder needs --csv OUT")
                 return parse_folder(Path(args.path), Path(args.csv), stdout, stderr)
-            document = parse_report(read_report_file(Path(args.path)))
+            document = parse_file(Path(args.path)).document
             stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
             return 0
         return check_command(Path(args.path), args.format, stdout)
@@ -103,13 +106,30 @@ def internal_error(name: str, error: Exception) -> str:
 
 
 # -- reading files ------------------------------------------------------------------------------
-def read_report_file(path: Path) -> str:
-    """Read a report file as text (see `decode_report` for the encodings)."""
+def read_report_file(path: Path) -> bytes:
+    """The bytes of a report file, or a ReportParseError naming what is wrong with the path."""
     if not path.exists():
         raise ReportParseError(f"文件不存在：{path}", f"no such file: {path}")
     if path.is_dir():
         raise ReportParseError(f"这是文件夹：{path}", f"this is a folder: {path}")
-    return decode_report(path.read_bytes(), str(path))
+    return path.read_bytes()
+
+
+def parse_file(path: Path, known: list[str] | None = None):
+    """Parse one report file; its organisation is checked against the names already known."""
+    return parse_report_file(
+        read_report_file(path), str(path), known if known is not None else known_names()
+    )
+
+
+def known_names() -> list[str]:
+    """The organisations of this platform and the bodies of earlier imports (for OCR typos)."""
+    try:
+        from .selectors import known_reporting_bodies
+
+        return known_reporting_bodies()
+    except Exception:  # no database (a bare checkout): names are only a help
+        return []
 
 
 # -- check ----------------------------------------------------------------------------------------
@@ -117,8 +137,8 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
     """``check FILE``: print the violations of a report or of a JSON document."""
     if path.suffix.lower() == ".json":
         try:
-            document = json.loads(read_report_file(path))
-        except (ValueError, RecursionError) as error:  # JSONDecodeError, over-long or deep
+            document = json.loads(read_report_file(path).decode("utf-8-sig"))
+        except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8, deep
             raise ReportParseError(
                 f"JSON 无法解析：{path}", f"invalid JSON: {path}: {error}"
             ) from None
@@ -126,7 +146,7 @@ def check_command(path: Path, output_format: str, stdout: IO[str]) -> int:
             raise ReportParseError("JSON 不是统计文档", "the JSON is not a statistics document")
         violations = check(document)
     else:
-        violations = parse_report(read_report_file(path))["violations"]
+        violations = parse_file(path).document["violations"]
     if output_format == "json":
         stdout.write(json.dumps(violations, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -174,16 +194,19 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
     """Parse every report of ``folder`` into one CSV row each; print a summary of failures."""
     files = report_files(folder)
     if not files:
-        raise UsageError(f"文件夹中没有报告 (.txt/.html/.htm)：{folder} / no reports in {folder}")
+        raise UsageError(
+            f"文件夹中没有报告 ({'/'.join(REPORT_SUFFIXES)})：{folder} / no reports in {folder}"
+        )
     rows: list[dict[str, Any]] = []
     columns: dict[str, None] = {}  # statistic paths in first-seen order (a set that keeps order)
     failures: list[tuple[str, str]] = []
     progress = ProgressBar(len(files), stderr)
+    known = known_names()
     for number, path in enumerate(files, start=1):
         name = str(path.relative_to(folder))
         row: dict[str, Any] = {"file": name}
         try:
-            document = parse_report(read_report_file(path))
+            document = parse_file(path, known).document
         except ReportParseError as error:
             failures.append((name, str(error)))
             row["error"] = str(error)
@@ -196,6 +219,8 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
                 year=document.get("year", ""),
                 format=document.get("format", ""),
                 violations=len(document.get("violations", [])),
+                doubts=len(document.get("doubts", [])),
+                ocr="OCR" if document.get("source", {}).get("ocr") else "",
             )
             statistics = flatten(document)
             columns.update(dict.fromkeys(statistics))

@@ -3,20 +3,28 @@ from django import forms
 from . import statistics
 from .selectors import METRICS
 
+UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".mhtml", ".mht", ".docx", ".pdf")
+
 
 class ImportForm(forms.Form):
     owner = forms.ModelChoiceField(label="导入到机构", queryset=None, empty_label=None)
     file = forms.FileField(
         label="报告文件",
         required=False,
-        help_text="从政府网站保存的网页（.html）或文本（.txt），不超过 5 MB。",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_SUFFIXES)}),
+        help_text=(
+            "从政府网站保存的网页（.html、.mhtml）、Word 文档（.docx）、PDF（含扫描件，"
+            "将自动文字识别）或文本（.txt），不超过 20 MB。"
+        ),
     )
     text = forms.CharField(
         label="或粘贴报告全文",
         required=False,
         max_length=2_000_000,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="从网页复制的年度报告全文，表格可以是一格一行或用竖线分隔。",
+        help_text=(
+            "从网页、PDF 或文字识别结果复制的年度报告全文，表格可以是一格一行、用竖线或制表符分隔。"
+        ),
     )
 
     def __init__(self, *args, organizations, **kwargs):
@@ -25,8 +33,10 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if upload and not upload.name.lower().endswith((".txt", ".html", ".htm")):
-            raise forms.ValidationError("只能上传 .txt、.html 或 .htm 文件。")
+        if upload and not upload.name.lower().endswith(UPLOAD_SUFFIXES):
+            raise forms.ValidationError(
+                "只能上传 .txt、.html、.htm、.mhtml、.docx 或 .pdf 文件（.doc 请先另存为 .docx）。"
+            )
         return upload
 
     def clean(self):
@@ -146,6 +156,9 @@ class ConfirmForm(forms.Form):
 
 def _name(path: str) -> str:
     return "stat__" + path.replace(".", "__")
+
+
+stat_field_name = _name  # the review page marks the fields of doubtful cells by these names
 
 
 class CompareForm(forms.Form):

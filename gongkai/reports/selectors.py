@@ -117,3 +117,17 @@ def comparison(reports, metric: Metric, bodies: list[str], years: list[int]) -> 
         "years": years,
         "series": [{"body": b, "values": [values.get((b, y)) for y in years]} for b in bodies],
     }
+
+
+def known_reporting_bodies() -> list[str]:
+    """Names an imported report's organisation is checked against (OCR misreads a character):
+    the platform's own organisations and the bodies of reports already confirmed."""
+    from gongkai.accounts.models import Organization
+
+    names = set(Organization.objects.values_list("name", flat=True))
+    names.update(
+        ImportedReport.objects.filter(status=ImportStatus.CONFIRMED)
+        .values_list("reporting_body", flat=True)
+        .distinct()
+    )
+    return sorted(n for n in names if n)

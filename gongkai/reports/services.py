@@ -10,7 +10,10 @@ from gongkai.accounts.models import Organization, User
 from . import statistics
 from .models import ImportedReport, ImportStatus
 
-MAX_REPORT_BYTES = 5 * 1024 * 1024
+# A scanned PDF of a dozen pages is several megabytes; text and saved pages are far smaller.
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+# OCR takes about ten seconds a page: a web request reads at most this many scanned pages.
+MAX_OCR_PAGES = 6
 
 
 class ReportImportError(Exception):
@@ -20,36 +23,51 @@ class ReportImportError(Exception):
 def check_upload_size(size: int) -> None:
     """Refuse an oversized upload before reading it into memory."""
     if size > MAX_REPORT_BYTES:
-        raise ReportImportError("文件过大：年度报告文件不能超过 5 MB。")
+        raise ReportImportError("文件过大：年度报告文件不能超过 20 MB。")
 
 
-def decode_report_upload(upload: UploadedFile) -> str:
-    """Text of an uploaded report file, or a ReportImportError staff can act on."""
-    from .parsing import ReportParseError, decode_report
+def read_report_upload(upload: UploadedFile):
+    """The text of an uploaded report file (text, web page, DOCX, PDF or scan) and how it was
+    read (``SourceText``), or a ReportImportError staff can act on."""
+    from .parsing import ReportParseError, read_report_bytes
 
     check_upload_size(upload.size)
     try:
-        return decode_report(upload.read(), upload.name)
+        return read_report_bytes(upload.read(), upload.name, max_ocr_pages=MAX_OCR_PAGES)
     except UnicodeError:
         raise ReportImportError("无法识别文件编码，请另存为 UTF-8 文本后再上传。") from None
     except ReportParseError as exc:
         raise ReportImportError(
-            f"{exc.chinese}。请上传 .txt 或 .html 文件，或直接粘贴报告全文。"
+            f"{exc.chinese}。请上传 .txt、.html、.mhtml、.docx 或 .pdf 文件，或直接粘贴报告全文。"
         ) from exc
 
 
 @transaction.atomic
 def report_import(
-    *, owner: Organization, text: str, source_name: str, actor: User
+    *,
+    owner: Organization,
+    text: str,
+    source_name: str,
+    actor: User,
+    source: dict | None = None,
 ) -> ImportedReport:
-    """Parse a published report into a draft awaiting confirmation."""
-    from .parsing import ReportParseError, parse_report
+    """Parse a published report into a draft awaiting confirmation.
+
+    ``source`` says how the text was read from a file (kind, pages, OCR); the organisation
+    as printed is checked against the names the platform knows, a close one offered as a
+    doubt for the reviewer, never put in its place.
+    """
+    from .parsing import ReportParseError, parse_report, suggest_organization
+    from .selectors import known_reporting_bodies
 
     try:
         document = parse_report(text)
     except ReportParseError as exc:
         # The staff see the Chinese half only (the English half is for the command line).
         raise ReportImportError(f"无法解析该报告：{exc.chinese}。") from exc
+    suggest_organization(document, known_reporting_bodies())
+    if source:
+        document["source"] = source
     report = ImportedReport.objects.create(
         owner=owner,
         reporting_body=(document.get("organization") or "")[:200],
@@ -71,6 +89,7 @@ def report_import(
             "source": source_name,
             "format": report.format,
             "statistics": len(statistics.flatten(document)),
+            "doubts": len(document.get("doubts", [])),
         },
     )
     return report

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 
 from gongkai.accounts.permissions import Action, organizations_for, require
 
-from . import charts, selectors, services
-from .forms import CompareForm, ConfirmForm, ImportForm
+from . import charts, review, selectors, services
+from .forms import CompareForm, ConfirmForm, ImportForm, stat_field_name
 from .models import ImportStatus
 from .permissions import get_imported_report_for
 
@@ -32,12 +32,18 @@ def import_new(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("file")
         try:
+            source = None
             if upload:
-                text, name = services.decode_report_upload(upload), upload.name
+                read = services.read_report_upload(upload)
+                text, name, source = read.text, upload.name, read.describe()
             else:
                 text, name = form.cleaned_data["text"], "粘贴的文本"
             report = services.report_import(
-                owner=form.cleaned_data["owner"], text=text, source_name=name, actor=request.user
+                owner=form.cleaned_data["owner"],
+                text=text,
+                source_name=name,
+                actor=request.user,
+                source=source,
             )
         except services.ReportImportError as exc:
             form.add_error(None, str(exc))
@@ -72,9 +78,19 @@ def import_review(request, pk: int):
             messages.success(request, f"已确认并保存“{report.reporting_body}”的统计数据。")
             return redirect("reports:import_review", pk=report.pk)
     status = 400 if form.errors else 200
-    return render(
-        request, "reports/import_review.html", {"report": report, "form": form}, status=status
-    )
+    doubts = report.document.get("doubts", [])
+    context = {
+        "report": report,
+        "form": form,
+        "violations": review.violation_rows(report.violations),
+        "doubts": review.doubt_rows(doubts),
+        "doubted": {stat_field_name(p) for p in review.doubted_paths(doubts)},
+        "read_by_ocr": bool(report.document.get("source", {}).get("ocr")),
+        "organization_suggestion": next(
+            (d.get("read") for d in doubts if d.get("reason") == "organization"), ""
+        ),
+    }
+    return render(request, "reports/import_review.html", context, status=status)
 
 
 @login_required

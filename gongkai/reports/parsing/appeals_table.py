@@ -83,6 +83,10 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
         region.append(cell)
 
     result_order: list[str] = []
+    # A result label OCR garbled ("尚未审人结") would shift the order read from the header:
+    # a header with a short unknown label among its result labels is read in the national
+    # order.
+    unknown_label = False
     group_order: list[str] = []
     rows: dict[str, list[str]] = {}
     current_group: str | None = None
@@ -121,9 +125,11 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
         elif core(text) in {"行政诉讼", "诉讼"}:
             current_group = None
             trailing = []
+        elif result_order and len(core(text)) <= 6 and not _has_figures(rows):
+            unknown_label = True
         elif trailing and any(parse_number(t) is not None for t in trailing):
             break  # prose after the values: the table is over
-    if len(result_order) != len(RESULTS):
+    if len(result_order) != len(RESULTS) or unknown_label:
         result_order = list(RESULTS)
     for group in GROUPS:
         if group not in group_order:
@@ -150,6 +156,10 @@ def read_appeals(cells: list[Cell], start: int) -> dict[str, dict[str, Number]]:
         if numbers:
             appeals[group] = {r: numbers[r] for r in RESULTS if r in numbers}
     return appeals
+
+
+def _has_figures(rows: dict[str, list[str]]) -> bool:
+    return any(parse_number(t) is not None for values in rows.values() for t in values)
 
 
 def _fifteen(cells: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..statistics import COLUMN_KEYS
-from . import tables_2019, tables_2021
+from . import apart, tables_2019, tables_2021
 from .cells import Cell
 from .labels import core, split_compound
 from .numbers import Number, is_value_cell
@@ -103,6 +103,7 @@ class ApplicationsTable:
     other_has_subrows: bool = False
     other_single_row: bool = False
     end: int = 0  # index in the cell stream just after the table
+    doubts: list = field(default_factory=list)  # rows placed by order, or not placed
 
     def as_dict(self) -> dict:
         """The ``applications`` rows of the document, in the schema's order."""
@@ -221,6 +222,14 @@ def find_start(cells: list[Cell], begin: int = 0) -> int | None:
         following = cells[index + 1 : index + 3]
         if any(is_value_cell(cell.text) for cell in following):
             return index
+    # Labels printed apart from their figures: 本年新收 … 结转下年度 and then the figures.
+    for index in range(begin, len(cells)):
+        text = cells[index].text
+        if "本年新收" not in text or "。" in text or len(core(text)) > 30:
+            continue
+        paths, _, first_value = apart.label_block(cells, index, classify_row)
+        if ("carried_out",) in paths and first_value < len(cells):
+            return index
     return None
 
 
@@ -235,6 +244,9 @@ def read_applications(cells: list[Cell], start: int) -> ApplicationsTable:
     header_columns = read_columns(cells[header_from:start])
     columns = header_columns
     table = ApplicationsTable()
+    placed = apart.place_apart(cells, start, columns, classify_row, _STOP_WORDS)
+    if placed is not None:
+        return _from_rows(table, columns, placed.rows, placed.end, placed.doubts)
     parent: str | None = None
     path: tuple[str, ...] | None = None
     values: list[str] = []
@@ -282,12 +294,19 @@ def read_applications(cells: list[Cell], start: int) -> ApplicationsTable:
                 parent = key[1] if len(key) == 3 else None
         index += 1
     close()
+    return _from_rows(table, header_columns, printed, index, [])
+
+
+def _from_rows(table, header_columns, printed, end: int, doubts: list) -> ApplicationsTable:
     columns = choose_columns(header_columns, [v for _, v in printed])
     for row_path, placed in place_rows(columns, printed):
+        if len(row_path) == 3 and row_path[1] == "other" and row_path[2] != "all":
+            table.other_has_subrows = True
         row = table.rows.setdefault(row_path, {})
         for column, value in placed.items():
             row.setdefault(column, value)
     single = table.rows.get(("outcomes", "other", tables_2019.OTHER_SINGLE_ROW))
     table.other_single_row = bool(single) and not table.other_has_subrows
-    table.end = index
+    table.end = end
+    table.doubts = doubts
     return table

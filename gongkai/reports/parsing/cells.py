@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .numbers import is_value_cell
+from .text import BLANK_CELL
 
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _ONLY_PIPES = re.compile(r"^\|{2,}$")
@@ -45,9 +46,17 @@ def line_cells(line: str) -> list[str]:
     Returns ``[]`` for lines that carry no cell (a row end ``||``, a markdown rule or an
     empty line). A lone ``|`` is one blank cell.
     """
+    if line == BLANK_CELL:
+        return [""]
     stripped = line.strip()
     if not stripped:
         return []
+    if "\t" in line and "|" not in stripped:
+        # Tab-separated: a leading tab is a blank first cell (a no-break space that stood in
+        # it became a space, then nothing), so only spaces are stripped from the ends.
+        return _expand_spaced_numbers(
+            part.strip() for part in line.strip(" ").rstrip("\t").split("\t")
+        )
     if stripped == "|":
         return [""]
     if _ONLY_PIPES.match(stripped):
@@ -61,8 +70,6 @@ def line_cells(line: str) -> list[str]:
         if body.endswith("|"):
             body = body[:-1]
         return _expand_spaced_numbers(part.strip() for part in body.split("|"))
-    if "\t" in stripped:
-        return _expand_spaced_numbers(part.strip() for part in stripped.split("\t"))
     return _split_spaced_values(stripped)
 
 

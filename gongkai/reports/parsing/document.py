@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import statistics
-from . import appeals_table, applications_table, detect, legacy, prose
+from . import appeals_table, applications_table, detect, doubts, legacy, prose
 from .cells import Cell, cell_stream
 from .errors import ReportParseError
 from .html import html_to_text, looks_like_html
@@ -37,11 +37,26 @@ def report_text(text: str) -> str:
 def parse_report(text: str) -> dict[str, Any]:
     """Parse a published annual report (plain text or saved HTML) into the statistics document.
 
+    Cells read with doubt (OCR-repaired digits, prose contradicting the table) are listed
+    under ``"doubts"`` beside the statistics when there are any.
     Raises :class:`ReportParseError` for empty, binary or non-report input.
     """
+    plain = report_text(text)
+    lines, repairs = doubts.repair_ocr_cells(split_lines(plain))
+    if repairs:
+        plain = "\n".join(lines)
+    document = _parse_plain(plain)
+    found = doubts.locate(lines, repairs, _parse_plain) if repairs else []
+    found += document.pop("_doubts", [])
+    found += doubts.prose_contradictions(document, list(text_paragraphs(plain)))
+    if found:
+        document["doubts"] = found
+    return document
+
+
+def _parse_plain(plain: str) -> dict[str, Any]:
     from ..checks import check  # the checker imports the parser's helpers: import late
 
-    plain = report_text(text)
     original = split_lines(plain)
     normalized = list(normalized_lines(plain))
     title = detect.find_title(original, normalized)
@@ -85,6 +100,7 @@ def parse_report(text: str) -> dict[str, Any]:
         if channels:
             applications["by_channel"] = channels
         outcomes = legacy.read_legacy_outcomes(prose_paragraphs)
+        legacy.drop_impossible_outcomes(outcomes, received)
         if outcomes:
             applications["legacy_outcomes"] = outcomes
         if not appeals:
@@ -112,6 +128,8 @@ def parse_report(text: str) -> dict[str, Any]:
     if legacy_figures:
         _merge_annex(document, legacy_figures)
     document["violations"] = check(document, plain)
+    if apps_table is not None and apps_table.doubts:
+        document["_doubts"] = apps_table.doubts  # parse_report lists them under "doubts"
     return document
 
 

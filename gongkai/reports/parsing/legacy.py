@@ -119,12 +119,28 @@ def read_legacy_outcomes(paragraphs: list[Paragraph]) -> dict[str, Number]:
                 if match is None:
                     continue
                 head = clause[: match.start()]
+                if _counts_information(head, clause[match.start() : match.end()]):
+                    continue
                 key = next(
                     (k for words, k in LEGACY_OUTCOMES if any(w in head for w in words)), None
                 )
                 if key and key not in found:
                     found[key] = tidy(float(match.group(1)))
     return found
+
+
+def _counts_information(head: str, count: str) -> bool:
+    """ "不予公开信息27条" counts items of information (条), not applications: outcome keys
+    count applications only, so a 条 count of 信息 with no 申请 in its clause is not one."""
+    return count.endswith("条") and "信息" in head and "申请" not in head
+
+
+def drop_impossible_outcomes(outcomes: dict[str, Number], received: Number | None) -> None:
+    """An outcome count larger than the applications received is not a count of them."""
+    if received is None:
+        return
+    for key in [k for k, v in outcomes.items() if v > received]:
+        del outcomes[key]
 
 
 # -- 复议、诉讼 -------------------------------------------------------------------------------

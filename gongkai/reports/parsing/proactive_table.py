@@ -42,6 +42,31 @@ COLUMNS = (
     )
 )
 MONEY_KEYS = frozenset({"amount_10k_yuan"})
+# The headers as the national formats print them, to recognise one cut short ("本年新").
+FULL_HEADERS: tuple[tuple[str, str], ...] = (
+    ("本年新制作数量", "new_made"),
+    ("本年新公开数量", "new_published"),
+    ("对外公开总数量", "published_total"),
+    ("上一年项目数量", "items_last_year"),
+    ("本年增/减", "items_change"),
+    ("处理决定数量", "decisions"),
+    ("本年处理决定数量", "decisions"),
+    ("采购项目数量", "projects"),
+    ("采购总金额", "amount_10k_yuan"),
+    ("本年制发件数", "issued"),
+    ("本年废止件数", "repealed"),
+    ("现行有效件数", "in_force"),
+    ("本年收费金额", "amount_10k_yuan"),
+)
+# Each block's header in the national order (2019 and 2021): a header whose cells are cut
+# short is read by position in the one layout its legible cells fit.
+LAYOUTS: tuple[tuple[str, ...], ...] = (
+    ("new_made", "new_published", "published_total"),
+    ("items_last_year", "items_change", "decisions"),
+    ("items_last_year", "items_change"),
+    ("projects", "amount_10k_yuan"),
+    ("issued", "repealed", "in_force"),
+)
 
 
 @dataclass
@@ -50,6 +75,8 @@ class Column:
 
     key: str
     unit: str = ""
+    # For a header cut short ("本年新"): the keys whose printed header begins so; key is "".
+    candidates: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -81,7 +108,33 @@ def classify_column(label: str) -> Column | None:
                 # The unit is often only in the bracketed note: "(单位:万元)".
                 unit = "万元" if "万元" in label else ("元" if "元" in label else "万元")
             return Column(key, unit)
+    candidates = frozenset(
+        key for name, key in FULL_HEADERS if len(text) >= 2 and name.startswith(text)
+    )
+    if candidates:
+        return Column("", "万元" if "amount_10k_yuan" in candidates else "", candidates)
     return None
+
+
+def resolve_columns(columns: list[Column]) -> list[Column]:
+    """Columns cut short take their key from their position in the one layout that fits."""
+    if all(c.key for c in columns):
+        return columns
+    fitting = [
+        layout
+        for layout in LAYOUTS
+        if len(layout) == len(columns)
+        and all(
+            (c.key == key) if c.key else (key in c.candidates)
+            for c, key in zip(columns, layout, strict=True)
+        )
+    ]
+    if len(fitting) != 1:
+        return columns  # still unknown: their values are left out
+    return [
+        c if c.key else Column(key, c.unit, c.candidates)
+        for c, key in zip(columns, fitting[0], strict=True)
+    ]
 
 
 def classify_row(label: str) -> tuple[bool, str | None]:
@@ -137,6 +190,8 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
         if row_open and row_key is not None and not untraceable:
             values = table.rows.setdefault(row_key, {})
             for column, text in zip(columns, row_values, strict=False):
+                if not column.key:
+                    continue
                 value = _cell_value(text, column)
                 if value is not None:
                     values[column.key] = value
@@ -160,11 +215,15 @@ def read_proactive(cells: list[Cell]) -> ProactiveTable:
             if header_done:
                 columns, header_done = [], False
             columns.append(column)
-            table.column_keys.add(column.key)
+            if column.key:
+                table.column_keys.add(column.key)
             continue
         is_row, key = classify_row(text)
         if is_row:
             close_row()
+            if not header_done:
+                columns = resolve_columns(columns)
+                table.column_keys.update(c.key for c in columns if c.key)
             header_done = True
             row_open, row_key, row_values = True, key, []
             row_line = cell.line

@@ -25,6 +25,9 @@ _ITEMS = (
     ),
     re.compile(r"发布(?:了)?(?:各类)?(?:政府|政务)信息(?:共计|共|达|合计)?" rf"{_NUM}条"),
     re.compile(r"主动公开(?:政府|政务)?信息(?:数|数量|总数|总量)(?:为|达|共)?" rf"{_NUM}条"),
+    # "主动公开规范性文件、政策解读、工作动态等信息656条", "主动公开…信息656条": the kinds
+    # of information named between the verb and the count (within one clause).
+    re.compile(r"主动公开[^,，。;；:：]{1,30}?信息(?:共计|共|总数|达|合计|为)?" rf"{_NUM}条"),
 )
 _ITEMS_NEW = re.compile(r"新增(?:主动公开)?(?:(?:政府|政务)?信息)?" rf"{_NUM}条")
 # A count stated for the whole year ("全年共主动公开…") beats one stated for a channel

@@ -14,6 +14,7 @@ import unicodedata
 from .errors import ReportParseError
 from .numbers import replace_chinese_numerals, strip_thousands
 
+BLANK_CELL = "\u00a0"
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
@@ -31,8 +32,13 @@ def split_lines(text: str) -> list[str]:
 def normalize_line(line: str) -> str:
     """NFKC-normalise one line, drop invisible characters and collapse runs of spaces.
 
-    Tabs are kept: they separate cells in tab-separated tables.
+    Tabs are kept: they separate cells in tab-separated tables. A line holding nothing but
+    no-break spaces is an empty table cell copied one per line (a web page's ``&nbsp;`` in an
+    empty ``<td>``): it stays one no-break space, which :func:`.cells.line_cells` reads as a
+    blank cell, while any other blank line is empty.
     """
+    if line and not line.strip("\u00a0 \t") and "\u00a0" in line:
+        return BLANK_CELL
     line = line.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u3000", " ")
     line = unicodedata.normalize("NFKC", line)
     return re.sub(r"[ ]{2,}", " ", line).strip(" ")

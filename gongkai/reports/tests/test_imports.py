@@ -60,7 +60,9 @@ def test_an_uploaded_gb18030_html_page_is_read(staff_client, agency, report_text
     [
         ({}, "请上传报告文件，或粘贴报告全文"),
         ({"text": "这是一段与年度报告无关的文字。"}, "无法解析该报告"),
-        ({"file": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}, "只能上传 .txt、.html 或 .htm 文件"),
+        ({"file": SimpleUploadedFile("r.doc", b"\xd0\xcf\x11\xe0")}, ".doc 请先另存为 .docx"),
+        ({"file": SimpleUploadedFile("r.pdf", b"%PDF-1.7")}, "文件已损坏或不是 PDF 文件"),
+        ({"file": SimpleUploadedFile("r.docx", b"PK\x03\x04junk")}, "文件已损坏或不是 DOCX 文件"),
         ({"file": SimpleUploadedFile("r.txt", b"\x00\x01\x02binary")}, "二进制文件"),
     ],
 )

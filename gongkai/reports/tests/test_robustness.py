@@ -59,8 +59,10 @@ def assert_well_formed(document: dict[str, Any]) -> None:
     assert isinstance(document["violations"], list)
     for violation in document["violations"]:
         assert set(violation) == {"rule", "where", "expected", "found"}
+    for doubt in document.get("doubts", []):
+        assert set(doubt) == {"reason", "where", "printed", "read"}
     for key, value in document.items():
-        if key in {*META, "year", "violations"}:
+        if key in {*META, "year", "violations", "doubts", "source"}:
             continue
         for path, leaf in statistics_of(value, key):
             assert type(leaf) in (int, float), f"{path} = {leaf!r}"
@@ -139,7 +141,7 @@ def test_an_absurd_line_in_a_report_is_read_quickly_and_never_as_a_figure(line: 
     assert all(
         abs(leaf) < 10**15
         for key in document
-        if key not in {*META, "year", "violations"}
+        if key not in {*META, "year", "violations", "doubts", "source"}
         for _, leaf in statistics_of(document[key])
     )
 
