@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.applications",
+    "gongkai.letters",
     "gongkai.analytics",
     "gongkai.reports",
     "gongkai.portal",
