@@ -32,6 +32,7 @@ WORKSPACE_NAV = [
     ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
     ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),
     ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
+    ("文书模板", "letters:templates", Action.ORGANIZATION_MANAGE),
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
 ]
 
