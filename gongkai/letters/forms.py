@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind
+from gongkai.applications.forms import DATE, DATE_ERRORS
 
 from .models import LetterKind, ServiceMethod
 from .services import default_pattern
@@ -13,7 +14,8 @@ class ServiceForm(forms.Form):
     )
     served_on = forms.DateField(
         label="送达日期",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
+        error_messages=DATE_ERRORS,
         help_text="当面送达为申请人签收之日，邮寄为签收之日；电子邮件以发出之日计。",
     )
     postal_tracking = forms.CharField(

@@ -10,6 +10,7 @@ from gongkai.applications.tests.conftest import (  # noqa: F401 — shared fixtu
     make_application,
     today,
 )
+from gongkai.portal.tests.test_browser import browser  # noqa: F401 — the shared browser fixture
 
 
 @pytest.fixture(autouse=True)
