@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import smtplib
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -228,8 +229,10 @@ def letter_issue(
     addressee = "".join(
         fill(defaults.ADDRESSEE.get(kind, defaults.DEFAULT_ADDRESSEE), values, what=what)
     )
+    # A correction is dated (and numbered in the year of) the day it is made.
+    issued_on = timezone.localdate() if supersedes else event.on
     with transaction.atomic():
-        year = event.on.year
+        year = issued_on.year
         serial = counters.reserve(
             LetterCounter, "last", organization_id=organization.pk, year=year, kind=kind.value
         )
@@ -251,7 +254,7 @@ def letter_issue(
             version=supersedes.version + 1 if supersedes else 1,
             supersedes=supersedes,
             correction_reason=reason,
-            issued_on=timezone.localdate() if supersedes else event.on,
+            issued_on=issued_on,
             title=title_text,
             content={"addressee": addressee, "paragraphs": paragraphs, "agency": organization.name},
             created_by_name=actor_name,
@@ -471,4 +474,10 @@ def _send(letter: Letter, app: Application) -> None:
         to=[app.email],
     )
     message.attach(f"{letter.number}.pdf", letter.pdf.open("rb").read(), "application/pdf")
-    message.send(fail_silently=False)
+    try:
+        message.send(fail_silently=False)
+    except (OSError, smtplib.SMTPException) as exc:
+        log.warning("送达邮件发送失败：%s", exc)
+        raise LetterError(
+            f"邮件未能发出（{app.email}），送达未登记。请稍后重试，或改用其他送达方式。"
+        ) from exc

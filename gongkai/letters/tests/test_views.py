@@ -183,3 +183,17 @@ def test_a_clerk_has_no_template_editor(client, clerk):
         not in client.get(reverse("accounts:dashboard")).content.decode()
     )
     assert client.get(reverse("letters:templates")).status_code == 403
+
+
+def test_a_mail_that_cannot_be_sent_leaves_the_letter_unserved(client, replied, clerk, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    client.force_login(clerk)
+    reply = replied.letters.get(kind=LetterKind.REPLY)
+    response = client.post(
+        reverse("letters:serve", args=[reply.pk]), {"method": "email", "served_on": "2026-10-10"}
+    )
+    assert response.status_code == 400 and "邮件未能发出" in response.content.decode()
+    assert not Service.objects.exists()
+    replied.refresh_from_db()
+    assert replied.status == Status.REPLIED
