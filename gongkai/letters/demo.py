@@ -13,9 +13,10 @@ from gongkai.applications.outcomes import Outcome
 from gongkai.lib import workdays
 
 from .models import Letter, LetterKind, LetterSettings, ServiceMethod
-from .services import service_record
+from .services import letter_correct, service_record
 
 YEAR = 2026
+REVIEW_BODY = "上海市人民政府"
 APPLICANT = {
     "applicant_kind": "natural_person",
     "id_type": "resident_id",
@@ -157,14 +158,17 @@ def _walk(root, staff, case) -> Application | None:
 
 def load(stdout) -> list[str]:
     root = Organization.objects.get(code="shsfj")
-    LetterSettings.objects.get_or_create(
-        organization=root,
-        defaults={"review_body": "上海市人民政府", "abbreviation": "沪司"},
-    )
+    # The 机关代字 stays the default (the short name) so that the numbers the open cases got
+    # above keep one form; the review body is named from here on.
+    LetterSettings.objects.get_or_create(organization=root, defaults={"review_body": REVIEW_BODY})
     staff = {
         u.username: u
         for u in User.objects.filter(username__in=["clerk", "chief", "legal", "leader"])
     }
+    # Replies signed before the review body was named are reissued (a demo of 更正).
+    for letter in Letter.objects.current().filter(organization=root, kind=LetterKind.REPLY):
+        if not any(REVIEW_BODY in p for p in letter.content["paragraphs"]):
+            letter_correct(letter=letter, actor=staff["legal"], reason=f"复议机关应为{REVIEW_BODY}")
     today = timezone.localdate()
     done = set(
         Application.objects.filter(organization=root, year=YEAR).values_list(

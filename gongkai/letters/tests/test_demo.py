@@ -26,6 +26,12 @@ def test_the_demo_has_a_signed_reply_for_every_outcome_group_of_2026(db):
         "not_processed",
         "other",
     }
-    assert all(r.number.startswith("沪司信公复〔2026〕") for r in replies)
+    assert all(r.number.startswith("市司法局信公复〔2026〕第") for r in replies)
+    # every current reply names the review body; one signed before it was set was corrected
+    current = Letter.objects.current().filter(kind=LetterKind.REPLY, organization__code="shsfj")
+    assert all(
+        any("向上海市人民政府申请行政复议" in p for p in r.content["paragraphs"]) for r in current
+    )
+    assert Letter.objects.filter(kind=LetterKind.REPLY, version=2).exists()
     kinds = set(Letter.objects.filter(year=2026).values_list("kind", flat=True))
     assert kinds >= {k.value for k in LetterKind} - {LetterKind.TRANSFER.value}
