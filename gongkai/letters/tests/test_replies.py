@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from gongkai.applications import services as app_services
 from gongkai.applications.models import EventKind
@@ -146,3 +147,36 @@ def test_a_withholding_without_reasons_is_never_signed(make_application, handler
             variant=Outcome.WITHHELD_STATE_SECRET,
         )
     assert not Letter.objects.filter(kind=LetterKind.REPLY).exists()
+
+
+def test_a_reply_whose_letter_lacks_a_required_field_is_refused_whole_and_leaves_no_gap(
+    client, accepted, leader, agency, admin_user
+):
+    services.template_save(
+        organization=agency,
+        actor=admin_user,
+        kind=LetterKind.REPLY,
+        variant=Outcome.DISCLOSED,
+        title="政府信息公开告知书",
+        body="{申请人}：依据{法律依据}，予以公开。\n向{复议机关}申请行政复议。",
+    )
+    client.force_login(leader)
+    url = reverse("applications:transition", args=[accepted.pk, "reply"])
+    response = client.post(
+        url, {"reply-on": "2026-10-09", "reply-outcome": Outcome.DISCLOSED, "reply-summary": ""}
+    )
+    assert response.status_code == 409
+    assert "必填字段“法律依据”没有内容" in response.content.decode()
+    accepted.refresh_from_db()
+    assert accepted.status == "accepted" and not accepted.outcome
+    assert not accepted.events.filter(kind=EventKind.REPLY).exists()
+    assert not Letter.objects.filter(kind=LetterKind.REPLY).exists()
+    # Once the template no longer requires it, the reply gets the first number: no gap.
+    services.template_reset(
+        organization=agency, actor=admin_user, kind=LetterKind.REPLY, variant=Outcome.DISCLOSED
+    )
+    response = client.post(
+        url, {"reply-on": "2026-10-09", "reply-outcome": Outcome.DISCLOSED, "reply-summary": ""}
+    )
+    assert response.status_code == 302
+    assert accepted.letters.get(kind=LetterKind.REPLY).serial == 1
