@@ -4,7 +4,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from gongkai.accounts.permissions import Action, can, require
+from gongkai.accounts.permissions import Action, require
 from gongkai.applications.permissions import get_application_for
 
 from . import defaults, forms, selectors, services
@@ -122,13 +122,13 @@ def template_list(request):
     rows = []
     for kind in LetterKind:
         for variant, label in defaults.variants(kind):
-            title = (own.get((kind.value, variant)) or None) and own[(kind.value, variant)].title
+            mine = own.get((kind.value, variant))
             rows.append(
                 {
                     "kind": kind,
                     "label": label,
-                    "title": title or defaults.default(kind, variant)[0],
-                    "edited": (kind.value, variant) in own,
+                    "title": mine.title if mine else defaults.default(kind, variant)[0],
+                    "edited": mine is not None,
                     "url": reverse(
                         "letters:template_edit", args=[org.pk, kind.value, variant or NO_VARIANT]
                     ),
@@ -209,10 +209,5 @@ def settings_edit(request):
         else:
             messages.success(request, f"已保存{org.name}的文书设置。")
             return redirect(reverse("letters:settings") + f"?org={org.pk}")
-    context = {
-        "choice": choice,
-        "organization": org,
-        "form": form,
-        "can_manage": can(request.user, Action.ORGANIZATION_MANAGE),
-    }
+    context = {"choice": choice, "organization": org, "form": form}
     return render(request, "letters/settings.html", context, status=400 if form.errors else 200)

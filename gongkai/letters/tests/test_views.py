@@ -197,3 +197,12 @@ def test_a_mail_that_cannot_be_sent_leaves_the_letter_unserved(client, replied, 
     assert not Service.objects.exists()
     replied.refresh_from_db()
     assert replied.status == Status.REPLIED
+
+
+def test_the_clerks_dashboard_counts_signed_replies_waiting_to_be_served(client, replied, clerk):
+    client.force_login(clerk)
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "已答复待送达" in page
+    assert reverse("applications:inbox") + "?who=all&amp;status=replied" in page
+    listing = client.get(reverse("applications:inbox") + "?who=all&status=replied")
+    assert replied.tracking_number in listing.content.decode()
