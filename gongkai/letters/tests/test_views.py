@@ -206,3 +206,15 @@ def test_the_clerks_dashboard_counts_signed_replies_waiting_to_be_served(client,
     assert reverse("applications:inbox") + "?who=all&amp;status=replied" in page
     listing = client.get(reverse("applications:inbox") + "?who=all&status=replied")
     assert replied.tracking_number in listing.content.decode()
+
+
+def test_an_administrator_is_reminded_to_name_the_review_body(client, admin_user, agency):
+    client.force_login(admin_user)
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "答复告知书尚未设置行政复议机关" in page
+    client.post(
+        reverse("letters:settings") + f"?org={agency.pk}",
+        {"review_body": "上海市人民政府", "abbreviation": "沪司"},
+    )
+    page = client.get(reverse("accounts:dashboard")).content.decode()
+    assert "答复告知书尚未设置行政复议机关" not in page
