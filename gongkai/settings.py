@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "gongkai.guides",
     "gongkai.channels",
     "gongkai.applications",
+    "gongkai.letters",
     "gongkai.appeals",
     "gongkai.consultations",
     "gongkai.proposals",

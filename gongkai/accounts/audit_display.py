@@ -28,6 +28,7 @@ _CODE = re.compile(r"^[a-z][a-z0-9_.]*$")
 def _forget_on_installed_apps_change(*, setting, **kwargs):
     if setting == "INSTALLED_APPS":
         _merged.cache_clear()
+        _app_values.cache_clear()
 
 
 @cache
@@ -108,7 +109,17 @@ def field_label(model, key: str) -> str:
     return UNNAMED_FIELD if _CODE.match(key) else key
 
 
-def _value(model, key: str, value) -> str:
+@cache
+def _app_values(app_label: str) -> dict:
+    """The coded values named by the app that wrote the entry (two apps may code one key
+    differently: 送达方式 in applications and in letters)."""
+    for module in app_modules("audit_names"):
+        if module.__name__.split(".")[-2] == app_label:
+            return getattr(module, "VALUES", {})
+    return {}
+
+
+def _value(model, key: str, value, app_label: str = "") -> str:
     if value is None or value == "":
         return EMPTY
     if isinstance(value, bool):
@@ -123,7 +134,7 @@ def _value(model, key: str, value) -> str:
     field = _field(model, key)
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(text, text))
-    coded = _merged("VALUES").get(key)
+    coded = _app_values(app_label).get(key) or _merged("VALUES").get(key)
     if coded:
         return coded.get(text, text)
     if text in ("True", "False"):

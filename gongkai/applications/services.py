@@ -25,6 +25,7 @@ from gongkai.accounts.middleware import ip_digest
 from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import counters, workdays
+from gongkai.lib.discovery import app_modules
 
 from . import clock as clock_rules
 from .models import (
@@ -371,7 +372,7 @@ def application_intake(
         raise AlreadySubmitted(first) from None
     for upload in attachments:
         Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
-    ApplicationEvent.objects.create(
+    intake_event = ApplicationEvent.objects.create(
         application=app,
         kind=EventKind.INTAKE,
         on=received_on,
@@ -392,10 +393,18 @@ def application_intake(
         actor=actor,
         changes={"channel": channel.value, "received_on": received_on.isoformat()},
     )
+    _event_written(app, intake_event)
     return app, code
 
 
 # ---------------------------------------------------------------- transitions
+
+
+def _event_written(application: Application, event: ApplicationEvent) -> None:
+    """The one extension point for documents an event needs (the letters app's notices):
+    called inside the event's transaction, so a letter that cannot be made undoes the step."""
+    for module in app_modules("case_documents"):
+        module.event_written(application, event)
 
 
 # Steps whose date is only the day they were recorded and that change neither the status nor
@@ -468,7 +477,7 @@ def _transition(
             app.status = rule.target
         if apply is not None:
             apply(app, on)
-        ApplicationEvent.objects.create(
+        event = ApplicationEvent.objects.create(
             application=app,
             kind=kind,
             on=on,
@@ -480,6 +489,7 @@ def _transition(
         )
         _refresh_due(app)
         app.save()
+        _event_written(app, event)
         audit.record(
             f"applications.{kind.value}",
             app,

@@ -9,18 +9,19 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 
-def reserve(model, field: str, *, organization_id: int, year: int, count: int = 1) -> int:
+def reserve(model, field: str, *, organization_id: int, year: int, count: int = 1, **scope) -> int:
     """Reserve `count` consecutive serials on `model`'s counter row; returns the first one.
 
-    `model` has `organization`, `year` and the integer `field` holding the last serial issued.
+    `model` has `organization`, `year` and the integer `field` holding the last serial issued;
+    `scope` names further key fields of the row (a letter's kind: one sequence per kind).
     """
     with transaction.atomic():
-        rows = model.objects.filter(organization_id=organization_id, year=year)
+        rows = model.objects.filter(organization_id=organization_id, year=year, **scope)
         if not rows.update(**{field: F(field) + count}):
             try:
                 with transaction.atomic():
                     model.objects.create(
-                        organization_id=organization_id, year=year, **{field: count}
+                        organization_id=organization_id, year=year, **scope, **{field: count}
                     )
                 return 1
             except IntegrityError:

@@ -64,6 +64,7 @@ WORKSPACE_NAV = [
     ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),
     ("网站标识信息", "portal:site_info", Action.ORGANIZATION_MANAGE),
     ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
+    ("文书模板", "letters:templates", Action.ORGANIZATION_MANAGE),
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
 ]
 

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -102,6 +103,16 @@ def test_a_case_from_online_submission_to_the_applicant_reading_the_signed_reply
     applicant.wait_for_load_state()
     facts = applicant.locator("dl.facts").inner_text()
     assert "已答复" in facts and "予以公开" in facts
-    # letters (at merge): the signed reply's PDF is listed here; download it, e.g.
-    #   with applicant.expect_download() as got: applicant.get_by_role("link", name=…).click()
+    # The signed reply is listed with its 文号 and downloads as a PDF that names the outcome.
+    letters = applicant.locator("ul.letters").inner_text()
+    assert "《政府信息公开告知书》" in letters and "登记回执" in letters
+    with applicant.expect_download() as got:
+        applicant.get_by_role("link", name=re.compile("下载《政府信息公开告知书")).click()
+    pdf = Path(got.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert tracking in text.replace("\r", "").replace("\n", "")
     applicant.close()

@@ -41,7 +41,8 @@ body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 1
 .gk-doc td.gk-center { text-align: center; }
 .gk-doc tr { page-break-inside: avoid; break-inside: avoid; }
 .gk-doc thead { display: table-header-group; }
-.gk-doc .gk-signature { margin-top: 2em; padding-right: 2em; }
+.gk-doc .gk-signature { margin-top: 2em; padding-right: 2em; break-before: avoid;
+                   page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }
 .gk-doc .gk-signature p { text-align: right; }
 .gk-doc .gk-break { page-break-after: always; break-after: page; }
 """

@@ -115,3 +115,19 @@ def test_html_escapes_what_it_is_given():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError):
         render(letter(), "odt")
+
+
+def test_the_agency_and_date_never_stand_alone_on_the_last_page_of_a_pdf():
+    import pypdfium2
+
+    for n in range(14, 26):  # around the length where the signature would spill over
+        doc = Document(
+            title="政府信息公开告知书",
+            blocks=[Paragraph(f"第{i}段正文。") for i in range(1, n + 1)],
+            signature=Signature("上海市司法局", date(2026, 10, 9)),
+        )
+        pdf = pypdfium2.PdfDocument(render(doc, "pdf"))
+        last = pdf[len(pdf) - 1].get_textpage().get_text_range()
+        pdf.close()
+        assert "上海市司法局" in last
+        assert f"第{n}段正文" in last, n
