@@ -517,6 +517,7 @@ def application_abandon(*, application: Application, actor: User, on: date | Non
     def apply(app, day):
         app.outcome = Outcome.OTHER_NO_CORRECTION
         app.legacy_outcome = LegacyOutcome.CORRECTION_REQUESTED
+        app.closed_on = day
 
     return _transition(
         EventKind.ABANDON, application=application, actor=actor, on=on, check=check, apply=apply
@@ -669,6 +670,7 @@ def application_reply(
 
     def apply(app, day):
         app.outcome, app.legacy_outcome, app.replied_on = outcome, legacy, day
+        app.closed_on = day
 
     return _transition(
         EventKind.REPLY,
