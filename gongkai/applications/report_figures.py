@@ -171,6 +171,7 @@ def _row_q(path: str, year: int) -> Q | None:
 
 def drilldown(org_ids, year: int, path: str, column: str = "total"):
     """The applications counted in the cell (`path`, `column`), or None if it is not ours."""
+    column = column or "total"  # a figure outside table 三 has no applicant column
     q = _row_q(path, year)
     if q is None or (column != "total" and column not in KINDS):
         return None
