@@ -75,7 +75,11 @@ def _cell(cell: Cell, *, header: bool) -> str:
     if tag == "th" and not header:
         attrs.append('scope="row"')
     joined = (" " + " ".join(attrs)) if attrs else ""
-    return f"<{tag}{joined}>{escape(cell.text)}</{tag}>"
+    text = escape(cell.text)
+    if cell.href and cell.text:
+        named = f' aria-label="{escape(cell.label)}"' if cell.label else ""
+        text = f'<a href="{escape(cell.href)}"{named}>{text}</a>'
+    return f"<{tag}{joined}>{text}</{tag}>"
 
 
 def _table(block: Table) -> str:

@@ -115,3 +115,18 @@ def test_html_escapes_what_it_is_given():
 def test_an_unknown_format_is_refused():
     with pytest.raises(ValueError):
         render(letter(), "odt")
+
+
+def test_a_cell_with_a_link_is_a_link_in_html_and_plain_text_in_files():
+    from docx import Document as WordDocument
+
+    doc = Document(
+        title="表",
+        blocks=[
+            Table([["项目", "数量"], ["新收", Cell("6", href="/x?a=1&b=2", label="新收 总计")]])
+        ],
+    )
+    html = fragment(doc)
+    assert '<a href="/x?a=1&amp;b=2" aria-label="新收 总计">6</a>' in html
+    word = WordDocument(io.BytesIO(render(doc, "docx")))
+    assert word.tables[0].cell(1, 1).text == "6"
