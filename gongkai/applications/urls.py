@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff/applications/", views.inbox, name="inbox"),
     path("staff/applications/new/", views.intake, name="intake"),
     path("staff/applications/<int:pk>/", views.detail, name="detail"),
+    path("staff/applications/<int:pk>/topic/", views.set_topic, name="set_topic"),
     path("staff/applications/<int:pk>/<str:kind>/", views.transition, name="transition"),
     path(
         "staff/applications/<int:pk>/attachments/<int:attachment_pk>/",
