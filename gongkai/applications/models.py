@@ -269,6 +269,20 @@ class Application(models.Model):
                 ],
                 name="application_report_cover",
             ),
+            # The older cases still open on 1 January (carried in): found by when they closed.
+            models.Index(
+                fields=[
+                    "organization",
+                    "closed_on",
+                    "received_on",
+                    "applicant_kind",
+                    "outcome",
+                    "legacy_outcome",
+                    "channel",
+                    "topic",
+                ],
+                name="application_report_carry",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -40,5 +40,9 @@ class Migration(migrations.Migration):
             model_name='application',
             index=models.Index(fields=['organization', 'received_on', 'closed_on', 'applicant_kind', 'outcome', 'legacy_outcome', 'channel', 'topic'], name='application_report_cover'),
         ),
+        migrations.AddIndex(
+            model_name='application',
+            index=models.Index(fields=['organization', 'closed_on', 'received_on', 'applicant_kind', 'outcome', 'legacy_outcome', 'channel', 'topic'], name='application_report_carry'),
+        ),
         migrations.RunPython(fill_closed_on, migrations.RunPython.noop),
     ]
