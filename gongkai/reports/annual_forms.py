@@ -99,3 +99,23 @@ class PublishForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class SupervisionForm(forms.Form):
+    organization = forms.ModelChoiceField(label="主管机关", queryset=None, empty_label=None)
+    year = forms.IntegerField(label="年度")
+    metric = forms.ChoiceField(label="图表统计项", required=False)
+
+    def __init__(self, *args, organizations, **kwargs):
+        from .selectors import METRICS
+
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        this_year = timezone.localdate().year
+        self.fields["year"].initial = this_year - 1
+        self.fields["year"].validators = [
+            MinValueValidator(FIRST_YEAR + 1, message=f"年度不能早于{FIRST_YEAR + 1}年。"),
+            MaxValueValidator(this_year, message=f"年度不能晚于{this_year}年。"),
+        ]
+        self.fields["year"].error_messages.update(invalid="请填写年度，例如 2025。")
+        self.fields["metric"].choices = [(m.key, f"{m.label}（{m.unit}）") for m in METRICS]

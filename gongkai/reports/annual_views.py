@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from gongkai.accounts.models import OrganizationKind
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.exporters import CONTENT_TYPES, Table
 from gongkai.lib.exporters.html import fragment
@@ -221,3 +222,41 @@ def public_download(request, pk: int, fmt: str):
     if fmt not in EXPORT_FORMATS:
         raise Http404("没有这种下载格式")
     return _download(report, fmt)
+
+
+@login_required
+def supervision(request):
+    """A supervising organization's year: its agencies side by side, the sum, the comparison."""
+    from . import charts
+    from . import supervision as figures
+    from .annual_forms import SupervisionForm
+    from .selectors import METRICS_BY_KEY
+
+    organizations = annual_report_organizations(request.user).exclude(
+        kind=OrganizationKind.DIVISION
+    )
+    if not organizations.exists():
+        require(request.user, Action.REPORT_COMPOSE)
+    data = request.GET if "year" in request.GET else None
+    form = SupervisionForm(data, organizations=organizations)
+    context = {"form": form}
+    if form.is_valid():
+        root, year = form.cleaned_data["organization"], form.cleaned_data["year"]
+        metric = METRICS_BY_KEY.get(form.cleaned_data["metric"] or "received")
+        result = figures.overview(root, year)
+        context.update(
+            root=root,
+            year=year,
+            metric=metric,
+            metrics=figures.METRICS,
+            rows=result["rows"],
+            total=result["total"],
+            chart=charts.grouped_bars(
+                [year - 1, year],
+                figures.series(result["documents"], metric),
+                metric.unit,
+                metric.label,
+            ),
+            own=figures.own_against_reports(root, year),
+        )
+    return render(request, "reports/supervision.html", context, status=400 if form.errors else 200)
