@@ -119,3 +119,20 @@ class SupervisionForm(forms.Form):
         ]
         self.fields["year"].error_messages.update(invalid="请填写年度，例如 2025。")
         self.fields["metric"].choices = [(m.key, f"{m.label}（{m.unit}）") for m in METRICS]
+
+
+class PerformanceForm(forms.Form):
+    organization = forms.ModelChoiceField(label="机关", queryset=None, empty_label=None)
+    year = forms.IntegerField(label="年度")
+    subtree = forms.BooleanField(label="含下级机关", required=False)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+        this_year = timezone.localdate().year
+        self.fields["year"].initial = this_year
+        self.fields["year"].validators = [
+            MinValueValidator(FIRST_YEAR, message=f"年度不能早于{FIRST_YEAR}年。"),
+            MaxValueValidator(this_year, message=f"年度不能晚于{this_year}年。"),
+        ]
+        self.fields["year"].error_messages.update(invalid="请填写年度，例如 2025。")

@@ -260,3 +260,52 @@ def supervision(request):
             own=figures.own_against_reports(root, year),
         )
     return render(request, "reports/supervision.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+def performance(request):
+    """Time to reply, openness and appeals of an organization's year, with charts and CSV."""
+    import csv
+
+    from . import charts
+    from .annual_forms import PerformanceForm
+    from .performance import performance as measure
+
+    organizations = annual_report_organizations(request.user).exclude(
+        kind=OrganizationKind.DIVISION
+    )
+    if not organizations.exists():
+        require(request.user, Action.REPORT_COMPOSE)
+    data = request.GET if "year" in request.GET else None
+    form = PerformanceForm(data, organizations=organizations)
+    context = {"form": form}
+    if form.is_valid():
+        org, year = form.cleaned_data["organization"], form.cleaned_data["year"]
+        result = measure(org, year, subtree=form.cleaned_data["subtree"])
+        if request.GET.get("download") == "csv":
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="performance-{year}.csv"'
+            response.write("\ufeff")  # Excel opens UTF-8 CSV with Chinese only with a BOM
+            writer = csv.writer(response)
+            writer.writerow(["机关", "年度", "指标", "数量", "比例（%）"])
+            writer.writerow([org.name, year, "答复用时中位数（工作日）", result.median_days, ""])
+            writer.writerow([org.name, year, "答复用时第90百分位（工作日）", result.p90_days, ""])
+            for label, n, share in result.shares():
+                writer.writerow([org.name, year, label, n, "" if share is None else share])
+            for label, n in result.histogram:
+                writer.writerow([org.name, year, f"答复用时 {label}", n, ""])
+            return response
+        labels = [label for label, _ in result.histogram]
+        context.update(
+            organization=org,
+            year=year,
+            result=result,
+            csv_query=request.GET.urlencode() + "&download=csv",
+            chart=charts.grouped_bars(
+                labels,
+                [{"body": "已答复申请", "values": [n for _, n in result.histogram]}],
+                "件",
+                "答复用时分布",
+            ),
+        )
+    return render(request, "reports/performance.html", context, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ urlpatterns = [
     # This platform's own annual reports (reports.engine)
     path("staff/reports/", annual_views.staff_list, name="staff_list"),
     path("staff/reports/supervision/", annual_views.supervision, name="supervision"),
+    path("staff/reports/performance/", annual_views.performance, name="performance"),
     path("staff/reports/<int:pk>/", annual_views.annual_detail, name="annual_detail"),
     path(
         "staff/reports/<int:pk>/recompute/", annual_views.annual_recompute, name="annual_recompute"
