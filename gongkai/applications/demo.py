@@ -456,6 +456,23 @@ OPEN_CASES = [
 ]
 
 
+# The clerk files each open case under the vocabulary term its subject names first.
+OPEN_CASE_TOPICS = [
+    ("司法鉴定", "sfjd"),
+    ("律师", "lsgl"),
+    ("公证", "gzgl"),
+    ("法律援助", "flyz"),
+    ("人民调解", "rmtj"),
+]
+
+
+def _open_case_topic(description: str) -> Topic | None:
+    for word, code in OPEN_CASE_TOPICS:
+        if word in description:
+            return Topic.objects.filter(code=code).first()
+    return Topic.objects.filter(code="qt").first()
+
+
 def _load_open(root, staff) -> int:
     today = timezone.localdate()
     existing = set(
@@ -478,6 +495,7 @@ def _load_open(root, staff) -> int:
         )
         applicant = _applicant(rng, kind) | {"applicant_name": name}
         applicant |= {"description": description, "document_number": "", "delivery": "electronic"}
+        applicant["topic"] = _open_case_topic(description)
         basis = {
             Channel.ONLINE: ReceiptBasis.ONLINE_RECEIPT,
             Channel.LETTER: ReceiptBasis.SIGNED_FOR,
