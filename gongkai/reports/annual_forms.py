@@ -43,6 +43,7 @@ class EditReportForm(forms.Form):
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
         self.report = report
+        drafts = composer.drafts(report.document) | report.sections
         self.section_names = []
         for section in composer.SECTIONS[report.format]:
             if section.key == "tables":
@@ -52,7 +53,8 @@ class EditReportForm(forms.Form):
                 label=section.heading,
                 required=False,
                 max_length=MAX_SECTION,
-                initial=report.sections.get(section.key, ""),
+                initial=drafts.get(section.key, ""),
+                help_text="未修改的章节随数字重新计算而更新；修改后以您的文字为准。",
                 widget=forms.Textarea(attrs={"rows": 6}),
             )
             self.section_names.append(name)
@@ -86,7 +88,8 @@ class EditReportForm(forms.Form):
                 self.add_error(name, str(exc))
         data["entered"] = entered
         data["sections"] = {
-            name.removeprefix("section_"): (data.get(name) or "").strip()
+            # Browsers send a textarea's line breaks as CRLF; the drafts use LF.
+            name.removeprefix("section_"): (data.get(name) or "").replace("\r\n", "\n").strip()
             for name in self.section_names
         }
         return data

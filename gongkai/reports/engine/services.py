@@ -79,7 +79,6 @@ def annual_report_create(
         created_at=timezone.now(),
     )
     _refresh(report)
-    report.sections = composer.drafts(report.document)
     try:
         with transaction.atomic():
             report.save()
@@ -129,17 +128,21 @@ def annual_report_edit(
     allowed = set(ENTERED_PATHS[report.format])
     if set(entered) - allowed:
         raise AnnualReportError("填报数据含有本格式没有的项目。")
+    drafts = composer.drafts(report.document)
+    # Only what staff wrote is kept: a section left as drafted (or emptied) follows the figures
+    # when they are recomputed.
+    sections = {k: v for k, v in sections.items() if v.strip() and v.strip() != drafts.get(k)}
     changes = {
         f"正文 {key}": "已修改"
-        for key, text in sections.items()
-        if report.sections.get(key) != text
+        for key in sorted(keys)
+        if report.sections.get(key, "") != sections.get(key, "")
     }
     changes |= {
         path: [report.entered.get(path), value]
         for path, value in entered.items()
         if report.entered.get(path) != value
     }
-    report.sections = {**report.sections, **sections}
+    report.sections = sections
     report.entered = {k: v for k, v in {**report.entered, **entered}.items() if v is not None}
     _refresh(report)
     report.save()
@@ -162,6 +165,8 @@ def annual_report_publish(
             "确需发布的，请由领导填写书面理由。"
         )
     report.override_reason = reason if report.violations else ""
+    # The published text is fixed as it reads now, drafts included.
+    report.sections = composer.drafts(report.document) | report.sections
     report.status = AnnualReportStatus.PUBLISHED
     report.published_by = actor
     report.published_at = timezone.now()
