@@ -92,7 +92,7 @@ def _table(block: Table) -> str:
             parts.append("<thead>")
         if r == block.header_rows and block.header_rows:
             parts.append("</thead><tbody>")
-        elif r == 0:
+        elif r == 0 and not block.header_rows:
             parts.append("<tbody>")
         parts.append("<tr>")
         parts.extend(_cell(cell, header=header) for cell in line if cell is not None)

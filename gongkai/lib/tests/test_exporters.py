@@ -128,5 +128,7 @@ def test_a_cell_with_a_link_is_a_link_in_html_and_plain_text_in_files():
     )
     html = fragment(doc)
     assert '<a href="/x?a=1&amp;b=2" aria-label="新收 总计">6</a>' in html
+    # The header row in <thead>, the rest in one <tbody>.
+    assert "<table><thead><tr><th>项目</th><th>数量</th></tr></thead><tbody><tr>" in html
     word = WordDocument(io.BytesIO(render(doc, "docx")))
     assert word.tables[0].cell(1, 1).text == "6"
