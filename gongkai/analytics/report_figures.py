@@ -5,11 +5,16 @@ the site-wide pages (home, guide, search) belong to the agency that runs the sit
 """
 
 from .scope import Scope, site_owner_id
-from .selectors import visits_total, year_bounds
+from .selectors import section_ranking, visits_total, year_bounds
 
 
 def figures(org_ids, year: int) -> dict:
+    """The column's visits of the year, and its five most visited sections (for the text)."""
     ids = frozenset(org_ids)
     start, end = year_bounds(year)
     scope = Scope(ids, unattributed=site_owner_id() in ids)
-    return {"column_visits": visits_total(start=start, end=end, scope=scope)}
+    ranking = section_ranking(start=start, end=end, scope=scope, limit=5, columns_only=True)
+    return {
+        "column_visits": visits_total(start=start, end=end, scope=scope),
+        "unkeyed": {"column_ranking": [r["section"] for r in ranking]},
+    }

@@ -90,6 +90,15 @@ def _proactive(doc: dict, we: str, year: int) -> str:
         text += f"，新增{new}条。" if new is not None else "。"
     else:
         text += f"全年新增主动公开政府信息{new}条。"
+    categories = (doc.get("unkeyed") or {}).get("proactive_categories") or []
+    if new and categories:
+        text += (
+            "其中，"
+            + "；".join(
+                f"{c['category']}信息{c['count']}条，占{share(c['count'], new)}" for c in categories
+            )
+            + "。"
+        )
     issued = _get(doc, "proactive.normative_documents.issued")
     if issued is not None:
         in_force = _get(doc, "proactive.normative_documents.in_force")
@@ -239,7 +248,13 @@ def _consultations(doc: dict, we: str, year: int) -> str:
         parts.append(f"政府信息公开咨询情况{NOT_RECORDED}")
     visits = _get(doc, "column_visits")
     if visits is not None:
-        parts.append(f"{we}{year}年度政府信息公开专栏访问量{visits}次。")
+        ranking = (doc.get("unkeyed") or {}).get("column_ranking") or []
+        sentence = f"{we}{year}年度政府信息公开专栏访问量{visits}次"
+        if len(ranking) > 1:
+            sentence += (
+                "，其中，按点击率排序依次是：" + "、".join(ranking[:-1]) + f"和{ranking[-1]}"
+            )
+        parts.append(sentence + "。")
     return "\n".join(parts)
 
 

@@ -53,4 +53,8 @@ def test_the_2018_legacy_report_built_from_the_demo_records_states_the_seed_figu
     assert "“同意公开和部分公开”的110件，占总数的41.83%" in text
     assert "“信息不存在”95件，占总数的36.12%" in text
     assert "“非本机关职责权限范围”10件，占总数的3.80%" in text
-    assert "专栏访问量123313次" in composer.drafts(built)["consultations"]
+    visits = composer.drafts(built)["consultations"]
+    assert (
+        "专栏访问量123313次，其中，按点击率排序依次是：领导介绍、行政处罚、规范性文件、政策解读和人事任免"
+        in visits
+    )
