@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 from typing import IO
 
+from django.utils import timezone
+
 from gongkai.accounts.models import Organization
 
 from .. import composer
@@ -21,6 +23,7 @@ from ..exports import EXPORT_FORMATS, export
 from ..models import AnnualReport
 from . import checks
 from .figures import FORMATS, compute
+from .services import FIRST_YEAR
 
 OUT_SUFFIXES = ("json", *EXPORT_FORMATS)
 
@@ -47,6 +50,11 @@ def build(args, stdout: IO[str]) -> int:
     organization = Organization.objects.filter(code=args.org).first()
     if organization is None:
         raise BuildError(f"没有代码为“{args.org}”的机构 / no organization with code {args.org}")
+    this_year = timezone.localdate().year
+    if not FIRST_YEAR <= args.year <= this_year:
+        raise BuildError(
+            f"年度须在{FIRST_YEAR}年至{this_year}年之间 / --year must be {FIRST_YEAR}..{this_year}"
+        )
     out = Path(args.out)
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in OUT_SUFFIXES:

@@ -139,3 +139,7 @@ def test_the_command_line_refuses_an_unknown_organization_or_file_type(agency, t
     err = StringIO()
     assert main([*base, "shsfj", "--out", str(tmp_path / "r.txt")], StringIO(), err) == 2
     assert "输出文件须为" in err.getvalue()
+    err = StringIO()
+    args = ["build", "--year", "99999", "--format", "2021", "--org", "shsfj", "--out", "x.json"]
+    assert main(args, StringIO(), err) == 2
+    assert "年度须在2008年至2026年之间" in err.getvalue()
