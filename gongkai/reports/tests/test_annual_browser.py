@@ -2,6 +2,7 @@
 report on a phone-sized screen."""
 
 import pytest
+
 from gongkai.conftest import PASSWORD
 from gongkai.portal.tests.test_browser import browser, pytestmark  # noqa: F401 (fixture, marks)
 from gongkai.reports.engine import services
