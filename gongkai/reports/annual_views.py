@@ -36,7 +36,9 @@ def _linked(table: Table, report: AnnualReport) -> Table:
             if isinstance(cell, FigureCell) and cell.text:
                 full = f"{cell.path}.{cell.column}" if cell.column else cell.path
                 field = statistics.FIELDS_BY_PATH.get(full)
-                label = f"{field.label if field else ''}：{cell.text}，查看明细"
+                # report-sources.md: a figure staff entered is marked as such (填报).
+                entered = "（填报）" if full in report.entered else ""
+                label = f"{field.label if field else ''}：{cell.text}{entered}，查看明细"
                 query = urlencode({"path": cell.path, "column": cell.column})
                 cell = replace(cell, href=f"{base}?{query}", label=label)
             cells.append(cell)

@@ -79,6 +79,8 @@ def test_the_clerk_edits_a_section_and_a_bad_entered_figure_is_refused_in_chines
     started.refresh_from_db()
     assert started.sections == {"problems": "答复说理仍需加强。"}  # the rest stay drafts
     assert started.document["proactive"]["administrative_licensing"] == {"decisions": 12}
+    page = client.get(url).content.decode()
+    assert 'aria-label="主动公开 行政许可 本年处理决定数量：12（填报），查看明细"' in page
 
 
 def test_the_leader_publishes_and_the_public_reads_it_in_the_column(client, started, leader):
