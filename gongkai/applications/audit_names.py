@@ -12,6 +12,7 @@ ACTIONS["applications.provide_files"] = "依申请公开：上传提供的政府
 ACTIONS["applications.query_code_resent"] = "向申请人重新发送查询码"
 ACTIONS["applications.signoff_chain_save"] = "修改依申请公开签发流程"
 ACTIONS["applications.signoff_chain_reset"] = "恢复默认签发流程"
+ACTIONS["applications.set_topic"] = "设置申请内容主题"
 
 FIELDS = {
     "on": "日期",

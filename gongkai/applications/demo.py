@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, User
+from gongkai.catalog.models import Topic
 from gongkai.lib import workdays
 
 from . import clock as clock_rules
@@ -107,6 +108,14 @@ FIRM_WORDS = [
     "融达",
     "华政",
     "新民",
+]
+# The seed's subjects as topics of the office's vocabulary ("44.49%涉及司法鉴定信息…"): (code,
+# name) of the term each group of TOPICS below is filed under; the last group is split over two.
+TOPIC_TERMS = [
+    [("sfjd", "司法鉴定")],
+    [("lsgzjg", "律师事务所和公证处")],
+    [("zyzz", "律师公证员司法鉴定人资质")],
+    [("rmtj", "人民调解"), ("czyjs", "财经")],
 ]
 TOPICS = [
     (
@@ -206,9 +215,32 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), timezone.get_current_timezone())
 
 
+def _topic_terms() -> list[list[Topic]]:
+    """The vocabulary terms of TOPIC_TERMS (the two the seed names that the catalog's default
+    vocabulary lacks are added to it, as an office would)."""
+    order = Topic.objects.count()
+    terms = []
+    for group in TOPIC_TERMS:
+        found = []
+        for code, name in group:
+            topic = Topic.objects.filter(code=code).first()
+            if topic is None:
+                order += 1
+                topic = Topic.objects.create(code=code, name=name, sort_order=order)
+            found.append(topic)
+        terms.append(found)
+    return terms
+
+
+def _abandoned_on(received: date) -> date:
+    """A 2018 case without correction: notice on day 3, ten working days to correct, then closed."""
+    return workdays.add_workdays(workdays.add_workdays(workdays.add_workdays(received, 3), 10), 1)
+
+
 def _load_2018(root, clerk, legal) -> int:
     if Application.objects.filter(organization=root, year=YEAR).exists():
         return 0
+    terms = _topic_terms()
     rng = random.Random(20180101)
     channels = _shuffled(rng, CHANNELS)
     kinds = _shuffled(rng, KINDS)
@@ -251,6 +283,8 @@ def _load_2018(root, clerk, legal) -> int:
                 assignee=clerk,
                 due_on=None if abandoned else workdays.add_workdays(on, clock_rules.REPLY_DAYS),
                 replied_on=None if abandoned else replied,
+                closed_on=_abandoned_on(on) if abandoned else replied,
+                topic=terms[topic][seq % len(terms[topic])],
                 delivered_on=None if abandoned else delivered,
                 created_at=_at(on, 9, 30),
                 **applicant,
@@ -315,7 +349,7 @@ def _load_2018(root, clerk, legal) -> int:
                     "correct_by": correct_by.isoformat(),
                 },
             )
-            end = workdays.add_workdays(correct_by, 1)
+            end = _abandoned_on(on)
             ev(EventKind.ABANDON, end, clerk, Status.CORRECTION_REQUESTED, Status.ABANDONED)
             ev(
                 EventKind.ARCHIVE,
@@ -425,6 +459,23 @@ OPEN_CASES = [
 ]
 
 
+# The clerk files each open case under the vocabulary term its subject names first.
+OPEN_CASE_TOPICS = [
+    ("司法鉴定", "sfjd"),
+    ("律师", "lsgl"),
+    ("公证", "gzgl"),
+    ("法律援助", "flyz"),
+    ("人民调解", "rmtj"),
+]
+
+
+def _open_case_topic(description: str) -> Topic | None:
+    for word, code in OPEN_CASE_TOPICS:
+        if word in description:
+            return Topic.objects.filter(code=code).first()
+    return Topic.objects.filter(code="qt").first()
+
+
 def _load_open(root, staff) -> int:
     today = timezone.localdate()
     existing = set(
@@ -447,6 +498,7 @@ def _load_open(root, staff) -> int:
         )
         applicant = _applicant(rng, kind) | {"applicant_name": name}
         applicant |= {"description": description, "document_number": "", "delivery": "electronic"}
+        applicant["topic"] = _open_case_topic(description)
         basis = {
             Channel.ONLINE: ReceiptBasis.ONLINE_RECEIPT,
             Channel.LETTER: ReceiptBasis.SIGNED_FOR,

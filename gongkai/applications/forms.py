@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, organizations_for
+from gongkai.catalog.models import Topic
 from gongkai.lib import filetypes
 from gongkai.lib.workdays import FIRST_DATE
 
@@ -295,6 +296,13 @@ class StaffIntakeForm(_OncePerForm, ApplicationForm):
     filled_on_behalf = forms.BooleanField(
         label="申请人书写困难，由工作人员代为填写（口头申请）", required=False
     )
+    topic = forms.ModelChoiceField(
+        label="申请内容主题",
+        queryset=Topic.objects.filter(is_active=True),
+        required=False,
+        empty_label="（未分类）",
+        help_text="按本机关的主题分类归类，年度报告据此说明申请内容的分布",
+    )
 
     field_order = ["organization", "channel", "submitted_on", "signed_for_on", "confirmed_on"]
 
@@ -323,6 +331,17 @@ class StaffIntakeForm(_OncePerForm, ApplicationForm):
 
 
 # ---------------------------------------------------------------- transitions
+
+
+class TopicForm(forms.Form):
+    """The subject of a case from the office's topic vocabulary (for the annual report)."""
+
+    topic = forms.ModelChoiceField(
+        label="申请内容主题",
+        queryset=Topic.objects.filter(is_active=True),
+        required=False,
+        empty_label="（未分类）",
+    )
 
 
 class _OnForm(forms.Form):

@@ -354,6 +354,7 @@ def application_intake(
         receipt_note=receipt_note,
         filled_on_behalf=filled_on_behalf,
         submission_token=submission_token,
+        topic=data.get("topic"),
         **{k: data.get(k, "") or "" for k in APPLICANT_FIELDS},
     )
     if app.id_type in {"resident_id", "uscc"}:
@@ -579,6 +580,7 @@ def application_abandon(*, application: Application, actor: User, on: date | Non
     def apply(app, day):
         app.outcome = Outcome.OTHER_NO_CORRECTION
         app.legacy_outcome = LegacyOutcome.CORRECTION_REQUESTED
+        app.closed_on = day
 
     return _transition(
         EventKind.ABANDON, application=application, actor=actor, on=on, check=check, apply=apply
@@ -742,6 +744,7 @@ def application_reply(
 
     def apply(app, day):
         app.outcome, app.legacy_outcome, app.replied_on = outcome, legacy, day
+        app.closed_on = day
 
     return _transition(
         EventKind.REPLY,
@@ -905,3 +908,21 @@ def application_provide_files(*, application: Application, actor: User, files) -
             changes={"files": [f.name for f in rows]},
         )
     return rows
+
+
+@transaction.atomic
+def application_set_topic(*, application: Application, topic, actor: User) -> Application:
+    """File the case under a topic of the vocabulary (or none): a classification for the
+    annual report, not a step of the case, so it writes the audit log and no event."""
+    app = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
+    require(actor, Action.APPLICATION_HANDLE, app.organization_id)
+    before = app.topic.name if app.topic else ""
+    app.topic = topic
+    app.save(update_fields=["topic", "updated_at"])
+    audit.record(
+        "applications.set_topic",
+        app,
+        actor=actor,
+        changes={"申请内容主题": [before, topic.name if topic else ""]},
+    )
+    return app

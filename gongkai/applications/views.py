@@ -209,6 +209,9 @@ def _detail_context(request, application, bound=None):
         "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
         and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
         "provide_form": applicant_forms.DisclosedFileForm(prefix="provide"),
+        "topic_form": forms.TopicForm(initial={"topic": application.topic_id})
+        if can(request.user, Action.APPLICATION_HANDLE, application.organization_id)
+        else None,
     }
 
 
@@ -243,6 +246,22 @@ def transition(request, pk: int, kind: str):
     context = _detail_context(request, application, bound=form)
     context["open_form"] = kind.value
     messages.error(request, f"{services.TRANSITIONS[kind].label}：请更正下列错误。")
+    return render(request, "applications/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def set_topic(request, pk: int):
+    application = get_application_for(request.user, pk, Action.APPLICATION_HANDLE)
+    form = forms.TopicForm(request.POST)
+    if form.is_valid():
+        services.application_set_topic(
+            application=application, topic=form.cleaned_data["topic"], actor=request.user
+        )
+        messages.success(request, "已更新申请内容主题。")
+        return redirect(application)
+    context = _detail_context(request, application)
+    context["topic_form"] = form
     return render(request, "applications/detail.html", context, status=400)
 
 

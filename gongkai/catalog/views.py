@@ -79,7 +79,12 @@ def annual_reports(request):
     items = selectors.published_items(kind=ItemKind.ANNUAL_REPORT)
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     request.analytics = {"section": "年度报告", "object": None}
-    return render(request, "catalog/annual_reports.html", {"page": page})
+    # Reports the platform computed and published itself (the reports app) are listed with the
+    # uploaded ones; found by name so that the catalog does not depend on reports.
+    computed = [
+        link for module in app_modules("annual_report_links") for link in module.published()
+    ]
+    return render(request, "catalog/annual_reports.html", {"page": page, "computed": computed})
 
 
 def item_page(request, pk: int):

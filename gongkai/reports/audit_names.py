@@ -4,6 +4,10 @@ ACTIONS = {
     "reports.import": "导入年度报告",
     "reports.import_confirm": "确认导入的年度报告",
     "reports.import_supersede": "以新导入的年度报告替代旧版",
+    "reports.annual_create": "新建本机关年度报告",
+    "reports.annual_edit": "修改年度报告文字或填报数据",
+    "reports.annual_recompute": "按记录重新计算年度报告",
+    "reports.annual_publish": "发布年度报告",
 }
 
 FIELDS = {
@@ -13,6 +17,13 @@ FIELDS = {
     "by": "替代它的导入记录",
     "reporting_body": "报告机关",
     "year": "年度",
+    "doubts": "存疑的数据项数",
+    "subtree": "含下级机构",
+    "violations": "勾稽问题数",
+    "override_reason": "带问题发布的理由",
+    "section": "章节",
+    "sections": "章节",
+    "entered": "填报数据",
 }
 
 

@@ -6,6 +6,8 @@ Usage::
                                               # (.txt .html .htm .mhtml .docx .pdf, scans by OCR)
     gongkai report parse DIR --csv out.csv    # every report of a folder into one CSV
     gongkai report check FILE [--format json] # list violations; exit 1 if there are any
+    gongkai report build --org CODE --year YEAR --format 2021|2019|legacy --out FILE
+                                              # compute our own report (reports.engine.build)
 
 Exit status: 0 success (no violations), 1 violations found (or some reports of a folder
 failed), 2 unreadable input or a usage error (or, never expected, an internal parser error:
@@ -62,8 +64,11 @@ def build_parser(stdout: IO[str]) -> argparse.ArgumentParser:
     verify = commands.add_parser("check", help="列出不一致之处 / list the violations")
     verify.add_argument("path", help="a report file (as for parse) or a statistics JSON document")
     verify.add_argument("--format", choices=("text", "json"), default="text")
+    from .engine.build import add_parser as add_build_parser
+
+    build = add_build_parser(commands)
     # argparse prints help through _print_message: send it to our stdout.
-    for p in (parser, parse, verify):
+    for p in (parser, parse, verify, build):
         p._print_message = lambda message, file=None: stdout.write(message or "")  # type: ignore[method-assign]
     return parser
 
@@ -79,6 +84,14 @@ def main(argv: list[str], stdout: IO[str] | None = None, stderr: IO[str] | None 
         return 2
     except _Exit as done:
         return done.status
+    if args.command == "build":
+        from .engine.build import BuildError, build
+
+        try:
+            return build(args, stdout)
+        except BuildError as error:
+            stderr.write(f"{error}\n")
+            return 2
     try:
         if args.command == "parse":
             if Path(args.path).is_dir():

@@ -69,3 +69,70 @@ class ImportedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reporting_body} {self.year or ''}年度报告"
+
+
+class AnnualReportStatus(models.TextChoices):
+    DRAFT = "draft", "编制中"
+    PUBLISHED = "published", "已发布"
+
+
+class AnnualReport(models.Model):
+    """This platform's own annual report of an organization for a year, computed from records.
+
+    While a draft, `document` is recomputed from the records on demand; publication freezes it
+    (with its violations and, when a leader published despite them, the written reason).
+    `sections` holds the staff's text per section; `entered` the figures no record holds.
+    """
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name="报告机关",
+        on_delete=models.PROTECT,
+        related_name="annual_reports",
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    format = models.CharField("格式", max_length=10, choices=ReportFormat.choices)
+    subtree = models.BooleanField("含下级机关合计", default=False)
+    status = models.CharField(
+        "状态",
+        max_length=10,
+        choices=AnnualReportStatus.choices,
+        default=AnnualReportStatus.DRAFT,
+    )
+    document = models.JSONField("统计数据", default=dict)
+    violations = models.JSONField("勾稽问题", default=list)
+    sections = models.JSONField("正文", default=dict)
+    entered = models.JSONField("填报数据", default=dict)
+    computed_at = models.DateTimeField("计算时间", null=True, blank=True)
+    override_reason = models.TextField("带问题发布的理由", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="创建人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("创建时间")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="发布人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField("发布时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "年度报告"
+        verbose_name_plural = "年度报告"
+        ordering = ["-year", "organization__sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "subtree"], name="one_annual_report_per_org_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        suffix = "（含下级机关）" if self.subtree else ""
+        return f"{self.organization.name}{self.year}年政府信息公开工作年度报告{suffix}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == AnnualReportStatus.PUBLISHED

@@ -29,6 +29,10 @@ class Cell:
     rowspan: int = 1
     header: bool = False
     align: str = ""  # "" = numbers right, text left
+    # HTML only: the cell's text links here (a figure to the records behind it); the file
+    # formats print the text alone. `label` is the link's accessible name when the text is bare.
+    href: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True)

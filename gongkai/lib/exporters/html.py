@@ -76,7 +76,11 @@ def _cell(cell: Cell, *, header: bool) -> str:
     if tag == "th" and not header:
         attrs.append('scope="row"')
     joined = (" " + " ".join(attrs)) if attrs else ""
-    return f"<{tag}{joined}>{escape(cell.text)}</{tag}>"
+    text = escape(cell.text)
+    if cell.href and cell.text:
+        named = f' aria-label="{escape(cell.label)}"' if cell.label else ""
+        text = f'<a href="{escape(cell.href)}"{named}>{text}</a>'
+    return f"<{tag}{joined}>{text}</{tag}>"
 
 
 def _table(block: Table) -> str:
@@ -89,7 +93,7 @@ def _table(block: Table) -> str:
             parts.append("<thead>")
         if r == block.header_rows and block.header_rows:
             parts.append("</thead><tbody>")
-        elif r == 0:
+        elif r == 0 and not block.header_rows:
             parts.append("<tbody>")
         parts.append("<tr>")
         parts.extend(_cell(cell, header=header) for cell in line if cell is not None)

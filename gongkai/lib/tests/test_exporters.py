@@ -131,3 +131,20 @@ def test_the_agency_and_date_never_stand_alone_on_the_last_page_of_a_pdf():
         pdf.close()
         assert "上海市司法局" in last
         assert f"第{n}段正文" in last, n
+
+
+def test_a_cell_with_a_link_is_a_link_in_html_and_plain_text_in_files():
+    from docx import Document as WordDocument
+
+    doc = Document(
+        title="表",
+        blocks=[
+            Table([["项目", "数量"], ["新收", Cell("6", href="/x?a=1&b=2", label="新收 总计")]])
+        ],
+    )
+    html = fragment(doc)
+    assert '<a href="/x?a=1&amp;b=2" aria-label="新收 总计">6</a>' in html
+    # The header row in <thead>, the rest in one <tbody>.
+    assert "<table><thead><tr><th>项目</th><th>数量</th></tr></thead><tbody><tr>" in html
+    word = WordDocument(io.BytesIO(render(doc, "docx")))
+    assert word.tables[0].cell(1, 1).text == "6"
