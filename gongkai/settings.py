@@ -112,6 +112,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gongkai.lib.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the body (CSRF reads the form): an oversized one is never read.
+    "gongkai.lib.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -188,6 +191,10 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# The largest request body accepted at all, files included (an application carries at most
+# 5 attachments of 10 MB): larger ones get a Chinese 413 page before being read. Keep nginx's
+# client_max_body_size at the same value (README).
+GONGKAI_MAX_REQUEST_BYTES = _int("GONGKAI_MAX_REQUEST_BYTES", 52 * 1024 * 1024)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
@@ -203,7 +210,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"quiet_client_errors": {"()": "gongkai.lib.middleware.QuietClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        # A 403 or 404 is a line in the log; only server errors keep their traceback.
+        "django.request": {"filters": ["quiet_client_errors"]},
+        "django.security": {"filters": ["quiet_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
