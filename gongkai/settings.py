@@ -196,6 +196,31 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # client_max_body_size at the same value (README).
 GONGKAI_MAX_REQUEST_BYTES = _int("GONGKAI_MAX_REQUEST_BYTES", 52 * 1024 * 1024)
 
+
+def _caches() -> dict:
+    """The local-memory cache, or Redis when GONGKAI_CACHE_URL names one (several workers then
+    share the request throttles of gongkai.lib.throttle)."""
+    url = os.environ.get("GONGKAI_CACHE_URL", "").strip()
+    if url.startswith(("redis://", "rediss://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif url:
+        raise ImproperlyConfigured(f"GONGKAI_CACHE_URL 只支持 redis://，而不是 {url!r}")
+    else:
+        local = "django.core.cache.backends.locmem.LocMemCache"
+        return {
+            "default": {"BACKEND": local},
+            "throttle": {"BACKEND": local, "LOCATION": "throttle"},
+        }
+    return {"default": backend, "throttle": {**backend, "KEY_PREFIX": "throttle"}}
+
+
+CACHES = _caches()
+
+# /apply/: every POST from one client address counts (valid or not), and every application
+# filed with one ID number; beyond the limit the answer is a Chinese 429 page.
+GONGKAI_APPLY_LIMIT_PER_ADDRESS = _int("GONGKAI_APPLY_LIMIT_PER_ADDRESS", 10)  # per hour
+GONGKAI_APPLY_LIMIT_PER_ID = _int("GONGKAI_APPLY_LIMIT_PER_ID", 5)  # per day
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
 
