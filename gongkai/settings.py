@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.accounts.middleware.InitialPasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
     "gongkai.analytics.middleware.VisitCounterMiddleware",
