@@ -3,8 +3,8 @@
 A correction is proposed as a revision; the public page and the search index keep the published
 version until the revision is approved. A correction of substance goes through the same review
 chain as a new item (each stage with its 保密审查 answer); one that touches only the fields the
-office declares clerical (GONGKAI_CATALOG_CLERICAL_FIELDS: a date typo, a document number) is
-checked by a second person. Either way the decision is recorded as review steps of the revision
+office declares clerical (its CorrectionPolicy, set on the review-chain page; by default
+GONGKAI_CATALOG_CLERICAL_FIELDS: a date typo, a document number) is checked by a second person. Either way the decision is recorded as review steps of the revision
 and in the audit log, and the approved revision replaces the content with the history kept.
 """
 
@@ -16,12 +16,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
-from gongkai.accounts.models import User
+from gongkai.accounts.models import Organization, User
+from gongkai.accounts.permissions import Action, can
 
 from . import search
 from .models import (
     PUBLISHABLE_ANSWERS,
     Confidentiality,
+    CorrectionPolicy,
     Item,
     ItemRevision,
     ItemStatus,
@@ -44,13 +46,67 @@ from .services import (
 )
 
 CLERICAL_FIELDS_DEFAULT = ("doc_number", "written_on", "keywords")
+# What an office may declare clerical. Never the body, the kind or the interpreted document:
+# changing those changes what the document says.
+CLERICAL_CANDIDATES = (
+    "title",
+    "summary",
+    "doc_number",
+    "written_on",
+    "topic",
+    "category",
+    "keywords",
+)
 _LINKS = {"topic", "category", "interprets"}
 
 
-def clerical_fields() -> frozenset[str]:
-    """The fields whose correction the office treats as clerical (configurable in settings)."""
+def configured_clerical_fields(
+    organization: Organization | None,
+) -> tuple[Organization | None, frozenset[str]]:
+    """(whose policy applies, its clerical fields): the organization's own, else its nearest
+    ancestor's, else the default of the settings (owner None)."""
+    owners = [organization, *organization.ancestors()] if organization else []
+    policies = {
+        p.organization_id: p
+        for p in CorrectionPolicy.objects.filter(organization__in=[o.pk for o in owners])
+    }
+    for owner in owners:
+        if owner.pk in policies:
+            return owner, frozenset(policies[owner.pk].clerical_fields) & set(CLERICAL_CANDIDATES)
     names = getattr(settings, "GONGKAI_CATALOG_CLERICAL_FIELDS", CLERICAL_FIELDS_DEFAULT)
-    return frozenset(names) & frozenset(EDITABLE_FIELDS)
+    return None, frozenset(names) & set(CLERICAL_CANDIDATES)
+
+
+def clerical_fields(organization: Organization | None = None) -> frozenset[str]:
+    """The fields whose correction `organization`'s office treats as clerical."""
+    return configured_clerical_fields(organization)[1]
+
+
+@transaction.atomic
+def correction_policy_save(
+    *, organization: Organization, actor: User, fields: list[str]
+) -> CorrectionPolicy:
+    """Declare which fields of `organization`'s items take the clerical path when corrected."""
+    if not can(actor, Action.CATALOG_EDIT_GUIDE, organization):
+        raise PermissionDenied("您没有权限设置该机构的更正规则")
+    unknown = set(fields) - set(CLERICAL_CANDIDATES)
+    if unknown:
+        raise CatalogError("正文、体裁和所解读的文件的更正都须按审核流程审核，不能设为文字性更正。")
+    _, before = configured_clerical_fields(organization)
+    chosen = [f for f in CLERICAL_CANDIDATES if f in fields]
+    policy, _ = CorrectionPolicy.objects.update_or_create(
+        organization=organization, defaults={"clerical_fields": chosen, "updated_by": actor}
+    )
+    audit.record(
+        "catalog.correction_policy_save",
+        organization,
+        actor=actor,
+        changes={
+            "before": [_label(f) for f in CLERICAL_CANDIDATES if f in before],
+            "after": [_label(f) for f in chosen],
+        },
+    )
+    return policy
 
 
 def _shown(item: Item, field: str) -> str:
@@ -104,7 +160,7 @@ def revision_propose(
     changed = [f for f in EDITABLE_FIELDS if f in data and _shown(stored, f) != _shown(proposal, f)]
     if not changed:
         raise CatalogError("没有修改任何内容。")
-    clerical = set(changed) <= clerical_fields()
+    clerical = set(changed) <= clerical_fields(item.organization)
     now = timezone.now()
     revision = ItemRevision(
         item=item,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, organizations_for
 
+from .corrections import CLERICAL_CANDIDATES
 from .models import (
     Category,
     Confidentiality,
@@ -158,6 +159,24 @@ class CorrectionForm(ItemForm):
     )
     # The version of the item the page was opened on: a change since then is not overwritten.
     seen = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+
+
+class ClericalFieldsForm(forms.Form):
+    """The fields whose correction an office treats as clerical (checked by a second person)."""
+
+    fields = forms.MultipleChoiceField(
+        label="文字性更正的字段",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="只改动所选字段的更正，由提出人以外的一名有更正权限的工作人员复核后生效；"
+        "其他更正（包括正文）须按审核流程逐级审核。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fields"].choices = [
+            (name, Item._meta.get_field(name).verbose_name) for name in CLERICAL_CANDIDATES
+        ]
 
 
 class RevisionDecisionForm(forms.Form):

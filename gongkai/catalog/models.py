@@ -129,6 +129,29 @@ class ReviewStage(models.Model):
         return f"{self.position}. {self.name}"
 
 
+class CorrectionPolicy(models.Model):
+    """Which fields of a published item the office treats as clerical: a correction touching only
+    those is checked by a second person instead of passing the whole review chain. An
+    organization without a policy of its own follows its nearest ancestor's, else the default
+    (GONGKAI_CATALOG_CLERICAL_FIELDS)."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="correction_policy"
+    )
+    clerical_fields = models.JSONField("文字性更正的字段", default=list, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "更正规则"
+        verbose_name_plural = "更正规则"
+
+    def __str__(self) -> str:
+        return f"{self.organization} 更正规则"
+
+
 class IndexNumberCounter(models.Model):
     """The last serial handed out for (organization, year); only ever incremented."""
 

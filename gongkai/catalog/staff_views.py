@@ -15,6 +15,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for, require
 from . import corrections, permissions, selectors, services
 from .forms import (
     AttachmentForm,
+    ClericalFieldsForm,
     CorrectionForm,
     GuideForm,
     ItemForm,
@@ -427,6 +428,17 @@ def review_chain(request):
     if organization is None:
         return redirect("accounts:dashboard")
     status = 200
+    if request.method == "POST" and request.POST.get("clerical"):
+        clerical_form = ClericalFieldsForm(request.POST)
+        if clerical_form.is_valid():
+            _perform(
+                request,
+                corrections.correction_policy_save,
+                f"已保存“{organization.name}”的文字性更正字段。",
+                organization=organization,
+                fields=clerical_form.cleaned_data["fields"],
+            )
+        return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
     if request.method == "POST" and request.POST.get("reset"):
         _perform(
             request,
@@ -454,6 +466,7 @@ def review_chain(request):
                 return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
         status = 400
     owner, stages = services.configured_chain(organization)
+    policy_owner, clerical = corrections.configured_clerical_fields(organization)
     if request.method != "POST":
         initial = [{"name": s["name"], "action": s["action"]} for s in stages]
         initial += [{}] * (services.MAX_STAGES - len(initial))
@@ -468,6 +481,8 @@ def review_chain(request):
             "own": owner is not None and owner.pk == organization.pk,
             "stages": stages,
             "formset": formset,
+            "policy_owner": policy_owner,
+            "clerical_form": ClericalFieldsForm(initial={"fields": sorted(clerical)}),
         },
         status=status,
     )

@@ -170,8 +170,18 @@ def test_a_clerical_correction_takes_the_short_path_checked_by_a_second_person(
     assert AuditEntry.objects.filter(action="catalog.item_correct", actor=division_head).exists()
 
 
-def test_the_office_declares_which_fields_are_clerical(settings, published_item, leader):
-    settings.GONGKAI_CATALOG_CLERICAL_FIELDS = ("title",)
+def test_the_office_declares_which_fields_are_clerical_on_the_review_chain_page(
+    client, published_item, leader, clerk, district
+):
+    client.force_login(leader)
+    url = reverse("catalog:review_chain")
+    page = client.get(url).content.decode()
+    assert "文字性更正的字段" in page and 'value="body"' not in page
+    data = {"org": published_item.organization.code, "clerical": "1", "fields": ["title"]}
+    assert client.post(url, data).status_code == 302
+    assert corrections.clerical_fields(published_item.organization) == {"title"}
+    assert corrections.clerical_fields(district) == {"title"}  # below it, inherited
+    assert AuditEntry.objects.filter(action="catalog.correction_policy_save").exists()
     revision = corrections.revision_propose(
         item=published_item, actor=leader, data={"title": "改正错字的名称"}, reason="错字"
     )
@@ -179,12 +189,18 @@ def test_the_office_declares_which_fields_are_clerical(settings, published_item,
     revision.status = RevisionStatus.RETURNED
     revision.save()
     revision = corrections.revision_propose(
-        item=published_item,
-        actor=leader,
-        data={"written_on": dt.date(2024, 3, 2)},
-        reason="日期",
+        item=published_item, actor=leader, data={"written_on": dt.date(2024, 3, 2)}, reason="日期"
     )
     assert revision.path == RevisionPath.SUBSTANTIVE
+    # The body can never be made clerical, and a clerk may not set the rule at all.
+    with pytest.raises(services.CatalogError, match="正文"):
+        corrections.correction_policy_save(
+            organization=published_item.organization, actor=leader, fields=["body"]
+        )
+    with pytest.raises(PermissionDenied):
+        corrections.correction_policy_save(
+            organization=published_item.organization, actor=clerk, fields=[]
+        )
 
 
 def test_one_correction_at_a_time(published_item, leader):
