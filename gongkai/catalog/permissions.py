@@ -109,14 +109,18 @@ def correction_refusal(user, item: Item) -> str | None:
         return f"该信息当前状态为“{item.get_status_display()}”，不能更正。"
     if not can(user, Action.CATALOG_WITHDRAW, item.organization_id):
         return "您没有权限更正已发布的信息"
-    home = user.organization
-    if (
-        home is not None
-        and home.kind == OrganizationKind.DIVISION
-        and item.drafting_division_id != home.pk
-    ):
+    if not within_division(user, item):
         return "您只能更正本处室拟稿的信息。"
     return None
+
+
+def within_division(user, item: Item) -> bool:
+    """Staff of a division act after publication (correct, withdraw, change validity) only on
+    what their division drafted; staff of the organ itself act on all its items."""
+    home = user.organization
+    if home is None or home.kind != OrganizationKind.DIVISION:
+        return True
+    return item.drafting_division_id == home.pk
 
 
 def can_correct(user, item: Item) -> bool:
@@ -165,8 +169,10 @@ def revision_queue(user) -> list[ItemRevision]:
 
 
 def can_withdraw(user, item: Item) -> bool:
-    return item.status == ItemStatus.PUBLISHED and can(
-        user, Action.CATALOG_WITHDRAW, item.organization_id
+    return (
+        item.status == ItemStatus.PUBLISHED
+        and can(user, Action.CATALOG_WITHDRAW, item.organization_id)
+        and within_division(user, item)
     )
 
 

@@ -36,7 +36,7 @@ from .models import (
     Topic,
     Validity,
 )
-from .permissions import reviewer_refusal
+from .permissions import reviewer_refusal, within_division
 
 INDEX_NUMBER_FORMAT_DEFAULT = "{org_code}/{year}-{serial:05d}"
 
@@ -420,6 +420,8 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
 def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
     """Take a published item down; its page then says when and why. The 索引号 stays used."""
     _begin(item, "withdraw", actor, Action.CATALOG_WITHDRAW, "您没有权限撤回该信息")
+    if not within_division(actor, item):
+        raise PermissionDenied("您只能撤回本处室拟稿的信息。")
     reason = reason.strip()
     if not reason:
         raise CatalogError("撤回已发布的信息必须说明原因。")
@@ -442,6 +444,8 @@ def item_set_validity(
     """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner.
     `seen`: the version the form was shown with (see `check_seen`)."""
     _begin(item, "set_validity", actor, Action.CATALOG_WITHDRAW, "您没有权限变更该信息的有效性")
+    if not within_division(actor, item):
+        raise PermissionDenied("您只能变更本处室拟稿的信息的有效性。")
     check_seen(item, seen)
     try:
         validity = Validity(validity)

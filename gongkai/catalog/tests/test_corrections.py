@@ -236,6 +236,13 @@ def test_a_division_head_corrects_only_what_their_division_drafted(
     response = client.post(url, _form(published_item, title="别处的信息", reason="改"))
     assert response.status_code == 403 and "本处室" in response.content.decode()
     assert not ItemRevision.objects.exists()
+    # Nor withdraw it or change its validity.
+    with pytest.raises(PermissionDenied, match="本处室"):
+        services.item_withdraw(item=published_item, actor=head, reason="撤")
+    with pytest.raises(PermissionDenied, match="本处室"):
+        services.item_set_validity(item=published_item, actor=head, validity="expired")
+    staff = client.get(reverse("catalog:staff_detail", args=[published_item.pk])).content.decode()
+    assert "撤回该信息" not in staff and "更正已发布的内容" not in staff
     drafter = make_staff("sfjdclerk", division, Role.CLERK)
     own = make_item("司法鉴定处的通知", actor=drafter)
     services.item_submit(item=own, actor=drafter)
@@ -247,6 +254,8 @@ def test_a_division_head_corrects_only_what_their_division_drafted(
         == 302
     )
     assert ItemRevision.objects.get().item == own
+    staff = client.get(reverse("catalog:staff_detail", args=[own.pk])).content.decode()
+    assert "撤回该信息" in staff
 
 
 def test_a_correction_that_changes_nothing_is_refused(published_item, leader):
