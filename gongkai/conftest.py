@@ -7,6 +7,14 @@ from gongkai.accounts.models import Organization, OrganizationKind, Role, RoleGr
 PASSWORD = "Test-Passw0rd-2026"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_throttles():
+    """Request throttles count in a process-wide cache: each test starts from zero."""
+    from django.core.cache import caches
+
+    caches["throttle"].clear()
+
+
 @pytest.fixture
 def agency(db) -> Organization:
     return Organization.objects.create(

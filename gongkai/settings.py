@@ -120,11 +120,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gongkai.lib.middleware.SecurityHeadersMiddleware",
+    # Before anything reads the body (CSRF reads the form): an oversized one is never read.
+    "gongkai.lib.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gongkai.accounts.middleware.InitialPasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
     "gongkai.analytics.middleware.VisitCounterMiddleware",
@@ -196,6 +200,35 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# The largest request body accepted at all, files included (an application carries at most
+# 5 attachments of 10 MB): larger ones get a Chinese 413 page before being read. Keep nginx's
+# client_max_body_size at the same value (README).
+GONGKAI_MAX_REQUEST_BYTES = _int("GONGKAI_MAX_REQUEST_BYTES", 52 * 1024 * 1024)
+
+
+def _caches() -> dict:
+    """The local-memory cache, or Redis when GONGKAI_CACHE_URL names one (several workers then
+    share the request throttles of gongkai.lib.throttle)."""
+    url = os.environ.get("GONGKAI_CACHE_URL", "").strip()
+    if url.startswith(("redis://", "rediss://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif url:
+        raise ImproperlyConfigured(f"GONGKAI_CACHE_URL 只支持 redis://，而不是 {url!r}")
+    else:
+        local = "django.core.cache.backends.locmem.LocMemCache"
+        return {
+            "default": {"BACKEND": local},
+            "throttle": {"BACKEND": local, "LOCATION": "throttle"},
+        }
+    return {"default": backend, "throttle": {**backend, "KEY_PREFIX": "throttle"}}
+
+
+CACHES = _caches()
+
+# /apply/: every POST from one client address counts (valid or not), and every application
+# filed with one ID number; beyond the limit the answer is a Chinese 429 page.
+GONGKAI_APPLY_LIMIT_PER_ADDRESS = _int("GONGKAI_APPLY_LIMIT_PER_ADDRESS", 10)  # per hour
+GONGKAI_APPLY_LIMIT_PER_ID = _int("GONGKAI_APPLY_LIMIT_PER_ID", 5)  # per day
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
@@ -219,7 +252,13 @@ GONGKAI_BASE_URL = os.environ.get(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"quiet_client_errors": {"()": "gongkai.lib.middleware.QuietClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        # A 403 or 404 is a line in the log; only server errors keep their traceback.
+        "django.request": {"filters": ["quiet_client_errors"]},
+        "django.security": {"filters": ["quiet_client_errors"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 

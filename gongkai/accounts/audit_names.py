@@ -22,6 +22,7 @@ ACTIONS = {
     "accounts.staff_create": "新建工作人员账号",
     "accounts.staff_update": "修改工作人员账号",
     "accounts.audit_export": "导出审计日志",
+    "accounts.password_change": "修改本人密码",
 }
 
 FIELDS = {

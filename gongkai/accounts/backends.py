@@ -33,27 +33,52 @@ def normalize_username(username: str) -> str:
     return unicodedata.normalize("NFKC", username).strip().casefold()[:150]
 
 
-def is_locked(username: str, request=None) -> bool:
-    name = normalize_username(username)
-    digest = ip_digest(client_ip(request)) if request is not None else ""
+def _counts(name: str, digest: str) -> tuple[int, int]:
+    """(failures of `name` from this client, from anywhere) within the window."""
     counts = LoginFailure.objects.filter(
         username=name, at__gte=timezone.now() - _window()
     ).aggregate(here=Count("pk", filter=Q(ip_hash=digest)), anywhere=Count("pk"))
+    return counts["here"], counts["anywhere"]
+
+
+def is_locked(username: str, request=None) -> bool:
+    """Has `username` used up its failures (from this client, or from anywhere)?"""
+    digest = ip_digest(client_ip(request)) if request is not None else ""
+    here, anywhere = _counts(normalize_username(username), digest)
     return (
-        counts["here"] >= settings.GONGKAI_LOGIN_MAX_FAILURES
-        or counts["anywhere"] >= settings.GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE
+        here >= settings.GONGKAI_LOGIN_MAX_FAILURES
+        or anywhere >= settings.GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE
     )
+
+
+def note_attempt(username: str, request=None) -> LoginFailure | None:
+    """Count a login attempt as a failure *before* the password is checked, and say whether it
+    may go on: the LoginFailure row when it may, None when the limit is already used up.
+
+    The row is committed before counting, so of any number of parallel attempts each sees at
+    least the rows committed before its own: no more than the limit get to check a password.
+    A refused attempt's row is taken back (attempts against a lock must not lengthen it, nor
+    push the username over the limit from anywhere). The caller deletes the row on success.
+    """
+    ip = client_ip(request) if request is not None else None
+    name, digest, now = normalize_username(username), ip_digest(ip), timezone.now()
+    # Rows older than the window count for nothing: forget them as we go.
+    LoginFailure.objects.filter(at__lt=now - _window()).delete()
+    attempt = LoginFailure.objects.create(username=name, at=now, ip_hash=digest)
+    here, anywhere = _counts(name, digest)
+    if (
+        here > settings.GONGKAI_LOGIN_MAX_FAILURES
+        or anywhere > settings.GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE
+    ):
+        attempt.delete()
+        return None
+    return attempt
 
 
 def note_failure(username: str, request=None) -> None:
-    ip = client_ip(request) if request is not None else None
-    now = timezone.now()
-    # Rows older than the window count for nothing: forget them as we go.
-    LoginFailure.objects.filter(at__lt=now - _window()).delete()
-    LoginFailure.objects.create(
-        username=normalize_username(username), at=now, ip_hash=ip_digest(ip)
-    )
+    """Audit the failure that used up the limit (the attempt itself is already counted)."""
     if is_locked(username, request):
+        ip = client_ip(request) if request is not None else None
         audit.record("accounts.lockout", None, changes={"username": username}, ip=ip)
 
 
@@ -70,7 +95,8 @@ class LockoutModelBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None:
             return None
-        if is_locked(username, request):
+        attempt = note_attempt(username, request)
+        if attempt is None:
             # PermissionDenied stops Django trying further backends and fails the login.
             raise PermissionDenied(
                 LOCKED_MESSAGE.format(minutes=settings.GONGKAI_LOGIN_LOCKOUT_MINUTES)

@@ -2,7 +2,7 @@ from datetime import date
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .backends import LOCKED_MESSAGE, is_locked
@@ -28,6 +28,31 @@ class LoginForm(AuthenticationForm):
                 code="locked",
             )
         return super().clean()
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """A staff member changes their own password: the current one, then the new one twice."""
+
+    error_messages = {
+        "password_incorrect": "当前密码不正确，请重新输入。",
+        "password_mismatch": "两次输入的新密码不一致。",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "当前密码"
+        self.fields["new_password1"].label = "新密码"
+        self.fields[
+            "new_password1"
+        ].help_text = "至少 10 位，不能是常见密码或纯数字，不能与用户名、姓名相近。"
+        self.fields["new_password2"].label = "再次输入新密码"
+        self.fields["new_password2"].help_text = ""
+
+    def clean_new_password1(self):
+        new = self.cleaned_data.get("new_password1")
+        if new and new == self.data.get("old_password"):
+            raise forms.ValidationError("新密码不能与当前密码相同。")
+        return new
 
 
 _FILTER_DATE_RANGE = {

@@ -6,6 +6,9 @@ import ipaddress
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 
 _current: ContextVar[tuple | None] = ContextVar("gongkai_request", default=None)
 
@@ -53,3 +56,20 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             _current.reset(token)
+
+
+class InitialPasswordMiddleware:
+    """A staff member whose password someone else chose (a new account, a reset) can do nothing
+    but change it, or sign out, until they have chosen their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.must_change_password:
+            allowed = {reverse("accounts:password"), reverse("accounts:logout")}
+            if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
+                messages.warning(request, "您正在使用他人为您设置的初始密码，请先修改密码。")
+                return redirect("accounts:password")
+        return self.get_response(request)

@@ -132,6 +132,9 @@ class User(AbstractUser):
     )
     full_name = models.CharField("姓名", max_length=50, blank=True)
     phone = models.CharField("电话", max_length=40, blank=True)
+    # Set when someone else chose the password (a new account, a reset): the holder must choose
+    # their own before doing anything else.
+    must_change_password = models.BooleanField("须修改初始密码", default=False)
 
     objects = UserManager()
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/login/", views.LoginView.as_view(), name="login"),
     path("staff/logout/", views.logout_view, name="logout"),
     path("staff/", views.dashboard, name="dashboard"),
+    path("staff/password/", views.own_password, name="password"),
     path("staff/audit/", views.audit_log, name="audit"),
     path("staff/audit/export.csv", views.audit_export, name="audit_export"),
     path("staff/organizations/", views.organizations, name="organizations"),

@@ -1,6 +1,7 @@
 import csv
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,10 +12,17 @@ from django.views.decorators.http import require_POST
 
 from . import audit, audit_display, selectors
 from .backends import login_unlock
-from .forms import AuditFilterForm, LoginForm, OrganizationForm, StaffForm
+from .forms import AuditFilterForm, LoginForm, OrganizationForm, OwnPasswordForm, StaffForm
 from .models import AuditEntry, Organization, User
 from .permissions import Action, organizations_for, require
-from .services import organization_create, organization_update, staff_save, staff_values
+from .services import (
+    AccountError,
+    organization_create,
+    organization_update,
+    password_change,
+    staff_save,
+    staff_values,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -55,6 +63,23 @@ def _filtered_audit_entries(request):
     if form.is_valid():
         return form, selectors.audit_entries(**form.cleaned_data)
     return form, AuditEntry.objects.none()
+
+
+@login_required
+def own_password(request):
+    """Every staff member changes their own password here (and must, after an initial one)."""
+    form = OwnPasswordForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password_change(user=request.user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, request.user)  # stay signed in with the new one
+        messages.success(request, "密码已修改。")
+        return redirect("accounts:dashboard")
+    return render(
+        request,
+        "accounts/password_form.html",
+        {"form": form, "forced": request.user.must_change_password},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -151,9 +176,13 @@ def staff_edit(request, pk: int | None = None):
     initial = {} if user is None else {"username": user.username, **staff_values(user)}
     form = StaffForm(request.POST or None, organizations=orgs, instance=user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = staff_save(data=form.cleaned_data, actor=request.user, user=user)
-        messages.success(request, f"已保存工作人员“{saved.display_name}”。")
-        return redirect("accounts:staff")
+        try:
+            saved = staff_save(data=form.cleaned_data, actor=request.user, user=user)
+        except AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已保存工作人员“{saved.display_name}”。")
+            return redirect("accounts:staff")
     status = 400 if form.errors else 200
     return render(
         request, "accounts/staff_form.html", {"form": form, "staff_user": user}, status=status

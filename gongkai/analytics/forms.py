@@ -29,7 +29,7 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(
         label="年度",
         required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "style": "width:7rem"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "input-year"}),
         error_messages={"invalid": "年度应为四位数字，例如 2018。"},
     )
     date_from = forms.DateField(

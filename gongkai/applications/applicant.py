@@ -172,9 +172,9 @@ def resend_query_code(*, tracking_number: str, email: str, ip: str | None) -> No
     attempt from the address, so the status lookup's lockout limits guessing here too.
     """
     key = f"resend:{tracking_number.strip().lower()}"[:40]
-    if services.lookup_locked(ip=ip, tracking_number=key):
+    # Counted as a failed lookup before anything is checked (the lockout applies here too).
+    if services.lookup_attempt(ip=ip, tracking_number=key) is None:
         return
-    services.lookup_failed(ip=ip, tracking_number=key)
     email = email.strip().lower()
     with transaction.atomic():
         app = (

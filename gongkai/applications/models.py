@@ -417,9 +417,9 @@ class Notification(models.Model):
 class LookupFailure(models.Model):
     """One failed public status lookup (wrong tracking number or query code).
 
-    Rows, not a counter: each failure is an INSERT, so concurrent requests in any number of
-    processes never lose a count. Enough of them within the window lock the client address
-    and, separately, the tracking number that was tried.
+    Rows, not a counter: each attempt is an INSERT before it is checked, so concurrent requests
+    in any number of processes never lose a count. Enough of them within the window lock the
+    client, for that tracking number and (more of them) for any.
     """
 
     at = models.DateTimeField(db_index=True)

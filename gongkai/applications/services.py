@@ -185,48 +185,65 @@ def query_code_matches(application: Application, code: str) -> bool:
     return hmac.compare_digest(candidate, digest)
 
 
+# Failed lookups allowed within the window per (tracking number, client) and per client. Not
+# per number from anywhere: tracking numbers are sequential, so anyone could lock an applicant
+# out of their own case by failing on purpose.
 MAX_LOOKUP_FAILURES = 10
+MAX_LOOKUP_FAILURES_PER_CLIENT = 30
 LOOKUP_WINDOW = timedelta(hours=1)
+# Checked when no application has the number, so that a miss costs the same PBKDF2 as a hit.
+_NOBODY = Application(query_code_hash=f"pbkdf2_sha256$60000${'0' * 16}${'0' * 64}")
 
 
 def _lookup_key(tracking_number: str) -> str:
     return tracking_number.strip().lower()[:40]
 
 
-def lookup_locked(*, ip: str | None, tracking_number: str) -> bool:
-    """Too many failed lookups within the window from this client, or for this number?"""
+def _lookup_counts(*, ip_hash: str, number: str) -> tuple[int, int]:
     since = timezone.now() - LOOKUP_WINDOW
-    ip_hash, number = ip_digest(ip), _lookup_key(tracking_number)
-    counts = LookupFailure.objects.filter(at__gte=since).aggregate(
-        by_ip=Count("pk", filter=Q(ip_hash=ip_hash)),
-        by_number=Count("pk", filter=Q(tracking_number=number)),
+    counts = LookupFailure.objects.filter(at__gte=since, ip_hash=ip_hash).aggregate(
+        by_number=Count("pk", filter=Q(tracking_number=number)), by_client=Count("pk")
     )
-    return max(counts["by_ip"], counts["by_number"]) >= MAX_LOOKUP_FAILURES
+    return counts["by_number"], counts["by_client"]
 
 
-def lookup_failed(*, ip: str | None, tracking_number: str) -> None:
+def lookup_attempt(*, ip: str | None, tracking_number: str) -> LookupFailure | None:
+    """Count a lookup as a failure before checking it; None when the limit is used up.
+
+    The row is committed before counting, so a parallel burst cannot all read "not yet": each
+    sees at least the attempts committed before its own. A refused attempt's row is taken back
+    (hammering a lock does not lengthen it); the caller deletes the row on success.
+    """
     now = timezone.now()
     LookupFailure.objects.filter(at__lt=now - LOOKUP_WINDOW).delete()
-    LookupFailure.objects.create(
-        at=now, ip_hash=ip_digest(ip), tracking_number=_lookup_key(tracking_number)
-    )
+    ip_hash, number = ip_digest(ip), _lookup_key(tracking_number)
+    attempt = LookupFailure.objects.create(at=now, ip_hash=ip_hash, tracking_number=number)
+    by_number, by_client = _lookup_counts(ip_hash=ip_hash, number=number)
+    if by_number > MAX_LOOKUP_FAILURES or by_client > MAX_LOOKUP_FAILURES_PER_CLIENT:
+        attempt.delete()
+        return None
+    return attempt
 
 
 def find_by_query_code(*, tracking_number: str, code: str, ip: str | None):
     """The application for a tracking number and query code, or None (counted as a failure).
 
-    Raises `TransitionError` when the client or the number is locked out.
+    The attempt is counted before the code is checked (`lookup_attempt`), and a number that
+    does not exist costs the same hashing as one that does: the answer's timing does not tell
+    whether a tracking number exists. Raises `TransitionError` when the client is locked out.
     """
-    if lookup_locked(ip=ip, tracking_number=tracking_number):
+    attempt = lookup_attempt(ip=ip, tracking_number=tracking_number)
+    if attempt is None:
         raise TransitionError("查询失败次数过多，请一小时后再试，或致电信息公开受理点查询。")
     found = (
         Application.objects.select_related("organization")
         .filter(tracking_number=_lookup_key(tracking_number))
         .first()
     )
-    if found is not None and query_code_matches(found, code):
+    matches = query_code_matches(found if found is not None else _NOBODY, code)
+    if found is not None and matches:
+        attempt.delete()  # a success is no failure
         return found
-    lookup_failed(ip=ip, tracking_number=tracking_number)
     return None
 
 

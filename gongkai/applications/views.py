@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
-from gongkai.lib import workdays
+from gongkai.lib import throttle, workdays
 
 from . import applicant, applicant_forms, applicant_views, forms, selectors, services, signoff_panel
 from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
@@ -19,13 +20,41 @@ from .services import TransitionError
 # ---------------------------------------------------------------- public
 
 
+_HOUR, _DAY = 60 * 60, 24 * 60 * 60
+
+
+def _too_many(request, message: str, retry_after: int):
+    response = render(request, "429.html", {"message": message}, status=429)
+    response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 def apply(request):
+    # Counted before the form is read: an invalid post counts too (issue 15).
+    if request.method == "POST" and not throttle.allow(
+        "apply-address",
+        client_ip(request) or "",
+        limit=settings.GONGKAI_APPLY_LIMIT_PER_ADDRESS,
+        window=_HOUR,
+    ):
+        return _too_many(request, "您提交得过于频繁，请一小时后再试。", _HOUR)
     form = forms.PublicApplicationForm(
         request.POST or None, request.FILES or None, organizations=forms.public_organizations()
     )
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
         data = form.cleaned_data
+        if not throttle.allow(
+            "apply-id",
+            f"{data['id_type']}:{data['id_number']}",
+            limit=settings.GONGKAI_APPLY_LIMIT_PER_ID,
+            window=_DAY,
+        ):
+            return _too_many(
+                request,
+                "以该证件号码提交的申请今日已达上限，请明日再提交，或到受理点现场提交。",
+                _DAY,
+            )
         try:
             app, code = services.application_intake(
                 organization=data["organization"],

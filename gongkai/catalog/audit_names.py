@@ -17,7 +17,11 @@ ACTIONS = {
     "catalog.publish": "发布公开",
     "catalog.item_withdraw": "撤回公开",
     "catalog.item_set_validity": "变更效力状态",
-    "catalog.item_correct": "更正已公开信息",
+    "catalog.item_correct": "更正已公开信息（已生效）",
+    "catalog.revision_propose": "提出更正",
+    "catalog.revision_approve": "审核同意更正",
+    "catalog.revision_return": "退回更正",
+    "catalog.correction_policy_save": "设置可走简易程序的字段",
     "catalog.guide_save": "修改政府信息公开指南",
     "catalog.review_chain_save": "修改审核流程",
     "catalog.review_chain_reset": "恢复默认审核流程",
@@ -42,6 +46,10 @@ FIELDS = {
     "after": "修改后",
     "code": "代码",
     "is_active": "启用",
+    "path": "更正程序",
+    "opinion": "意见",
+    "fields": "字段",
+    "clerical_fields": "简易程序字段",
 }
 
 

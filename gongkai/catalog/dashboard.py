@@ -25,7 +25,7 @@ def counters(user) -> list[dict]:
                 "tone": "warn",
             }
         )
-    waiting = permissions.review_queue(user).count()
+    waiting = permissions.review_queue(user).count() + len(permissions.revision_queue(user))
     if waiting or any(can(user, a) for a in permissions.REVIEW_ACTIONS):
         result.append(
             {

@@ -6,6 +6,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, organizations_for
 
+from .corrections import CLERICAL_CANDIDATES
 from .models import (
     Category,
     Confidentiality,
@@ -152,9 +153,69 @@ class CorrectionForm(ItemForm):
         label="更正原因",
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="将记入修改记录；公开页面显示修改时间。",
+        help_text="将记入修改记录。实质性更正按审核流程审核，文字性更正由他人复核；"
+        "通过后公开页面才更新并显示修改时间。",
         error_messages={"required": "请填写更正原因。"},
     )
+    # The version of the item the page was opened on: a change since then is not overwritten.
+    seen = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
+
+
+class ClericalFieldsForm(forms.Form):
+    """The fields whose correction an office treats as clerical (checked by a second person)."""
+
+    fields = forms.MultipleChoiceField(
+        label="文字性更正的字段",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="只改动所选字段的更正，由提出人以外的一名有更正权限的工作人员复核后生效；"
+        "其他更正（包括正文）须按审核流程逐级审核。",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fields"].choices = [
+            (name, Item._meta.get_field(name).verbose_name) for name in CLERICAL_CANDIDATES
+        ]
+
+
+class RevisionDecisionForm(forms.Form):
+    """A decision on a proposed correction: the clerical check or a stage of its review."""
+
+    decision = forms.ChoiceField(
+        label="审核结论",
+        choices=[("approve", "同意更正"), ("return", "退回")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择审核结论。"},
+    )
+    confidentiality = forms.ChoiceField(
+        label="保密审查",
+        required=False,
+        choices=[("", "请选择")] + list(Confidentiality.choices),
+        help_text="实质性更正同意时必填。",
+    )
+    opinion = forms.CharField(
+        label="审核意见",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="退回时必填。",
+    )
+
+    def __init__(self, *args, substantive: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.substantive = substantive
+        if not substantive:
+            del self.fields["confidentiality"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("opinion") or "").strip():
+            self.add_error("opinion", "退回时必须填写审核意见。")
+        approving = data.get("decision") == "approve"
+        if self.substantive and approving and not data.get("confidentiality"):
+            self.add_error("confidentiality", "请填写保密审查结论。")
+        return data
 
 
 class AttachmentForm(forms.Form):
@@ -206,6 +267,7 @@ class ValidityForm(forms.Form):
     changed_on = forms.DateField(
         label="变更日期", widget=_DATE, error_messages={"required": "请填写变更日期。"}
     )
+    seen = forms.CharField(required=False, widget=forms.HiddenInput, max_length=40)
 
 
 class GuideForm(forms.Form):

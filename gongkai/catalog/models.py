@@ -129,6 +129,29 @@ class ReviewStage(models.Model):
         return f"{self.position}. {self.name}"
 
 
+class CorrectionPolicy(models.Model):
+    """Which fields of a published item the office treats as clerical: a correction touching only
+    those is checked by a second person instead of passing the whole review chain. An
+    organization without a policy of its own follows its nearest ancestor's, else the default
+    (GONGKAI_CATALOG_CLERICAL_FIELDS)."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="correction_policy"
+    )
+    clerical_fields = models.JSONField("文字性更正的字段", default=list, blank=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "更正规则"
+        verbose_name_plural = "更正规则"
+
+    def __str__(self) -> str:
+        return f"{self.organization} 更正规则"
+
+
 class IndexNumberCounter(models.Model):
     """The last serial handed out for (organization, year); only ever incremented."""
 
@@ -282,6 +305,15 @@ class ReviewStep(models.Model):
     """One decision in an item's review: the drafter's submission or a reviewer's answer."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="review_steps")
+    # Set for the review of a correction after publication; empty for the item's own review.
+    revision = models.ForeignKey(
+        "ItemRevision",
+        verbose_name="更正",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="steps",
+    )
     round = models.PositiveSmallIntegerField("轮次")
     position = models.PositiveSmallIntegerField("环节序号")
     stage_name = models.CharField("环节", max_length=40)
@@ -304,25 +336,69 @@ class ReviewStep(models.Model):
         return f"{self.stage_name} {self.get_decision_display()}"
 
 
+class RevisionStatus(models.TextChoices):
+    PENDING = "pending", "待审核"
+    APPLIED = "applied", "已生效"
+    RETURNED = "returned", "已退回"
+
+
+class RevisionPath(models.TextChoices):
+    """先审查、后公开 holds for corrections: a change of substance goes through the review chain;
+    a change of only the fields the office declares clerical needs a second person's approval."""
+
+    CLERICAL = "clerical", "文字性更正（他人复核）"
+    SUBSTANTIVE = "substantive", "实质性更正（按审核流程）"
+
+
 class ItemRevision(models.Model):
-    """A correction of a published item (政府网站发展指引: keep the history of changes)."""
+    """A correction of a published item (政府网站发展指引: keep the history of changes).
+
+    Proposed first (the public page keeps showing the published version), applied to the item
+    only when approved; returned corrections are kept too.
+    """
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="修改人", on_delete=models.PROTECT, related_name="+"
     )
-    revised_at = models.DateTimeField("修改时间")
+    status = models.CharField(
+        "状态", max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.PENDING
+    )
+    path = models.CharField("审核方式", max_length=20, choices=RevisionPath.choices, blank=True)
+    proposed_at = models.DateTimeField("提出时间", null=True, blank=True)
+    # When it took effect on the item (applied corrections only).
+    revised_at = models.DateTimeField("修改时间", null=True, blank=True)
     reason = models.CharField("修改原因", max_length=300)
     # {field: [before, after]} with display values.
     changes = models.JSONField("修改内容", default=dict)
+    # {field name: new value} as stored (ids for links, ISO dates): what approval writes.
+    proposed = models.JSONField(default=dict, blank=True, editable=False)
+    # The review of a substantive correction: the chain copied at proposal, the stage waiting.
+    review_plan = models.JSONField(default=list, blank=True, editable=False)
+    review_position = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    current_action = models.CharField(max_length=40, blank=True, editable=False)
+    decided_at = models.DateTimeField("办结时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "修改记录"
         verbose_name_plural = "修改记录"
-        ordering = ["revised_at", "pk"]
+        ordering = ["proposed_at", "pk"]
+        constraints = [
+            # One correction under review at a time: the next is written against the result.
+            models.UniqueConstraint(
+                fields=["item"],
+                condition=models.Q(status="pending"),
+                name="catalog_one_pending_revision",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.item_id} {self.revised_at:%Y-%m-%d}"
+        return f"{self.item_id} {self.get_status_display()}"
+
+    def current_stage_name(self) -> str:
+        if self.review_position is None or self.review_position >= len(self.review_plan):
+            return ""
+        return self.review_plan[self.review_position]["name"]
 
 
 class AttachmentKind(models.TextChoices):

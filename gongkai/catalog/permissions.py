@@ -6,9 +6,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
+from gongkai.accounts.models import OrganizationKind
 from gongkai.accounts.permissions import UNSCOPED_ACTIONS, Action, can, require, scope_ids
 
-from .models import Item, ItemStatus, ReviewStep, StepDecision
+from .models import (
+    Item,
+    ItemRevision,
+    ItemStatus,
+    ReviewStep,
+    RevisionPath,
+    RevisionStatus,
+    StepDecision,
+)
 
 REVIEW_ACTIONS = (
     Action.CATALOG_REVIEW_DIVISION,
@@ -74,7 +83,11 @@ def reviewer_refusal(user, item: Item) -> Refusal | None:
     if item.created_by_id == user.pk or item.editors.filter(pk=user.pk).exists():
         return Refusal("不能审核自己起草、修改或提交的信息，请由其他审核人办理。", True)
     already = ReviewStep.objects.filter(
-        item=item, round=item.review_round, decision=StepDecision.APPROVED, actor=user
+        item=item,
+        revision=None,
+        round=item.review_round,
+        decision=StepDecision.APPROVED,
+        actor=user,
     )
     if already.exists():
         return Refusal("您已在本轮审核中同意过其他环节，同一人不能办理两个环节。", True)
@@ -86,9 +99,80 @@ def can_review(user, item: Item) -> bool:
     return reviewer_refusal(user, item) is None
 
 
+def correction_refusal(user, item: Item) -> str | None:
+    """Why `user` may not propose a correction of `item`, or None when they may.
+
+    A division's staff correct only what their division drafted: the right over the whole
+    agency comes with a post in the agency itself (a leader, the office), not in a division.
+    """
+    if item.status != ItemStatus.PUBLISHED:
+        return f"该信息当前状态为“{item.get_status_display()}”，不能更正。"
+    if not can(user, Action.CATALOG_WITHDRAW, item.organization_id):
+        return "您没有权限更正已发布的信息"
+    if not within_division(user, item):
+        return "您只能更正本处室拟稿的信息。"
+    return None
+
+
+def within_division(user, item: Item) -> bool:
+    """Staff of a division act after publication (correct, withdraw, change validity) only on
+    what their division drafted; staff of the organ itself act on all its items."""
+    home = user.organization
+    if home is None or home.kind != OrganizationKind.DIVISION:
+        return True
+    return item.drafting_division_id == home.pk
+
+
+def can_correct(user, item: Item) -> bool:
+    return correction_refusal(user, item) is None
+
+
+def revision_refusal(user, revision: ItemRevision) -> Refusal | None:
+    """Why `user` may not decide the correction `revision` now, or None when they may.
+
+    A clerical correction is checked by a second person who may correct the item; a
+    substantive one goes through its review chain under the rules of `reviewer_refusal`:
+    nobody reviews their own correction, nobody decides two of its stages.
+    """
+    item = revision.item
+    if revision.actor_id == user.pk:
+        return Refusal("不能审核自己提出的更正，请由其他人办理。", True)
+    if revision.path == RevisionPath.CLERICAL:
+        if not can(user, Action.CATALOG_WITHDRAW, item.organization_id):
+            return Refusal("您没有权限复核该更正", False)
+        stage = "复核"
+    else:
+        stage = revision.current_stage_name()
+        action = Action(revision.current_action) if revision.current_action else None
+        if action is None or not can(user, action, item.organization_id):
+            return Refusal(f"您没有权限办理“{stage}”环节", False)
+        if (
+            action == Action.CATALOG_REVIEW_DIVISION
+            and item.drafting_division_id is not None
+            and user.organization_id != item.drafting_division_id
+        ):
+            return Refusal(f"“{stage}”环节由拟稿处室的负责人办理。", False)
+    already = revision.steps.filter(decision=StepDecision.APPROVED, actor=user)
+    if already.exists():
+        return Refusal("您已同意过该更正的其他环节，同一人不能办理两个环节。", True)
+    return None
+
+
+def revision_queue(user) -> list[ItemRevision]:
+    """Corrections waiting for a decision this user may take (few at a time: checked in Python
+    with the same rules as the decision itself)."""
+    orgs = _organization_ids(user, Action.CATALOG_WITHDRAW, *REVIEW_ACTIONS)
+    pending = ItemRevision.objects.filter(
+        status=RevisionStatus.PENDING, item__organization_id__in=orgs
+    ).select_related("item", "item__organization", "actor")
+    return [r for r in pending if revision_refusal(user, r) is None]
+
+
 def can_withdraw(user, item: Item) -> bool:
-    return item.status == ItemStatus.PUBLISHED and can(
-        user, Action.CATALOG_WITHDRAW, item.organization_id
+    return (
+        item.status == ItemStatus.PUBLISHED
+        and can(user, Action.CATALOG_WITHDRAW, item.organization_id)
+        and within_division(user, item)
     )
 
 
@@ -127,6 +211,7 @@ def review_queue(user):
         condition |= stage
     approved_this_round = ReviewStep.objects.filter(
         item=OuterRef("pk"),
+        revision=None,
         round=OuterRef("review_round"),
         decision=StepDecision.APPROVED,
         actor=user,

@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 
-from gongkai.accounts.models import Organization
+from gongkai.accounts.models import AuditEntry, Organization
 
 from .models import Category, Item, ItemKind, ItemStatus, Validity
 
@@ -225,3 +225,62 @@ def late_publications(year: int, organization: Organization | None = None) -> in
 def vocabulary_usage(model):
     """Every term of a vocabulary (active or not) with how many items use it."""
     return model.objects.annotate(used=Count("item")).order_by("sort_order", "pk")
+
+
+# What happened to an item, as its staff page tells it (from the audit log: every change of a
+# catalog item writes one entry in the same transaction as the change).
+_TIMELINE_LABELS = {
+    "catalog.item_create": "起草",
+    "catalog.item_update": "修改草稿",
+    "catalog.attachment_add": "上传附件",
+    "catalog.attachment_remove": "删除附件",
+    "catalog.item_submit": "提交审核",
+    "catalog.item_approve": "审核同意",
+    "catalog.item_return": "退回修改",
+    "catalog.item_publish": "发布",
+    "catalog.item_withdraw": "撤回",
+    "catalog.item_set_validity": "变更有效性",
+    "catalog.revision_propose": "提出更正",
+    "catalog.revision_approve": "同意更正（转下一环节）",
+    "catalog.revision_return": "退回更正",
+    "catalog.item_correct": "更正生效",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    actor_name: str
+    label: str
+    detail: str
+
+
+def _timeline_detail(action: str, changes: dict) -> str:
+    if action == "catalog.item_set_validity":
+        validity = changes.get("validity")
+        since = (changes.get("validity_changed_on") or [None, None])[1]
+        if validity:
+            shown = Validity(validity[1]).label if validity[1] in Validity.values else ""
+            return f"改为“{shown}”" + (f"，自 {since} 起" if since else "")
+        return ""
+    if action in {"catalog.item_withdraw"}:
+        return str(changes.get("reason", ""))
+    if action in {"catalog.revision_propose", "catalog.item_correct"}:
+        return "、".join(k for k in changes if k not in {"reason", "path"})
+    if action in {"catalog.revision_return"}:
+        return str(changes.get("opinion", ""))
+    return ""
+
+
+def item_timeline(item: Item) -> list[TimelineEntry]:
+    """Every recorded change of `item`, oldest first, in words."""
+
+    entries = AuditEntry.objects.filter(
+        object_type="catalog.item", object_id=str(item.pk), action__in=_TIMELINE_LABELS
+    ).order_by("at", "pk")
+    return [
+        TimelineEntry(
+            e.at, e.actor_name, _TIMELINE_LABELS[e.action], _timeline_detail(e.action, e.changes)
+        )
+        for e in entries
+    ]

@@ -28,7 +28,6 @@ from .models import (
     IndexNumberCounter,
     Item,
     ItemKind,
-    ItemRevision,
     ItemStatus,
     ReviewAction,
     ReviewStage,
@@ -38,7 +37,7 @@ from .models import (
     Topic,
     Validity,
 )
-from .permissions import reviewer_refusal
+from .permissions import reviewer_refusal, within_division
 
 INDEX_NUMBER_FORMAT_DEFAULT = "{org_code}/{year}-{serial:05d}"
 
@@ -51,7 +50,6 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "return": frozenset({ItemStatus.IN_REVIEW}),
     "withdraw": frozenset({ItemStatus.PUBLISHED}),
     "set_validity": frozenset({ItemStatus.PUBLISHED}),
-    "correct": frozenset({ItemStatus.PUBLISHED}),
 }
 _VERB_LABELS = {
     "edit": "修改",
@@ -61,7 +59,6 @@ _VERB_LABELS = {
     "return": "退回",
     "withdraw": "撤回",
     "set_validity": "变更有效性",
-    "correct": "更正",
 }
 
 DEFAULT_CHAIN = [
@@ -88,6 +85,10 @@ class CatalogError(Exception):
     """A request the rules refuse; the message is shown to the user as it is."""
 
 
+class Conflict(CatalogError):
+    """Someone else changed the item since the page was opened (see `check_seen`)."""
+
+
 def _check(item: Item, verb: str) -> None:
     if item.status not in TRANSITIONS[verb]:
         raise CatalogError(
@@ -96,19 +97,32 @@ def _check(item: Item, verb: str) -> None:
 
 
 def _locked(item: Item) -> Item:
-    """Re-read the item under a row lock so two reviewers cannot decide the same stage twice."""
+    """Re-read the whole item under a row lock: two reviewers cannot decide the same stage
+    twice, and no change saves a value read before another change committed (a lost update)."""
     fresh = Item.objects.select_for_update().get(pk=item.pk)
-    for field in (
-        "status",
-        "review_plan",
-        "review_position",
-        "review_round",
-        "current_action",
-        "validity",
-        "index_no",
-    ):
-        setattr(item, field, getattr(fresh, field))
+    for field in Item._meta.concrete_fields:
+        setattr(item, field.attname, getattr(fresh, field.attname))
     return item
+
+
+def version_of(item: Item) -> str:
+    """The version of the item a form is filled in against (its last change, to the microsecond)."""
+    return item.updated_at.isoformat() if item.updated_at else ""
+
+
+def check_seen(item: Item, seen: str) -> None:
+    """Refuse a change made against an older version of the (locked) item than the current one:
+    of two people acting on the same page at once, the second is told instead of overwriting."""
+    if seen and seen != version_of(item):
+        raise Conflict(
+            "该信息在您打开本页后已被他人修改（见修改记录和操作记录），"
+            "为避免覆盖他人的修改，本次操作未保存。请刷新页面核对后重新操作。"
+        )
+
+
+def touch(item: Item) -> None:
+    """Mark the item changed (a correction proposed): forms opened before see a new version."""
+    item.save(update_fields=["updated_at"])
 
 
 def _begin(item: Item, verb: str, actor: User, action: Action, denied: str) -> None:
@@ -414,6 +428,8 @@ def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str =
 def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
     """Take a published item down; its page then says when and why. The 索引号 stays used."""
     _begin(item, "withdraw", actor, Action.CATALOG_WITHDRAW, "您没有权限撤回该信息")
+    if not within_division(actor, item):
+        raise PermissionDenied("您只能撤回本处室拟稿的信息。")
     reason = reason.strip()
     if not reason:
         raise CatalogError("撤回已发布的信息必须说明原因。")
@@ -431,10 +447,14 @@ def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
 
 @transaction.atomic
 def item_set_validity(
-    *, item: Item, actor: User, validity: str, changed_on: date | None = None
+    *, item: Item, actor: User, validity: str, changed_on: date | None = None, seen: str = ""
 ) -> Item:
-    """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner."""
+    """Mark a published document 有效 / 失效 / 废止 from a date; the page shows a banner.
+    `seen`: the version the form was shown with (see `check_seen`)."""
     _begin(item, "set_validity", actor, Action.CATALOG_WITHDRAW, "您没有权限变更该信息的有效性")
+    if not within_division(actor, item):
+        raise PermissionDenied("您只能变更本处室拟稿的信息的有效性。")
+    check_seen(item, seen)
     try:
         validity = Validity(validity)
     except ValueError:
@@ -463,51 +483,6 @@ def item_set_validity(
     )
     search.enqueue(item.pk, SearchOp.UPSERT)
     return item
-
-
-def _shown(item: Item, field: str) -> str:
-    value = getattr(item, field)
-    if value is None:
-        return ""
-    if field == "kind":
-        return item.get_kind_display()
-    if field == "interprets":
-        return value.index_no or ""
-    return str(value)
-
-
-@transaction.atomic
-def item_correct(*, item: Item, actor: User, data: dict, reason: str) -> ItemRevision:
-    """Correct a published item (政府网站发展指引: changes are published and kept). Recorded
-    as a revision (who, when, why, what changed); the public page says when; the index follows.
-    """
-    _begin(item, "correct", actor, Action.CATALOG_WITHDRAW, "您没有权限更正已发布的信息")
-    reason = (reason or "").strip()
-    if not reason:
-        raise CatalogError("更正已发布的信息必须说明原因。")
-    stored = Item.objects.get(pk=item.pk)
-    _validate_links(actor, data, stored)
-    _apply(item, data)
-    changes = {
-        field: [_shown(stored, field), _shown(item, field)]
-        for field in EDITABLE_FIELDS
-        if field in data and _shown(stored, field) != _shown(item, field)
-    }
-    if not changes:
-        raise CatalogError("没有修改任何内容。")
-    now = timezone.now()
-    item.revised_at = now
-    item.save()
-    revision = ItemRevision.objects.create(
-        item=item,
-        actor=actor,
-        revised_at=now,
-        reason=reason[:300],
-        changes={str(Item._meta.get_field(f).verbose_name): v for f, v in changes.items()},
-    )
-    audit.record("catalog.item_correct", item, actor=actor, changes={"reason": reason, **changes})
-    search.enqueue(item.pk, SearchOp.UPSERT)
-    return revision
 
 
 # -- 公开指南 ---------------------------------------------------------------------------------

@@ -13,13 +13,15 @@ from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.discovery import app_modules
 
-from . import editors, permissions, selectors, services
+from . import corrections, editors, permissions, selectors, services
 from .forms import (
     AttachmentForm,
+    ClericalFieldsForm,
     CorrectionForm,
     GuideForm,
     ItemForm,
     ReviewForm,
+    RevisionDecisionForm,
     StaffFilterForm,
     StageFormSet,
     TermForm,
@@ -27,7 +29,16 @@ from .forms import (
     WithdrawForm,
     normative_documents_for,
 )
-from .models import Attachment, Category, GuidePage, ItemStatus, Topic
+from .models import (
+    Attachment,
+    Category,
+    GuidePage,
+    ItemRevision,
+    ItemStatus,
+    RevisionPath,
+    RevisionStatus,
+    Topic,
+)
 from .uploads import UploadRejected
 
 
@@ -59,6 +70,7 @@ def _save(request, form, service, success: str, field: str | None = None, **kwar
         result = service(actor=request.user, **kwargs)
     except services.CatalogError as exc:
         form.add_error(field, str(exc))
+        form.refusal = exc
         return None
     messages.success(request, success)
     return result
@@ -130,31 +142,39 @@ def staff_edit(request, pk: int):
 
 @login_required
 def staff_correct(request, pk: int):
-    """Correct a published item, with a reason, kept as a revision."""
+    """Propose a correction of a published item, with a reason; it takes effect once reviewed."""
     item = permissions.get_item_for(request.user, pk, Action.CATALOG_WITHDRAW)
     if structured := editors.structured_edit_url(item):
         return redirect(structured)
     if item.status != ItemStatus.PUBLISHED:
         messages.error(request, f"该信息当前状态为“{item.get_status_display()}”，不能更正。")
         return _back(item)
+    refusal = permissions.correction_refusal(request.user, item)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
     orgs = Organization.objects.filter(pk=item.organization_id)
     form = CorrectionForm(
-        request.POST or None, instance=item, organizations=orgs, user=request.user
+        request.POST or None,
+        instance=item,
+        organizations=orgs,
+        user=request.user,
+        initial={"seen": services.version_of(item)},
     )
     status = 200
     if request.method == "POST":
-        corrected = form.is_valid() and _save(
+        proposed = form.is_valid() and _save(
             request,
             form,
-            services.item_correct,
-            "已更正，修改记录已保存，检索索引随之更新。",
+            corrections.revision_propose,
+            "已提交更正。审核通过前，公开页面仍显示原内容。",
             item=item,
             data=_form_data(form),
             reason=form.cleaned_data["reason"],
+            seen=form.cleaned_data["seen"],
         )
-        if corrected:
+        if proposed:
             return _back(item)
-        status = 400
+        status = 409 if isinstance(getattr(form, "refusal", None), services.Conflict) else 400
     return render(
         request,
         "catalog/staff/form.html",
@@ -163,12 +183,51 @@ def staff_correct(request, pk: int):
     )
 
 
-def _render_detail(request, item, review_form=None, status=200):
-    """The staff page of an item; `review_form` given back with its errors when it failed."""
+@login_required
+@require_POST
+def revision_decide(request, pk: int):
+    """The clerical check or a review stage decides a proposed correction."""
+    revision = get_object_or_404(ItemRevision.objects.select_related("item"), pk=pk)
+    item = permissions.get_item_for(request.user, revision.item_id)
+    form = RevisionDecisionForm(request.POST, substantive=revision.path == RevisionPath.SUBSTANTIVE)
+    if not form.is_valid():
+        return _render_detail(request, item, revision_form=form, status=400)
+    data = form.cleaned_data
+    if data["decision"] == "approve":
+        done = _perform(
+            request,
+            corrections.revision_approve,
+            lambda r: (
+                "更正已生效，公开页面和检索已更新。"
+                if r.status == RevisionStatus.APPLIED
+                else f"已同意，转“{r.current_stage_name()}”。"
+            ),
+            revision=revision,
+            confidentiality=data.get("confidentiality", ""),
+            opinion=data["opinion"],
+        )
+    else:
+        done = _perform(
+            request,
+            corrections.revision_return,
+            "已退回该更正，公开页面保持原内容。",
+            revision=revision,
+            opinion=data["opinion"],
+        )
+    return redirect("catalog:review_queue") if done else _back(item)
+
+
+def _render_detail(request, item, review_form=None, revision_form=None, status=200):
+    """The staff page of an item; `review_form` (or `revision_form`, the decision on a proposed
+    correction) given back with its errors when it failed."""
     user = request.user
     refusal = (
         permissions.reviewer_refusal(user, item) if item.status == ItemStatus.IN_REVIEW else None
     )
+    pending = item.revisions.filter(status=RevisionStatus.PENDING).select_related("actor").first()
+    revision_refusal = permissions.revision_refusal(user, pending) if pending else None
+    if pending is not None and revision_form is None:
+        revision_form = RevisionDecisionForm(substantive=pending.path == RevisionPath.SUBSTANTIVE)
     return render(
         request,
         "catalog/staff/detail.html",
@@ -177,6 +236,14 @@ def _render_detail(request, item, review_form=None, status=200):
             "steps": item.review_steps.select_related("actor"),
             "attachments": item.attachments.all(),
             "revisions": item.revisions.select_related("actor"),
+            "pending_revision": pending,
+            "timeline": selectors.item_timeline(item),
+            "can_decide_revision": pending is not None and revision_refusal is None,
+            "revision_conflict": revision_refusal.message
+            if revision_refusal and revision_refusal.conflict
+            else "",
+            "revision_form": revision_form,
+            "can_correct": permissions.can_correct(user, item),
             "can_edit": permissions.can_edit(user, item),
             "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,
             "review_conflict": refusal.message if refusal and refusal.conflict else "",
@@ -184,7 +251,9 @@ def _render_detail(request, item, review_form=None, status=200):
             "attachment_form": AttachmentForm(),
             "review_form": review_form or ReviewForm(),
             "withdraw_form": WithdrawForm(),
-            "validity_form": ValidityForm(initial={"validity": item.validity}),
+            "validity_form": ValidityForm(
+                initial={"validity": item.validity, "seen": services.version_of(item)}
+            ),
             # Panels other apps add for the reviewers (the content check's findings).
             "review_panels": [
                 panel
@@ -304,6 +373,7 @@ def set_validity(request, pk: int):
         item=item,
         validity=form.cleaned_data["validity"],
         changed_on=form.cleaned_data["changed_on"],
+        seen=form.cleaned_data["seen"],
     )
     return _back(item)
 
@@ -317,7 +387,10 @@ def review_queue(request):
         .order_by("submitted_at", "pk")
     )
     page = Paginator(items, 30).get_page(request.GET.get("page"))
-    return render(request, "catalog/staff/review_queue.html", {"page": page})
+    revisions = permissions.revision_queue(request.user)
+    return render(
+        request, "catalog/staff/review_queue.html", {"page": page, "revisions": revisions}
+    )
 
 
 # -- configuration: the guide, the review chain, the vocabularies -------------------------------
@@ -366,6 +439,17 @@ def review_chain(request):
     if organization is None:
         return redirect("accounts:dashboard")
     status = 200
+    if request.method == "POST" and request.POST.get("clerical"):
+        clerical_form = ClericalFieldsForm(request.POST)
+        if clerical_form.is_valid():
+            _perform(
+                request,
+                corrections.correction_policy_save,
+                f"已保存“{organization.name}”的文字性更正字段。",
+                organization=organization,
+                fields=clerical_form.cleaned_data["fields"],
+            )
+        return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
     if request.method == "POST" and request.POST.get("reset"):
         _perform(
             request,
@@ -393,6 +477,7 @@ def review_chain(request):
                 return redirect(f"{reverse('catalog:review_chain')}?org={organization.code}")
         status = 400
     owner, stages = services.configured_chain(organization)
+    policy_owner, clerical = corrections.configured_clerical_fields(organization)
     if request.method != "POST":
         initial = [{"name": s["name"], "action": s["action"]} for s in stages]
         initial += [{}] * (services.MAX_STAGES - len(initial))
@@ -407,6 +492,8 @@ def review_chain(request):
             "own": owner is not None and owner.pk == organization.pk,
             "stages": stages,
             "formset": formset,
+            "policy_owner": policy_owner,
+            "clerical_form": ClericalFieldsForm(initial={"fields": sorted(clerical)}),
         },
         status=status,
     )

@@ -36,5 +36,10 @@ urlpatterns = [
     path("staff/catalog/<int:pk>/submit/", staff_views.submit, name="submit"),
     path("staff/catalog/<int:pk>/review/", staff_views.review, name="review"),
     path("staff/catalog/<int:pk>/withdraw/", staff_views.withdraw, name="withdraw"),
+    path(
+        "staff/catalog/revisions/<int:pk>/decide/",
+        staff_views.revision_decide,
+        name="revision_decide",
+    ),
     path("staff/catalog/<int:pk>/validity/", staff_views.set_validity, name="set_validity"),
 ]

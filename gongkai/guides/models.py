@@ -63,6 +63,10 @@ class ServiceGuide(models.Model):
     contact = models.CharField("咨询电话", max_length=200)
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
+    # A correction of the published entry waiting for review (catalog.corrections): the
+    # structure as proposed, applied when the item's revision takes effect, dropped if returned.
+    pending = models.JSONField("待审核的更正", default=dict, blank=True)
+
     class Meta:
         verbose_name = "办事指南"
         verbose_name_plural = "办事指南"
@@ -119,6 +123,10 @@ class Power(models.Model):
     responsibilities = models.TextField("责任事项", help_text="每行一项。")
     accountability = models.TextField("追责情形", help_text="每行一种情形。")
     updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    # A correction of the published entry waiting for review (catalog.corrections): the
+    # structure as proposed, applied when the item's revision takes effect, dropped if returned.
+    pending = models.JSONField("待审核的更正", default=dict, blank=True)
 
     class Meta:
         verbose_name = "权责清单事项"

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, User
+from gongkai.catalog import corrections
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Item, ItemStatus, Topic
 from gongkai.lib import filetypes
@@ -159,15 +160,50 @@ def _full_clean(record, *, exclude=("item",)) -> None:
 
 
 def _write_item(*, item: Item | None, actor: User, organization, data: dict, reason: str) -> Item:
-    """Create the item, edit its draft, or correct it once published (with a reason)."""
+    """Create the item or edit its draft. A published entry goes through `_propose` instead."""
     if item is None and organization is None:
         raise GuideError("请选择发布机构。")
     if item is None:
         return catalog.item_create(actor=actor, organization=organization, data=data)
-    if item.status == ItemStatus.PUBLISHED:
-        catalog.item_correct(item=item, actor=actor, data=data, reason=reason)
-        return item
     return catalog.item_update(item=item, actor=actor, data=data)
+
+
+def is_published(record) -> bool:
+    return record.pk is not None and record.item.status == ItemStatus.PUBLISHED
+
+
+def _propose(record, *, actor: User, data: dict, reason: str, structure: dict) -> None:
+    """Correct a published guide or power the way every published item is corrected
+    (先审查、后公开): the item's revision goes through review while the published entry stays
+    as it is; the proposed structure waits in `pending` until the revision takes effect."""
+    data = {k: v for k, v in data.items() if k != "topic"}
+    corrections.revision_propose(item=record.item, actor=actor, data=data, reason=reason)
+    type(record).objects.filter(pk=record.pk).update(pending=structure)
+
+
+def _structure(record, fields: tuple[str, ...], materials: list[Material] | None = None) -> dict:
+    values = {f: getattr(record, f) for f in fields}
+    if materials is not None:
+        values["materials"] = [[m.name, m.requirement] for m in materials]
+    return values
+
+
+def apply_pending(record) -> None:
+    """The reviewed correction takes effect: the proposed structure replaces the published one."""
+    pending = record.pending or {}
+    if not pending:
+        return
+    materials = pending.pop("materials", None)
+    for field, value in pending.items():
+        setattr(record, field, value)
+    record.pending = {}
+    record.save()
+    if materials is not None:
+        record.materials.all().delete()
+        GuideMaterial.objects.bulk_create(
+            GuideMaterial(guide=record, position=n, name=name, requirement=requirement)
+            for n, (name, requirement) in enumerate(materials, start=1)
+        )
 
 
 def check_flowchart(upload) -> str:
@@ -214,19 +250,40 @@ def service_guide_save(
     reason: str = "",
 ) -> ServiceGuide:
     """Create a guide (a draft item of the 办事指南 column) or change one: a draft is edited,
-    a published guide corrected (reason required, the change published at once and recorded).
+    a published guide's correction is proposed for review (reason required; see `_propose`).
     """
     listed = parse_materials(materials)
     record = guide or ServiceGuide()
+    published = guide is not None and is_published(guide)
     _set_fields(record, GUIDE_FIELDS, guide_data)
     if flowchart is not None:
         check_flowchart(flowchart)
+        if published:
+            raise GuideError(
+                "已发布的办事指南不能直接更换流程图：请撤回后修改、重新提交审核。"
+                "其他内容的更正经审核后生效。"
+            )
     if (flowchart is not None or record.flowchart) and not record.flowchart_alt:
         raise GuideError("上传流程图时请填写流程图文字说明，供无法看到图片的读者使用。")
     _full_clean(record, exclude=("item", "flowchart", "flowchart_kind"))
     data = {f: item_data[f] for f in ITEM_FIELDS if f in item_data}
     data["topic"] = column_topic(GUIDE_TOPIC_CODE)
     data["body"] = compose_guide_body(record, listed)
+    if published:
+        _propose(
+            guide,
+            actor=actor,
+            data=data,
+            reason=reason,
+            structure=_structure(record, GUIDE_FIELDS, listed),
+        )
+        audit.record(
+            "guides.service_guide_correct",
+            guide.item,
+            actor=actor,
+            changes={"materials": len(listed), "reason": reason},
+        )
+        return ServiceGuide.objects.get(pk=guide.pk)
     item = _write_item(
         item=guide.item if guide else None,
         actor=actor,
@@ -267,6 +324,7 @@ def power_save(
 ) -> Power:
     """Create an entry of the 权责清单 (a draft item) or change one, as service_guide_save."""
     record = power or Power()
+    published = power is not None and is_published(power)
     _set_fields(record, POWER_FIELDS, power_data)
     if record.power_type not in PowerType.values:
         raise GuideError("请选择权力类型（行政许可、行政处罚、行政强制等）。")
@@ -274,6 +332,12 @@ def power_save(
     data = {f: item_data[f] for f in ITEM_FIELDS if f in item_data}
     data["topic"] = column_topic(POWER_TOPIC_CODE)
     data["body"] = compose_power_body(record)
+    if published:
+        _propose(
+            power, actor=actor, data=data, reason=reason, structure=_structure(record, POWER_FIELDS)
+        )
+        audit.record("guides.power_correct", power.item, actor=actor, changes={"reason": reason})
+        return Power.objects.get(pk=power.pk)
     item = _write_item(
         item=power.item if power else None,
         actor=actor,

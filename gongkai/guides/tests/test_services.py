@@ -89,33 +89,68 @@ def test_a_guide_under_review_cannot_be_changed_and_keeps_its_materials(make_gui
     assert GuideMaterial.objects.filter(guide=guide).count() == 4
 
 
-def test_correcting_a_published_guide_needs_a_reason_and_is_recorded(
-    make_guide, publish, division_head
+def test_correcting_a_published_guide_goes_through_review_before_anything_public_changes(
+    make_guide, publish, leader, division_head, legal_reviewer, agency
 ):
+    from gongkai.accounts.models import Role
+    from gongkai.catalog import corrections
+    from gongkai.catalog.models import Confidentiality, RevisionStatus
+    from gongkai.conftest import make_staff
+
     guide = make_guide()
     publish(guide.item)
     with pytest.raises(CatalogError, match="必须说明原因"):
         services.service_guide_save(
-            actor=division_head,
+            actor=leader,
             guide=guide,
             item_data={},
             guide_data={"time_limit": "15个工作日"},
             materials=MATERIALS_OF(guide),
         )
-    assert ServiceGuide.objects.get(pk=guide.pk).time_limit == "20个工作日"
     services.service_guide_save(
-        actor=division_head,
+        actor=leader,
+        guide=guide,
+        item_data={},
+        guide_data={"time_limit": "15个工作日"},
+        materials=MATERIALS_OF(guide) + "\n营业执照复印件｜1份",
+        reason="承诺时限压缩",
+    )
+    guide.refresh_from_db()
+    # 先审查、后公开: the published guide and its text stay until the correction is approved.
+    assert guide.time_limit == "20个工作日" and "15个工作日" not in guide.item.body
+    assert guide.pending["time_limit"] == "15个工作日"
+    revision = ItemRevision.objects.get(item=guide.item)
+    assert revision.reason == "承诺时限压缩" and revision.status == RevisionStatus.PENDING
+    second_leader = make_staff("leader2", agency, Role.LEADER)
+    for reviewer in (division_head, legal_reviewer, second_leader):
+        corrections.revision_approve(
+            revision=revision, actor=reviewer, confidentiality=Confidentiality.CLEAR
+        )
+    guide.refresh_from_db()
+    assert guide.time_limit == "15个工作日" and "15个工作日" in guide.item.body
+    assert guide.pending == {}
+    assert [m.name for m in guide.materials.all()][-1] == "营业执照复印件"
+
+
+def test_a_returned_guide_correction_drops_the_proposed_structure(
+    make_guide, publish, leader, division_head
+):
+    from gongkai.catalog import corrections
+
+    guide = make_guide()
+    publish(guide.item)
+    services.service_guide_save(
+        actor=leader,
         guide=guide,
         item_data={},
         guide_data={"time_limit": "15个工作日"},
         materials=MATERIALS_OF(guide),
         reason="承诺时限压缩",
     )
-    guide.refresh_from_db()
-    assert guide.time_limit == "15个工作日"
-    assert "15个工作日" in guide.item.body
     revision = ItemRevision.objects.get(item=guide.item)
-    assert revision.reason == "承诺时限压缩"
+    corrections.revision_return(revision=revision, actor=division_head, opinion="时限依据不足")
+    guide.refresh_from_db()
+    assert guide.pending == {} and guide.time_limit == "20个工作日"
 
 
 def test_an_outsider_cannot_change_a_guide(make_guide, outsider):

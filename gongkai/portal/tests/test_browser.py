@@ -83,3 +83,31 @@ def test_the_portal_fits_a_phone_screen_without_sideways_scrolling(browser, live
     assert page.locator("#site-search").is_visible()
     assert page.get_by_role("search").is_visible()
     page.close()
+
+
+def test_the_main_pages_break_no_rule_of_the_content_security_policy(
+    browser, live_server, agency, clerk
+):
+    """A refused inline script or style is silent on the page: the console tells."""
+    page = browser.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    for path in ("/", "/catalog/", "/search/?q=年度报告", "/guide/", "/apply/", "/staff/login/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("load")
+    page.fill("#id_username", "clerk")
+    page.fill("#id_password", PASSWORD)
+    page.press("#id_password", "Enter")
+    page.wait_for_url(f"{live_server.url}/staff/")
+    staff_pages = ("/staff/", "/staff/catalog/", "/staff/catalog/new/", "/staff/analytics/")
+    for path in (*staff_pages, "/staff/applications/"):
+        page.goto(f"{live_server.url}{path}")
+        page.wait_for_load_state("load")
+    # htmx ran (it is a static file) and was not made to add its inline style element.
+    assert page.evaluate("typeof htmx") == "object"
+    assert page.evaluate("document.querySelectorAll('style').length") == 0
+    assert refused == []
+    page.close()
