@@ -64,7 +64,7 @@ class AuditFilterForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(label="网站", required=False, assume_scheme="https")
+    website = forms.URLField(label="网站", required=False, assume_scheme="https", max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

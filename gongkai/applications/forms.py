@@ -9,6 +9,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, organizations_for
 from gongkai.lib import filetypes
+from gongkai.lib.inputs import fit_filename
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
@@ -18,6 +19,7 @@ from .models import (
     PERSON_ID_TYPES,
     ApplicantKind,
     Application,
+    Attachment,
     Channel,
     ConsultationParty,
     Delivery,
@@ -169,7 +171,9 @@ class ApplicationForm(forms.Form):
         files = self.cleaned_data.get("attachments") or []
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
+        name_limit = Attachment._meta.get_field("name").max_length
         for f in files:
+            f.name = fit_filename(f.name, name_limit)
             ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
             if ext not in ALLOWED_EXTENSIONS:
                 raise forms.ValidationError(
