@@ -386,11 +386,18 @@ def _transition(
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
-        app = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("organization")
-            .get(pk=application.pk)
-        )
+        # No join in the locking query: when another transaction moves the case to another
+        # organization meanwhile, PostgreSQL re-checks the waiting query against the new row
+        # but the old joined organization, finds no match and the case "does not exist".
+        app = Application.objects.select_for_update().get(pk=application.pk)
+        moved = app.organization_id != application.organization_id
+        if moved and not can(actor, rule.action, app.organization_id):
+            # Transferred out of the actor's reach while they had the page open: say so, not
+            # "no permission".
+            raise TransitionError(
+                f"申请 {app.tracking_number} 刚刚已转交“{app.organization.name}”办理，"
+                f"不能{rule.label}。"
+            )
         require(actor, rule.action, app.organization_id)
         if app.status not in rule.sources:
             raise TransitionError(
