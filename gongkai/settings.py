@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "gongkai.analytics",
     "gongkai.reports",
     "gongkai.portal",
+    "gongkai.backups",
 ]
 
 MIDDLEWARE = [
