@@ -110,7 +110,7 @@ class StaffForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "请至少选择一个角色。"},
     )
-    email = forms.EmailField(label="电子邮箱", required=False)
+    email = forms.EmailField(label="电子邮箱", required=False, max_length=254)
     phone = forms.CharField(label="电话", max_length=40, required=False)
     is_active = forms.BooleanField(label="账号有效", required=False, initial=True)
     password = forms.CharField(

@@ -111,7 +111,11 @@ class ApplicationForm(forms.Form):
     email = forms.EmailField(
         label="电子邮箱",
         required=False,
-        error_messages={"invalid": "电子邮箱格式不正确，例如 name@example.com。"},
+        max_length=254,  # the column's; the form field's own default (320) is longer
+        error_messages={
+            "invalid": "电子邮箱格式不正确，例如 name@example.com。",
+            "max_length": "电子邮箱不能超过254个字符。",
+        },
     )
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     postcode = forms.CharField(label="邮政编码", max_length=6, required=False)
