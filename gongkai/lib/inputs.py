@@ -49,17 +49,21 @@ def refused(request) -> bool:
 class RefuseControlCharactersMiddleware:
     """Answers 400 with a Chinese explanation to a request whose text holds a control character.
 
-    Placed after the session, authentication and message middleware, so the page it shows has
-    the site's usual frame.
+    It looks just before the view (process_view), so any middleware that limits a request's
+    size or rate has done so before the body is parsed here, and the page it shows has the
+    site's usual frame (session, user, messages).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
         if refused(request):
             return render(request, "400.html", {"message": REFUSAL}, status=400)
-        return self.get_response(request)
+        return None
 
 
 def fit_filename(name: str, limit: int) -> str:
