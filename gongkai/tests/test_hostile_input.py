@@ -154,6 +154,30 @@ def test_the_application_form_answers_anything_without_error_or_half_written_cas
         (media / name).unlink()
 
 
+@EXAMPLES
+@given(name=NAMES, content=CONTENTS)
+def test_a_draft_attachment_upload_keeps_exactly_the_files_it_accepts(
+    client, site, clerk, media, name, content
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.catalog.models import Attachment as ItemAttachment
+
+    client.force_login(clerk)
+    before_files = stored_files(media)
+    with rolled_back():
+        before = set(ItemAttachment.objects.values_list("pk", flat=True))
+        response = client.post(
+            reverse("catalog:attachment_upload", args=[site.draft.pk]),
+            {"file": SimpleUploadedFile(name, content)},
+        )
+        assert_no_server_error(response)
+        new = ItemAttachment.objects.exclude(pk__in=before)
+        assert stored_files(media) - before_files == {a.file.name for a in new}
+    for stored in stored_files(media) - before_files:
+        (media / stored).unlink()
+
+
 # -- the public lookups and pages ---------------------------------------------------------
 
 

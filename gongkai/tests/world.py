@@ -74,7 +74,7 @@ class World:
     application: Application
     application_attachment: Attachment
     imported_report: ImportedReport
-    colleague: User
+    colleague: User  # a staff account of the office, for the staff pages
     elsewhere: Organization
 
 
@@ -129,7 +129,6 @@ def build(*, agency, elsewhere, clerk, division_head, legal_reviewer, leader) ->
     imported = report_services.report_import(
         owner=agency, text=REPORT, source_name="示例.txt", actor=clerk
     )
-    colleague = User.objects.get(username="clerk")
     return World(
         agency=agency,
         draft=draft,
@@ -139,6 +138,6 @@ def build(*, agency, elsewhere, clerk, division_head, legal_reviewer, leader) ->
         application=application,
         application_attachment=application.attachments.get(),
         imported_report=imported,
-        colleague=colleague,
+        colleague=clerk,
         elsewhere=elsewhere,
     )
