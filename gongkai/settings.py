@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "gongkai.analytics",
     "gongkai.reports",
     "gongkai.portal",
+    "gongkai.backups",
 ]
 
 MIDDLEWARE = [
@@ -130,6 +131,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "gongkai.accounts.middleware.InitialPasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Before any view reads a parameter: PostgreSQL cannot hold a NUL byte (issue 15).
+    "gongkai.lib.inputs.RefuseControlCharactersMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
     "gongkai.analytics.middleware.VisitCounterMiddleware",
 ]

@@ -98,7 +98,7 @@ class AuditFilterForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
-    website = forms.URLField(label="网站", required=False, assume_scheme="https")
+    website = forms.URLField(label="网站", required=False, assume_scheme="https", max_length=200)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -144,7 +144,7 @@ class StaffForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "请至少选择一个角色。"},
     )
-    email = forms.EmailField(label="电子邮箱", required=False)
+    email = forms.EmailField(label="电子邮箱", required=False, max_length=254)
     phone = forms.CharField(label="电话", max_length=40, required=False)
     is_active = forms.BooleanField(label="账号有效", required=False, initial=True)
     password = forms.CharField(

@@ -11,6 +11,7 @@ from gongkai.accounts.models import Organization, OrganizationKind, User
 from gongkai.accounts.permissions import Action, organizations_for
 from gongkai.catalog.models import Topic
 from gongkai.lib import filetypes
+from gongkai.lib.inputs import fit_filename
 from gongkai.lib.workdays import FIRST_DATE
 
 from . import services
@@ -20,6 +21,7 @@ from .models import (
     PERSON_ID_TYPES,
     ApplicantKind,
     Application,
+    Attachment,
     Channel,
     ConsultationParty,
     Delivery,
@@ -81,7 +83,10 @@ def checked_uploads(files) -> list:
     extension (`filetypes.sniff`) and no larger than `MAX_FILE_MB`; else a Chinese error."""
     if len(files) > MAX_FILES:
         raise forms.ValidationError(f"附件最多{MAX_FILES}个。")
+    name_limit = Attachment._meta.get_field("name").max_length
     for f in files:
+        # A name longer than the column is shortened (keeping its extension), never a 500.
+        f.name = fit_filename(f.name, name_limit)
         ext = f.name.rsplit(".", 1)[-1].lower() if "." in f.name else ""
         if ext not in ALLOWED_EXTENSIONS:
             raise forms.ValidationError(
@@ -134,7 +139,11 @@ class ApplicationForm(forms.Form):
     email = forms.EmailField(
         label="电子邮箱",
         required=False,
-        error_messages={"invalid": "电子邮箱格式不正确，例如 name@example.com。"},
+        max_length=254,  # the column's; the form field's own default (320) is longer
+        error_messages={
+            "invalid": "电子邮箱格式不正确，例如 name@example.com。",
+            "max_length": "电子邮箱不能超过254个字符。",
+        },
     )
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     postcode = forms.CharField(label="邮政编码", max_length=6, required=False)

@@ -459,16 +459,17 @@ def _transition(
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
-        # The row alone: with the organization joined, PostgreSQL drops a row whose
-        # organization a concurrent transfer changed while we waited for the lock (the join
-        # is rechecked against the old organization) and `get` would fail.
+        # No join in the locking query: when another transaction moves the case to another
+        # organization meanwhile, PostgreSQL re-checks the waiting query against the new row
+        # but the old joined organization, finds no match and the case "does not exist".
         app = Application.objects.select_for_update().get(pk=application.pk)
-        moved = application.organization_id and app.organization_id != application.organization_id
+        moved = app.organization_id != application.organization_id
         if moved and not can(actor, rule.action, app.organization_id):
-            # Transferred while the actor's page was open: a conflict to explain, not a 403.
+            # Transferred out of the actor's reach while they had the page open: say so, not
+            # "no permission".
             raise TransitionError(
-                f"申请 {app.tracking_number} 刚刚已被转交{app.organization.name}，"
-                "本次操作未执行，请刷新页面查看。"
+                f"申请 {app.tracking_number} 刚刚已转交“{app.organization.name}”办理，"
+                f"不能{rule.label}。"
             )
         require(actor, rule.action, app.organization_id)
         if app.status not in rule.sources:

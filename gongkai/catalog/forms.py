@@ -245,6 +245,9 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="退回修改时必填。",
     )
+    # The stage the reviewer saw (services.stage_token): two reviewers deciding at once must
+    # not have the second decision land on the stage after.
+    stage = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
 
     def clean(self):
         data = super().clean()

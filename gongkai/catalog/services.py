@@ -9,7 +9,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -327,6 +327,21 @@ def item_submit(*, item: Item, actor: User) -> Item:
     return item
 
 
+def stage_token(item: Item) -> str:
+    """Names the stage now waiting (round and position): the review form carries the one the
+    reviewer saw, so a decision meant for a stage someone else has just decided is refused
+    instead of landing on the next stage."""
+    return f"{item.review_round}-{item.review_position}"
+
+
+def _check_stage(item: Item, stage: str | None) -> None:
+    if stage and stage != stage_token(item):
+        raise CatalogError(
+            "您审核的环节刚刚已由他人办理，该信息现在等待"
+            f"“{item.current_stage_name()}”。请查看最新的审核记录后再决定。"
+        )
+
+
 def _check_reviewer(item: Item, actor: User) -> None:
     refusal = reviewer_refusal(actor, item)
     if refusal is None:
@@ -337,10 +352,14 @@ def _check_reviewer(item: Item, actor: User) -> None:
 
 
 @transaction.atomic
-def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str = "") -> Item:
-    """The current stage agrees. After the last stage the item is published (and indexed)."""
+def item_approve(
+    *, item: Item, actor: User, confidentiality: str, opinion: str = "", stage: str | None = None
+) -> Item:
+    """The current stage agrees. After the last stage the item is published (and indexed).
+    `stage`: the `stage_token` the reviewer saw, when the decision comes from a form."""
     _locked(item)
     _check(item, "approve")
+    _check_stage(item, stage)
     _check_reviewer(item, actor)
     for module in app_modules("review_checks"):
         problem = module.approval_problem(item)
@@ -394,10 +413,13 @@ def item_approve(*, item: Item, actor: User, confidentiality: str, opinion: str 
 
 
 @transaction.atomic
-def item_return(*, item: Item, actor: User, opinion: str, confidentiality: str = "") -> Item:
+def item_return(
+    *, item: Item, actor: User, opinion: str, confidentiality: str = "", stage: str | None = None
+) -> Item:
     """The current stage sends the item back to the drafter, with the reason."""
     _locked(item)
     _check(item, "return")
+    _check_stage(item, stage)
     _check_reviewer(item, actor)
     if not opinion.strip():
         raise CatalogError("退回修改时必须填写审核意见。")
@@ -601,6 +623,17 @@ def _clean_term(model, name: str, code: str | None, pk: int | None = None) -> tu
     return name, code
 
 
+def _save_term(model, term, **kwargs) -> None:
+    """Save `term`; a name or code that another change took since `_clean_term` looked (two
+    people at once) is refused like one taken before, not left to fail the request."""
+    try:
+        with transaction.atomic():
+            term.save(**kwargs)
+    except IntegrityError:
+        _clean_term(model, term.name, term.code, pk=term.pk)  # raises the precise refusal
+        raise
+
+
 def _require_vocabularies(actor: User) -> None:
     if not can_edit_vocabularies(actor):
         raise PermissionDenied("您没有权限维护主题分类和信息类别")
@@ -622,7 +655,8 @@ def vocabulary_add(*, kind: str, actor: User, name: str, code: str):
     model = _vocabulary_model(kind)
     name, code = _clean_term(model, name, code)
     last = model.objects.order_by("-sort_order").values_list("sort_order", flat=True).first()
-    term = model.objects.create(name=name, code=code, sort_order=(last or 0) + 1)
+    term = model(name=name, code=code, sort_order=(last or 0) + 1)
+    _save_term(model, term)
     audit.record(f"catalog.{kind}_add", term, actor=actor, changes={"name": name, "code": code})
     return term
 
@@ -634,7 +668,7 @@ def vocabulary_rename(*, kind: str, actor: User, pk: int, name: str):
     name, _ = _clean_term(model, name, None, pk=term.pk)
     before = term.name
     term.name = name
-    term.save(update_fields=["name"])
+    _save_term(model, term, update_fields=["name"])
     audit.record(f"catalog.{kind}_rename", term, actor=actor, changes={"name": [before, name]})
     return term
 

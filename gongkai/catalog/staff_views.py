@@ -249,7 +249,7 @@ def _render_detail(request, item, review_form=None, revision_form=None, status=2
             "review_conflict": refusal.message if refusal and refusal.conflict else "",
             "can_withdraw": permissions.can_withdraw(user, item),
             "attachment_form": AttachmentForm(),
-            "review_form": review_form or ReviewForm(),
+            "review_form": review_form or ReviewForm(initial={"stage": services.stage_token(item)}),
             "withdraw_form": WithdrawForm(),
             "validity_form": ValidityForm(
                 initial={"validity": item.validity, "seen": services.version_of(item)}
@@ -325,7 +325,11 @@ def review(request, pk: int):
     if not form.is_valid():
         return _render_detail(request, item, review_form=form, status=400)
     data = form.cleaned_data
-    decision = {"confidentiality": data["confidentiality"], "opinion": data["opinion"]}
+    decision = {
+        "confidentiality": data["confidentiality"],
+        "opinion": data["opinion"],
+        "stage": data["stage"] or None,
+    }
     if data["decision"] == "approve":
         stage = item.current_stage_name()
 

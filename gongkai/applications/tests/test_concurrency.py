@@ -153,7 +153,7 @@ def test_a_transition_racing_a_transfer_gets_a_clear_conflict_not_a_500(
     moved, refused = run_in_threads(transfer, accept)
     assert moved == "moved", moved
     assert isinstance(refused, TransitionError), refused
-    assert "刚刚已被转交上海市民政局" in str(refused)
+    assert "刚刚已转交“上海市民政局”办理" in str(refused)
     app.refresh_from_db()
     assert app.status == Status.RECEIVED
 
