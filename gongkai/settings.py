@@ -191,6 +191,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
+# tantivy: an index on this machine's disk (one app server); postgres: a RUM-indexed table in
+# the database that every app server shares (needs the rum extension, see docs/scaling.md).
+GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "tantivy").strip() or "tantivy"
+if GONGKAI_SEARCH_BACKEND not in {"tantivy", "postgres"}:
+    raise ImproperlyConfigured(
+        f"GONGKAI_SEARCH_BACKEND 只能是 tantivy 或 postgres，而不是 {GONGKAI_SEARCH_BACKEND!r}"
+    )
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

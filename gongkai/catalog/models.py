@@ -6,6 +6,7 @@ confidentiality answer), the status is where the item stands.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -396,3 +397,25 @@ class SearchPending(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op} {self.item_id}"
+
+
+class SearchEntry(models.Model):
+    """An item as the PostgreSQL search backend holds it (GONGKAI_SEARCH_BACKEND=postgres):
+    the rjieba terms of its title (weight A) and body (weight B) in a tsvector written term by
+    term, never through PostgreSQL's parser, with a RUM index that answers the ranked top of a
+    query from the index. Derived from the items like the tantivy index; unused with tantivy."""
+
+    item_id = models.BigIntegerField(primary_key=True)
+    organization_id = models.BigIntegerField()
+    topic_id = models.BigIntegerField()
+    category_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    validity = models.CharField(max_length=10, choices=Validity.choices)
+    tsv = SearchVectorField()
+
+    class Meta:
+        verbose_name = "检索条目"
+        verbose_name_plural = "检索条目"
+
+    def __str__(self) -> str:
+        return f"检索条目 {self.item_id}"

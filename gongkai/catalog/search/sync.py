@@ -11,6 +11,7 @@ import logging
 import time
 
 import tantivy
+from django.conf import settings
 from django.db import transaction
 
 from ..models import Item, ItemStatus, SearchPending
@@ -35,6 +36,17 @@ def _apply_after_commit() -> None:
         log.exception("搜索索引更新失败，待处理记录保留，稍后由 gongkai search apply 处理")
 
 
+def backend() -> str:
+    """`tantivy` (the embedded default) or `postgres` (shared by every app server)."""
+    return settings.GONGKAI_SEARCH_BACKEND
+
+
+def _postgres():
+    from . import pg  # only imported when chosen
+
+    return pg
+
+
 def published_rows(ids=None):
     items = Item.objects.filter(status=ItemStatus.PUBLISHED)
     if ids is not None:
@@ -55,6 +67,8 @@ def apply_pending(*, blocking: bool = True) -> int:
     in turn. The passes are bounded; `gongkai search apply --loop` catches anything left.
     """
     applied = 0
+    if backend() == "postgres":
+        return _postgres().drain(blocking=blocking, published_rows=published_rows, batch=BATCH)
     for _ in range(RETRIES):
         with engine.writer_lock(blocking=blocking) as acquired:
             if not acquired:
@@ -92,7 +106,7 @@ def _drain() -> int:
 def catch_up(*, stdout=None) -> int:
     """What the worker does each time: rebuild an index emptied for a new layout, otherwise
     apply the pending changes. Returns the items rebuilt or the rows applied."""
-    if engine.needs_rebuild():
+    if needs_rebuild():
         count = rebuild(stdout=stdout)
         if stdout is not None:
             stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
@@ -109,8 +123,18 @@ def apply_loop(*, interval: float = 2.0, stdout=None) -> None:
         time.sleep(interval)
 
 
+def needs_rebuild() -> bool:
+    """True while search finds nothing until a rebuild: a tantivy index of an older layout, or
+    a PostgreSQL table without its RUM index."""
+    if backend() == "postgres":
+        return not _postgres().index_exists()
+    return engine.needs_rebuild()
+
+
 def rebuild(*, stdout=None, chunk: int = 2000) -> int:
     """Recreate the index from the published items in the database. Returns the count."""
+    if backend() == "postgres":
+        return _postgres().rebuild(published_rows=published_rows, chunk=chunk, stdout=stdout)
     with engine.writer_lock(blocking=True):
         # Rows pending now are covered by the rebuild; later ones stay for the next apply.
         # Exactly these rows: on PostgreSQL a row with a lower id may still be uncommitted now
