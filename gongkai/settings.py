@@ -191,6 +191,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
+# Page views are counted in memory and folded into the database this often (seconds); 0 writes
+# each view at once (see gongkai/analytics/buffer.py).
+GONGKAI_VISIT_BUFFER_SECONDS = float(os.environ.get("GONGKAI_VISIT_BUFFER_SECONDS", "5") or 0)
 # tantivy: an index on this machine's disk (one app server); postgres: a RUM-indexed table in
 # the database that every app server shares (needs the rum extension, see docs/scaling.md).
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "tantivy").strip() or "tantivy"

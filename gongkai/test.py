@@ -3,3 +3,6 @@
 from gongkai.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each page view written at once, so a test reads its count right away (buffering has its own
+# tests in analytics/tests/test_buffer.py).
+GONGKAI_VISIT_BUFFER_SECONDS = 0
