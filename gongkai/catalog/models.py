@@ -265,6 +265,10 @@ class Item(models.Model):
             # The review queue and "my drafts".
             models.Index(fields=["status", "current_action"], name="catalog_item_queue"),
             models.Index(fields=["created_by", "status"], name="catalog_item_drafter"),
+            # The staff list's order (latest change first), with or without its status filter:
+            # sorting a million rows for 30 of them cost 330 ms at 300,000.
+            models.Index(fields=["-updated_at", "-id"], name="catalog_item_updated"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="catalog_item_status_upd"),
         ]
 
     def __str__(self) -> str:
