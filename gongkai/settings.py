@@ -14,6 +14,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab as _crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -191,6 +192,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
+# Background work on Celery when a broker is set (e.g. redis://127.0.0.1:6379/0); without it
+# (the default) changes are applied in the web process and cron runs the commands.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE = {
+    # Catches what the after-commit task missed (a worker restarted) and rebuilds after upgrades.
+    "search-apply": {"task": "catalog.search_apply", "schedule": 30.0},
+    "remind": {"task": "applications.remind", "schedule": _crontab(hour=8, minute=0)},
+    "visits-roll-up": {"task": "analytics.visits_roll_up", "schedule": _crontab(hour=0, minute=5)},
+}
 # Page views are counted in memory and folded into the database this often (seconds); 0 writes
 # each view at once (see gongkai/analytics/buffer.py).
 GONGKAI_VISIT_BUFFER_SECONDS = float(os.environ.get("GONGKAI_VISIT_BUFFER_SECONDS", "5") or 0)

@@ -28,6 +28,21 @@ def enqueue(item_id: int, op: str) -> None:
 
 
 def _apply_after_commit() -> None:
+    from gongkai import celery
+
+    if celery.enabled():
+        # Several app servers: a worker applies it (a shared index: the PostgreSQL backend).
+        try:
+            from ..tasks import search_apply
+
+            search_apply.delay()
+            return
+        except Exception:  # the broker is down: apply here, the periodic task catches up
+            log.exception("无法把索引更新交给 Celery，改在本进程处理")
+    _apply_here()
+
+
+def _apply_here() -> None:
     # In-process and best effort: if another process holds the writer, it or the
     # `gongkai search apply --loop` worker takes the rows; readers re-check the database anyway.
     try:
