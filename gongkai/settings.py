@@ -82,9 +82,29 @@ def _database() -> dict:
     return config
 
 
+def _replicas() -> dict:
+    """Read-only aliases replica1, replica2, … from DATABASE_REPLICA_URLS (see lib/replicas.py)."""
+    urls = [u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip()]
+    replicas = {}
+    for n, url in enumerate(urls, start=1):
+        try:
+            config = dj_database_url.parse(url, conn_max_age=0 if not PRODUCTION else 60)
+        except Exception as exc:
+            raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS 无法识别: {url!r} ({exc})") from exc
+        if config.get("ENGINE") != "django.db.backends.postgresql":
+            raise ImproperlyConfigured("只读副本只支持 PostgreSQL（postgres://…）")
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica{n}"] = config
+    return replicas
+
+
 SECRET_KEY = _secret_key()
 DEBUG = _flag("DEBUG") and not PRODUCTION
-DATABASES = {"default": _database()}
+DATABASES = {"default": _database(), **_replicas()}
+GONGKAI_READ_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# How long someone who has just written reads from the primary instead of a replica.
+GONGKAI_READ_YOUR_WRITES_SECONDS = int(os.environ.get("GONGKAI_READ_YOUR_WRITES_SECONDS", "10"))
+DATABASE_ROUTERS = ["gongkai.lib.replicas.ReplicaRouter"]
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if not ALLOWED_HOSTS:
@@ -113,6 +133,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads: decides whether this request's reads may come from a replica.
+    "gongkai.lib.replicas.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
