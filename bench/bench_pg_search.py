@@ -14,7 +14,6 @@ Rows {"name","value","baseline","ratio","unit"} are merged into var/bench/result
 Skipped (with a message, exit 0) when PostgreSQL or the rum extension is unavailable.
 """
 
-import json
 import os
 import sys
 import time
@@ -68,7 +67,6 @@ def main() -> None:
     from django.db import connection
 
     from gongkai.catalog import importing
-    from gongkai.catalog import search as catalog_search
     from gongkai.catalog.models import Category, Item, SearchEntry, Topic
     from gongkai.catalog.search import engine, pg, sync
 
