@@ -129,6 +129,8 @@ def _run() -> None:
         if not woken and time.monotonic() - last < (interval() or 5.0):
             continue
         last = time.monotonic()
+        if not (_counts or _visitors):
+            continue  # nothing to write: no database connection either
         try:
             flush()
             # This thread's own connection: never left open past the server's timeout.
