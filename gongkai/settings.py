@@ -15,6 +15,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab as _crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -82,9 +83,29 @@ def _database() -> dict:
     return config
 
 
+def _replicas() -> dict:
+    """Read-only aliases replica1, replica2, … from DATABASE_REPLICA_URLS (see lib/replicas.py)."""
+    urls = [u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip()]
+    replicas = {}
+    for n, url in enumerate(urls, start=1):
+        try:
+            config = dj_database_url.parse(url, conn_max_age=0 if not PRODUCTION else 60)
+        except Exception as exc:
+            raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS 无法识别: {url!r} ({exc})") from exc
+        if config.get("ENGINE") != "django.db.backends.postgresql":
+            raise ImproperlyConfigured("只读副本只支持 PostgreSQL（postgres://…）")
+        config["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica{n}"] = config
+    return replicas
+
+
 SECRET_KEY = _secret_key()
 DEBUG = _flag("DEBUG") and not PRODUCTION
-DATABASES = {"default": _database()}
+DATABASES = {"default": _database(), **_replicas()}
+GONGKAI_READ_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+# How long someone who has just written reads from the primary instead of a replica.
+GONGKAI_READ_YOUR_WRITES_SECONDS = int(os.environ.get("GONGKAI_READ_YOUR_WRITES_SECONDS", "10"))
+DATABASE_ROUTERS = ["gongkai.lib.replicas.ReplicaRouter"]
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if not ALLOWED_HOSTS:
@@ -121,6 +142,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads: decides whether this request's reads may come from a replica.
+    "gongkai.lib.replicas.ReplicaMiddleware",
     "gongkai.lib.middleware.SecurityHeadersMiddleware",
     # Before anything reads the body (CSRF reads the form): an oversized one is never read.
     "gongkai.lib.middleware.RequestSizeLimitMiddleware",
@@ -237,6 +260,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 GONGKAI_SEARCH_INDEX_DIR = VAR_DIR / "search-index"
 # The public Q&A's own small index (gongkai.consultations.search).
 GONGKAI_QA_INDEX_DIR = VAR_DIR / "qa-index"
+# Background work on Celery when a broker is set (e.g. redis://127.0.0.1:6379/0); without it
+# (the default) changes are applied in the web process and cron runs the commands.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Asia/Shanghai"
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BEAT_SCHEDULE = {
+    # Catches what the after-commit task missed (a worker restarted) and rebuilds after upgrades.
+    "search-apply": {"task": "catalog.search_apply", "schedule": 30.0},
+    "remind": {"task": "applications.remind", "schedule": _crontab(hour=8, minute=0)},
+    "visits-roll-up": {"task": "analytics.visits_roll_up", "schedule": _crontab(hour=0, minute=5)},
+}
+# Page views are counted in memory and folded into the database this often (seconds); 0 writes
+# each view at once (see gongkai/analytics/buffer.py).
+GONGKAI_VISIT_BUFFER_SECONDS = float(os.environ.get("GONGKAI_VISIT_BUFFER_SECONDS", "5") or 0)
+# tantivy: an index on this machine's disk (one app server); postgres: a RUM-indexed table in
+# the database that every app server shares (needs the rum extension, see docs/scaling.md).
+GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "tantivy").strip() or "tantivy"
+if GONGKAI_SEARCH_BACKEND not in {"tantivy", "postgres"}:
+    raise ImproperlyConfigured(
+        f"GONGKAI_SEARCH_BACKEND 只能是 tantivy 或 postgres，而不是 {GONGKAI_SEARCH_BACKEND!r}"
+    )
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

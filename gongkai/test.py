@@ -3,3 +3,12 @@
 from gongkai.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each page view written at once, so a test reads its count right away (buffering has its own
+# tests in analytics/tests/test_buffer.py).
+GONGKAI_VISIT_BUFFER_SECONDS = 0
+
+# A second alias for the read-replica tests (lib/tests/test_replicas.py): a mirror of the
+# test database, used only where a test lists it and names it a replica.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["replica1"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+GONGKAI_READ_REPLICAS = []

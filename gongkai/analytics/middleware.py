@@ -18,7 +18,7 @@ from django.utils import timezone
 from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.models import Organization
 
-from . import services
+from . import buffer, services
 from .sections import SECTION_MAX_LENGTH, section_for
 
 logger = logging.getLogger(__name__)
@@ -124,7 +124,18 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         try:
             visit = visit_of(request, response)
-            if visit is not None:
+            if visit is not None and buffer.enabled():
+                # Off the request path: counted in memory, folded in every few seconds.
+                buffer.add(
+                    day=timezone.localdate(),
+                    section=visit.section,
+                    content_type_id=visit.content_type_id,
+                    object_id=visit.object_id,
+                    organization_id=visit.organization_id,
+                    ip=client_ip(request),
+                    user_agent=request.headers.get("User-Agent", ""),
+                )
+            elif visit is not None:
                 if connection.in_atomic_block:
                     # Inside a request-wide transaction a failed statement must not doom it.
                     with transaction.atomic():

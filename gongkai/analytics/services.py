@@ -117,6 +117,19 @@ def visitor_note(*, day: date, ip: str, user_agent: str) -> None:
     _seen_today.add(digest)
 
 
+def visitors_note(visitors) -> None:
+    """Remember many (day, digest) visitors at once (the buffered counter's fold)."""
+    if not visitors:
+        return
+    VisitorSeen.objects.bulk_create(
+        [VisitorSeen(day=day, digest=digest) for day, digest in visitors], ignore_conflicts=True
+    )
+    if len(_seen_today) >= _SEEN_LIMIT:
+        _seen_today.clear()
+    today = max(_salt_cache, default=None)
+    _seen_today.update(digest for day, digest in visitors if day == today)
+
+
 def forget_process_state() -> None:
     """Drop the in-memory salt and digests (tests, or after the database was replaced)."""
     _salt_cache.clear()

@@ -9,12 +9,12 @@ from gongkai.accounts.permissions import Action, can
 from . import permissions, selectors
 from .checks import REBUILD_WARNING
 from .models import ItemStatus, ReviewStep, StepDecision
-from .search import engine
+from .search import sync
 
 
 def counters(user) -> list[dict]:
     result = []
-    if engine.needs_rebuild() and (
+    if sync.needs_rebuild() and (
         can(user, Action.CATALOG_DRAFT) or can(user, Action.ORGANIZATION_MANAGE)
     ):
         result.append(

@@ -34,6 +34,7 @@ from .models import (
     Validity,
 )
 from .search import engine
+from .search import sync as search_sync
 from .services import INDEX_NUMBER_FORMAT_DEFAULT
 
 FIELDS = (
@@ -235,6 +236,37 @@ class _InProcessIndexer:
         self.writer.rollback()
 
 
+class _PostgresIndexer:
+    """The PostgreSQL search backend's entries, written batch by batch as the items are (the
+    database is the index: a stopped import leaves pending rows as with tantivy)."""
+
+    def add(self, start: int, ids: list[int], years: list[int], batch: list[dict]) -> None:
+        from .search import pg
+
+        index_text, texts, literal = text.index_text, engine.document_texts, pg.tsvector_literal
+        values = []
+        for pk, row, year in zip(ids, batch, years, strict=True):
+            title, body = texts(row)
+            values.append(
+                (
+                    pk,
+                    row["organization_id"],
+                    row["topic_id"],
+                    row["category_id"],
+                    year,
+                    row.get("validity", _VALID),
+                    literal(index_text(title), index_text(body)),
+                )
+            )
+        pg.write_entries(values)
+
+    def finish(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
 def _index_worker(queue, source: Sequence[dict] | None) -> None:
     # No cyclic garbage is made here, and collections would walk every batch received.
     gc.disable()
@@ -364,7 +396,10 @@ def import_published(
     gc.disable()
     try:
         with _bulk_pragmas(offline=defer_indexes), engine.writer_lock(blocking=True):
-            indexer = _ProcessIndexer(source) if workers else _InProcessIndexer()
+            if search_sync.backend() == "postgres":
+                indexer = _PostgresIndexer()
+            else:
+                indexer = _ProcessIndexer(source) if workers else _InProcessIndexer()
             try:
                 for start, batch in _batches(rows, batch_size):
                     if source is None:

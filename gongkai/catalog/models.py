@@ -6,6 +6,7 @@ confidentiality answer), the status is where the item stands.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -287,6 +288,10 @@ class Item(models.Model):
             # The review queue and "my drafts".
             models.Index(fields=["status", "current_action"], name="catalog_item_queue"),
             models.Index(fields=["created_by", "status"], name="catalog_item_drafter"),
+            # The staff list's order (latest change first), with or without its status filter:
+            # sorting a million rows for 30 of them cost 330 ms at 300,000.
+            models.Index(fields=["-updated_at", "-id"], name="catalog_item_updated"),
+            models.Index(fields=["status", "-updated_at", "-id"], name="catalog_item_status_upd"),
         ]
 
     def __str__(self) -> str:
@@ -472,3 +477,25 @@ class SearchPending(models.Model):
 
     def __str__(self) -> str:
         return f"{self.op} {self.item_id}"
+
+
+class SearchEntry(models.Model):
+    """An item as the PostgreSQL search backend holds it (GONGKAI_SEARCH_BACKEND=postgres):
+    the rjieba terms of its title (weight A) and body (weight B) in a tsvector written term by
+    term, never through PostgreSQL's parser, with a RUM index that answers the ranked top of a
+    query from the index. Derived from the items like the tantivy index; unused with tantivy."""
+
+    item_id = models.BigIntegerField(primary_key=True)
+    organization_id = models.BigIntegerField()
+    topic_id = models.BigIntegerField()
+    category_id = models.BigIntegerField()
+    year = models.PositiveSmallIntegerField()
+    validity = models.CharField(max_length=10, choices=Validity.choices)
+    tsv = SearchVectorField()
+
+    class Meta:
+        verbose_name = "检索条目"
+        verbose_name_plural = "检索条目"
+
+    def __str__(self) -> str:
+        return f"检索条目 {self.item_id}"

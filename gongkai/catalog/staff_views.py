@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.discovery import app_modules
+from gongkai.lib.paging import CappedPaginator
 
 from . import corrections, editors, permissions, selectors, services
 from .forms import (
@@ -89,7 +90,7 @@ def staff_list(request):
             # Prefix matches use the indexes; full-text search is the public /search/.
             items = items.filter(Q(index_no__startswith=q) | Q(title__startswith=q))
     items = items.order_by("-updated_at", "-pk")
-    page = Paginator(items, 30).get_page(request.GET.get("page"))
+    page = CappedPaginator(items, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "catalog/staff/list.html",

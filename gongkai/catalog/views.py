@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from gongkai.accounts.models import Organization
 from gongkai.lib.discovery import app_modules
+from gongkai.lib.paging import CappedPaginator
 
 from . import search as search_engine
 from . import selectors
@@ -60,7 +61,7 @@ def browse(request):
         category=filters.get("category"),
         year=filters.get("year"),
     )
-    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(items, PER_PAGE).get_page(request.GET.get("page"))
     section = filters.get("topic") or filters.get("category")
     request.analytics = {"section": section.name if section else "公开目录", "object": None}
     return render(

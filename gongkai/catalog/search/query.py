@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from gongkai.lib import text
 
 from ..models import Item, ItemStatus, Validity
-from . import engine
+from . import engine, sync
 
 MAX_QUERY_CHARS = 100
 MAX_PAGE = 50  # deeper pages are rarely wanted and cost the engine more than they are worth
@@ -51,6 +51,9 @@ class SearchResults:
     total: int
     page: Page
     words: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # True when `total` is where counting stopped (the PostgreSQL backend counts no further
+    # than the deepest page it would show), not every match.
+    total_is_floor: bool = False
 
 
 def clean_query(raw: str | None) -> str:
@@ -255,31 +258,20 @@ def search(
     if not words:
         raise SearchError("检索词中没有可供检索的字词，请换一个说法。")
     page = max(1, min(int(page or 1), MAX_PAGE))
-    searcher = engine.get_index().searcher()
-    query = build_query(
-        words,
-        {
-            "org": organization,
-            "topic": topic,
-            "category": category,
-            "year": year,
-            "validity": validity,
-        },
-        searcher,
-    )
-    result = searcher.search(
-        query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
-    )
-    last_page = max(1, -(-min(result.count, MAX_PAGE * per_page) // per_page))
+    filters = {
+        "org": organization,
+        "topic": topic,
+        "category": category,
+        "year": year,
+        "validity": validity,
+    }
+    ranked = _ranked_postgres if sync.backend() == "postgres" else _ranked_tantivy
+    ids, scores, count = ranked(words, filters, page, per_page)
+    last_page = max(1, -(-min(count, MAX_PAGE * per_page) // per_page))
     if page > last_page:
         # A page past the end shows the last page, and the pager says so.
         page = last_page
-        result = searcher.search(
-            query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
-        )
-    addresses = [address for _, address in result.hits]
-    ids = searcher.fast_field_values("id", addresses) if addresses else []
-    scores = {item_id: score for item_id, (score, _) in zip(ids, result.hits, strict=True)}
+        ids, scores, count = ranked(words, filters, page, per_page)
     # The database decides what may be shown: published now and matching the filters now,
     # whatever the (possibly lagging) index says. Looked up by primary key only, so the
     # query costs the same however many items the filters would match.
@@ -315,8 +307,39 @@ def search(
         )
         if len(hits) == per_page:
             break
-    total = min(result.count, MAX_PAGE * per_page)
+    total = min(count, MAX_PAGE * per_page)
     paginator = Paginator(range(total), per_page)
     return SearchResults(
-        query=q, hits=hits, total=result.count, page=paginator.get_page(page), words=words
+        query=q,
+        hits=hits,
+        total=count,
+        page=paginator.get_page(page),
+        words=words,
+        total_is_floor=count > MAX_PAGE * per_page and sync.backend() == "postgres",
+    )
+
+
+def _ranked_tantivy(words, filters: dict, page: int, per_page: int):
+    """(ids, {id: score}, count) of one page from the tantivy index."""
+    searcher = engine.get_index().searcher()
+    query = build_query(words, filters, searcher)
+    result = searcher.search(
+        query, limit=per_page + SLACK, count=True, offset=(page - 1) * per_page
+    )
+    addresses = [address for _, address in result.hits]
+    ids = searcher.fast_field_values("id", addresses) if addresses else []
+    scores = {item_id: score for item_id, (score, _) in zip(ids, result.hits, strict=True)}
+    return ids, scores, result.count
+
+
+def _ranked_postgres(words, filters: dict, page: int, per_page: int):
+    """The same page from the PostgreSQL backend; its count stops past the last page shown."""
+    from . import pg
+
+    return pg.ranked(
+        words,
+        filters,
+        offset=(page - 1) * per_page,
+        limit=per_page + SLACK,
+        count_cap=MAX_PAGE * per_page + 1,
     )

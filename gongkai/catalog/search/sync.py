@@ -11,6 +11,7 @@ import logging
 import time
 
 import tantivy
+from django.conf import settings
 from django.db import transaction
 
 from ..models import Item, ItemStatus, SearchPending
@@ -27,12 +28,38 @@ def enqueue(item_id: int, op: str) -> None:
 
 
 def _apply_after_commit() -> None:
+    from gongkai import celery
+
+    if celery.enabled():
+        # Several app servers: a worker applies it (a shared index: the PostgreSQL backend).
+        try:
+            from ..tasks import search_apply
+
+            search_apply.delay()
+            return
+        except Exception:  # the broker is down: apply here, the periodic task catches up
+            log.exception("无法把索引更新交给 Celery，改在本进程处理")
+    _apply_here()
+
+
+def _apply_here() -> None:
     # In-process and best effort: if another process holds the writer, it or the
     # `gongkai search apply --loop` worker takes the rows; readers re-check the database anyway.
     try:
         apply_pending(blocking=False)
     except Exception:  # the change itself is committed; the index only lags
         log.exception("搜索索引更新失败，待处理记录保留，稍后由 gongkai search apply 处理")
+
+
+def backend() -> str:
+    """`tantivy` (the embedded default) or `postgres` (shared by every app server)."""
+    return settings.GONGKAI_SEARCH_BACKEND
+
+
+def _postgres():
+    from . import pg  # only imported when chosen
+
+    return pg
 
 
 def published_rows(ids=None):
@@ -55,6 +82,8 @@ def apply_pending(*, blocking: bool = True) -> int:
     in turn. The passes are bounded; `gongkai search apply --loop` catches anything left.
     """
     applied = 0
+    if backend() == "postgres":
+        return _postgres().drain(blocking=blocking, published_rows=published_rows, batch=BATCH)
     for _ in range(RETRIES):
         with engine.writer_lock(blocking=blocking) as acquired:
             if not acquired:
@@ -92,7 +121,7 @@ def _drain() -> int:
 def catch_up(*, stdout=None) -> int:
     """What the worker does each time: rebuild an index emptied for a new layout, otherwise
     apply the pending changes. Returns the items rebuilt or the rows applied."""
-    if engine.needs_rebuild():
+    if needs_rebuild():
         count = rebuild(stdout=stdout)
         if stdout is not None:
             stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
@@ -109,8 +138,18 @@ def apply_loop(*, interval: float = 2.0, stdout=None) -> None:
         time.sleep(interval)
 
 
+def needs_rebuild() -> bool:
+    """True while search finds nothing until a rebuild: a tantivy index of an older layout, or
+    a PostgreSQL table without its RUM index."""
+    if backend() == "postgres":
+        return not _postgres().index_exists()
+    return engine.needs_rebuild()
+
+
 def rebuild(*, stdout=None, chunk: int = 2000) -> int:
     """Recreate the index from the published items in the database. Returns the count."""
+    if backend() == "postgres":
+        return _postgres().rebuild(published_rows=published_rows, chunk=chunk, stdout=stdout)
     with engine.writer_lock(blocking=True):
         # Rows pending now are covered by the rebuild; later ones stay for the next apply.
         # Exactly these rows: on PostgreSQL a row with a lower id may still be uncommitted now

@@ -17,6 +17,21 @@ def search_index(settings, tmp_path):
     engine.forget_index()
 
 
+@pytest.fixture(params=["tantivy", "postgres"])
+def search_backend(request, settings, db):
+    """Run a search test on each backend: tantivy everywhere, PostgreSQL (RUM) on PostgreSQL."""
+    from django.db import connection
+
+    if request.param == "postgres":
+        if connection.vendor != "postgresql":
+            pytest.skip("PostgreSQL 检索后端只在 PostgreSQL 上测试（make test-postgres）")
+        from gongkai.catalog.search import pg
+
+        pg.ensure_index()
+    settings.GONGKAI_SEARCH_BACKEND = request.param
+    return request.param
+
+
 @pytest.fixture
 def vocabularies(db):
     """The seeded topics, categories and review chain, even after a transactional test (ours

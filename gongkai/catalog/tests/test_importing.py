@@ -27,7 +27,7 @@ def _rows(agency, topic, category, n, year=2019):
 
 
 def test_a_bulk_import_numbers_publishes_and_indexes_every_item(
-    agency, topic, category, make_item, publish
+    search_backend, agency, topic, category, make_item, publish
 ):
     count = importing.import_published(_rows(agency, topic, category, 25), batch_size=10)
     assert count == 25

@@ -7,6 +7,9 @@ from django.urls import reverse
 from gongkai.catalog import search, services
 from gongkai.catalog.models import Confidentiality, SearchPending, Topic, Validity
 
+# Every test here runs on both backends (PostgreSQL's only where the database is PostgreSQL).
+pytestmark = pytest.mark.usefixtures("search_backend")
+
 
 @pytest.fixture
 def published(make_item, publish):

@@ -1,9 +1,9 @@
 """`gongkai search rebuild | apply [--loop]`: maintain the full-text index."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.catalog import search
-from gongkai.catalog.search import engine, sync
+from gongkai.catalog.search import pg, sync
 
 
 class Command(BaseCommand):
@@ -15,13 +15,19 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=2.0, help="--loop 的间隔秒数")
 
     def handle(self, *args, operation, loop, interval, **options):
+        try:
+            self._run(operation, loop, interval)
+        except pg.RumUnavailable as exc:  # says what to install, in Chinese
+            raise CommandError(str(exc)) from exc
+
+    def _run(self, operation, loop, interval):
         if operation == "rebuild":
             count = search.rebuild()
             self.stdout.write(f"索引已重建，共 {count} 条已发布信息。")
         elif loop:
             self.stdout.write("正在持续应用索引变更（Ctrl+C 结束）……")
             sync.apply_loop(interval=interval, stdout=self.stdout)
-        elif engine.needs_rebuild():
+        elif sync.needs_rebuild():
             count = search.rebuild()
             self.stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
         else:

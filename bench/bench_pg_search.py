@@ -1,0 +1,176 @@
+"""PostgreSQL search (RUM) against tantivy on the same items, and the staff and portal list
+pages, at BENCH_SCALE × 1,000,000 items in a PostgreSQL database.
+
+    BENCH_SCALE=0.01 .venv/bin/python bench/bench_pg_search.py    # 10,000 items
+    BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/gongkai_bench_pg (default; created if missing)
+
+The items come from bench_search's seeded generator through the bulk import with
+GONGKAI_SEARCH_BACKEND=postgres (database rows and RUM entries), then the tantivy index is
+rebuilt from the same rows, so both backends answer the same 200 queries through gongkai's
+search function (re-check and snippets included). The list pages are timed through Django's
+whole stack in-process (server time, no network): the staff catalog list (all, a status, a
+title prefix) as a clerk of the agency, the portal's catalog list, home and an item page.
+Rows {"name","value","baseline","ratio","unit"} are merged into var/bench/results.json.
+Skipped (with a message, exit 0) when PostgreSQL or the rum extension is unavailable.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+N_ITEMS = max(1000, int(1_000_000 * SCALE))
+URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/gongkai_bench_pg")
+VAR = ROOT / "var" / "bench" / "pg"
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def create_database() -> bool:
+    import psycopg
+
+    name = URL.rsplit("/", 1)[1]
+    try:
+        with psycopg.connect(URL.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        log(f"跳过：PostgreSQL 不可用（{exc}）")
+        return False
+    return True
+
+
+def main() -> None:
+    if not create_database():
+        return
+    VAR.mkdir(parents=True, exist_ok=True)
+    os.environ.update(
+        DATABASE_URL=URL,
+        GONGKAI_VAR_DIR=str(VAR),
+        GONGKAI_SEARCH_BACKEND="postgres",
+        GONGKAI_VISIT_BUFFER_SECONDS="5",
+        DJANGO_SETTINGS_MODULE="gongkai.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import django
+
+    django.setup()
+    # After setup: bench_search's own environment changes then have no effect on settings.
+    import bench_search as corpus
+    from django.conf import settings
+    from django.db import connection
+
+    from gongkai.catalog import importing
+    from gongkai.catalog.models import Category, Item, SearchEntry, Topic
+    from gongkai.catalog.search import engine, pg, sync
+
+    orgs = corpus.setup_database()
+    if not pg.ensure_index(required=False):
+        log("跳过：数据库服务器没有 rum 扩展（apt-get install postgresql-15-rum）")
+        return
+    topics = {t.code: t for t in Topic.objects.all()}
+    categories = {c.code: c for c in Category.objects.all()}
+    if Item.objects.count() != N_ITEMS or SearchEntry.objects.count() == 0:
+        log(f"导入 {N_ITEMS:,} 条到 PostgreSQL（同时写 RUM 检索表）……")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "TRUNCATE catalog_item, catalog_indexnumbercounter, catalog_searchpending,"
+                " catalog_searchentry CASCADE"
+            )
+            # An offline load: the RUM index is built once at the end, not row by row.
+            cursor.execute(f"DROP INDEX IF EXISTS {pg.INDEX_NAME}")
+        rows = list(corpus.generate(N_ITEMS, orgs, topics, categories))
+        start = time.perf_counter()
+        importing.import_published(rows, batch_size=5000, defer_indexes=True)
+        log(f"  导入耗时 {time.perf_counter() - start:.1f} s")
+        start = time.perf_counter()
+        pg.ensure_index()
+        log(f"  建 RUM 索引耗时 {time.perf_counter() - start:.1f} s")
+        del rows
+        settings.GONGKAI_SEARCH_BACKEND = "tantivy"
+        engine.forget_index()
+        start = time.perf_counter()
+        sync.rebuild()
+        log(f"  tantivy 重建耗时 {time.perf_counter() - start:.1f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    queries = corpus.make_queries(orgs, topics)
+
+    def timed(backend: str) -> list[float]:
+        settings.GONGKAI_SEARCH_BACKEND = backend
+        corpus.time_gongkai(queries[:20])  # warm
+        return corpus.time_gongkai(queries)
+
+    tantivy_ms, postgres_ms = timed("tantivy"), timed("postgres")
+    p = corpus.percentile
+
+    lists = time_list_pages(orgs)
+    rows = [
+        corpus.row("pg_search_p50_ms_vs_tantivy", p(postgres_ms, 50), p(tantivy_ms, 50), "ms"),
+        corpus.row("pg_search_p95_ms_vs_tantivy", p(postgres_ms, 95), p(tantivy_ms, 95), "ms"),
+        corpus.row("pg_search_p95_vs_50ms_target", p(postgres_ms, 95), 50.0, "ms"),
+    ]
+    for name, times in lists.items():
+        rows.append(corpus.row(f"list_{name}_p95_ms_vs_50ms_target", p(times, 95), 50.0, "ms"))
+    log("")
+    log(
+        f"规模：{N_ITEMS:,} 条已发布信息（PostgreSQL），{len(queries)} 个查询，本机 2 核且与他人共用"
+    )
+    log(f"PostgreSQL（RUM）检索 p50 {p(postgres_ms, 50):.2f} ms  p95 {p(postgres_ms, 95):.2f} ms")
+    log(f"tantivy 检索          p50 {p(tantivy_ms, 50):.2f} ms  p95 {p(tantivy_ms, 95):.2f} ms")
+    for name, times in lists.items():
+        log(f"列表页 {name:<28} p50 {p(times, 50):7.2f} ms  p95 {p(times, 95):7.2f} ms")
+    for r in rows:
+        log(
+            f"  {r['name']:<44} {r['value']:>10.3f} {r['unit']:<3} 基线 {r['baseline']:>9.3f}  比值 {r['ratio']}"
+        )
+    corpus.write_results(rows)
+    log(f"已写入 {corpus.BENCH_DIR / 'results.json'}")
+
+
+def time_list_pages(orgs, repeat: int = 30) -> dict[str, list[float]]:
+    """Server time of the list pages through the whole middleware stack (in-process)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from gongkai.accounts.models import Role, RoleGrant, User
+    from gongkai.catalog.models import Item
+
+    clerk, created = User.objects.get_or_create(
+        username="bench-clerk", defaults={"organization": orgs[0], "full_name": "基准测试"}
+    )
+    if created:
+        RoleGrant.objects.create(user=clerk, role=Role.CLERK)
+    staff = Client()
+    staff.force_login(clerk)
+    public = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench) Chrome/124.0", REMOTE_ADDR="203.0.113.5")
+    item = Item.objects.order_by("-pk").values_list("pk", flat=True).first()
+    pages = {
+        "staff_catalog": (staff, reverse("catalog:staff_list"), {}),
+        "staff_catalog_drafts": (staff, reverse("catalog:staff_list"), {"status": "draft"}),
+        "staff_catalog_title_prefix": (staff, reverse("catalog:staff_list"), {"q": "关于"}),
+        "portal_catalog": (public, reverse("catalog:browse"), {}),
+        "portal_home": (public, reverse("portal:home"), {}),
+        "portal_item": (public, reverse("catalog:item", args=[item]), {}),
+    }
+    times: dict[str, list[float]] = {}
+    for name, (client, url, params) in pages.items():
+        client.get(url, params)  # warm
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            response = client.get(url, params)
+            samples.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (name, response.status_code)
+        times[name] = samples
+    return times
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""The portal's item, list and search pages under gunicorn (2 workers), against a bare Django
+view served the same way, with a bounded load generator on 127.0.0.1.
+
+    BENCH_SCALE=0.1 .venv/bin/python bench/bench_portal.py   # shorter runs
+
+The site is the demo office (`gongkai demo`) in a SQLite database under var/bench/portal/.
+Each page is loaded by CONCURRENCY client threads for a fixed time; a new connection per
+request (gunicorn's sync workers close it). Printed and merged into var/bench/results.json:
+requests per second against the bare view's (target ≥ 0.6×), p99 latency, and the peak
+resident memory of each worker.
+"""
+
+import http.client
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench" / "portal"
+RESULTS = ROOT / "var" / "bench" / "results.json"
+SCALE = float(os.environ.get("BENCH_SCALE", "1"))
+SECONDS = max(3.0, 20.0 * min(SCALE, 1.0))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "4"))
+PORT = int(os.environ.get("BENCH_PORT", "8791"))
+BIN = Path(sys.executable).parent
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def environment() -> dict:
+    return {
+        **os.environ,
+        "GONGKAI_VAR_DIR": str(VAR),
+        "DATABASE_URL": f"sqlite:///{VAR / 'portal.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "portal_site",
+        "PYTHONPATH": f"{ROOT / 'bench'}:{ROOT}",
+        "GONGKAI_SEARCH_BACKEND": "tantivy",
+    }
+
+
+def prepare() -> int:
+    """The demo site (made once); returns a published item's id."""
+    VAR.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    if not (VAR / "demo-done").exists():
+        log("准备演示数据（gongkai demo）……")
+        subprocess.run([BIN / "gongkai", "migrate", "--noinput", "-v", "0"], env=env, check=True)
+        subprocess.run([BIN / "gongkai", "demo"], env=env, check=True, stdout=subprocess.DEVNULL)
+        (VAR / "demo-done").write_text("1")
+    db = sqlite3.connect(VAR / "portal.sqlite3")
+    (pk,) = db.execute(
+        "SELECT id FROM catalog_item WHERE status = 'published' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    db.close()
+    return pk
+
+
+def load(path: str, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors = 0
+    stop = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client():
+        nonlocal errors
+        mine = []
+        while time.monotonic() < stop:
+            start = time.perf_counter()
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            try:
+                conn.request("GET", path, headers={"User-Agent": "Mozilla/5.0 (bench) Chrome/124"})
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except OSError:
+                ok = False
+            finally:
+                conn.close()
+            if ok:
+                mine.append((time.perf_counter() - start) * 1000)
+            else:
+                with lock:
+                    errors += 1
+        with lock:
+            latencies.extend(mine)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(CONCURRENCY)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(0.99 * (len(latencies) - 1)))] if latencies else 0
+    return {"rps": len(latencies) / elapsed, "p99_ms": p99, "errors": errors}
+
+
+def worker_peak_rss_mb(master: int) -> list[float]:
+    children = subprocess.run(
+        ["ps", "--ppid", str(master), "-o", "pid="], capture_output=True, text=True
+    ).stdout.split()
+    peaks = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return peaks
+
+
+def merge(rows: list[dict]) -> None:
+    existing = json.loads(RESULTS.read_text()) if RESULTS.exists() else []
+    names = {r["name"] for r in rows}
+    RESULTS.write_text(
+        json.dumps(
+            [r for r in existing if r.get("name") not in names] + rows, ensure_ascii=False, indent=2
+        )
+    )
+
+
+def main() -> None:
+    item = prepare()
+    server = subprocess.Popen(
+        [
+            BIN / "gunicorn",
+            "gongkai.wsgi",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        env=environment(),
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request(
+                    "GET", "/bench-bare/"
+                )
+                break
+            except OSError:
+                time.sleep(0.2)
+        pages = {
+            "bare": "/bench-bare/",
+            "item": f"/catalog/items/{item}/",
+            "list": "/catalog/",
+            "search": "/search/?q=" + quote("司法鉴定"),
+        }
+        results = {}
+        for name, path in pages.items():
+            load(path, 1.0)  # warm both workers
+            results[name] = load(path, SECONDS)
+            r = results[name]
+            log(f"{name:<7} {r['rps']:8.1f} 请求/秒  p99 {r['p99_ms']:7.1f} ms  失败 {r['errors']}")
+        peaks = worker_peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    bare = results["bare"]["rps"]
+    rows = []
+    for name in ("item", "list", "search"):
+        r = results[name]
+        rows.append(
+            {
+                "name": f"portal_{name}_rps_vs_bare_view",
+                "value": round(r["rps"], 1),
+                "baseline": round(bare, 1),
+                "ratio": round(r["rps"] / bare, 3),
+                "unit": "requests/s",
+                "p99_ms": round(r["p99_ms"], 1),
+                "bare_p99_ms": round(results["bare"]["p99_ms"], 1),
+            }
+        )
+    rows.append(
+        {
+            "name": "portal_worker_peak_rss_mb",
+            "value": round(max(peaks, default=0), 1),
+            "baseline": None,
+            "ratio": None,
+            "unit": "MB",
+            "per_worker": [round(p, 1) for p in peaks],
+        }
+    )
+    log(
+        f"gunicorn 2 个 worker，{CONCURRENCY} 个并发客户端，每页 {SECONDS:.0f} 秒；本机 2 核且与他人共用"
+    )
+    for r in rows[:-1]:
+        log(
+            f"  {r['name']:<32} {r['value']:>8} 基线 {r['baseline']:>8}  比值 {r['ratio']}（目标 ≥ 0.6）  p99 {r['p99_ms']} ms"
+        )
+    log(f"  每个 worker 的峰值内存 {', '.join(f'{p:.0f} MB' for p in peaks)}")
+    merge(rows)
+
+
+if __name__ == "__main__":
+    main()

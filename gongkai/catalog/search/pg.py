@@ -1,0 +1,245 @@
+"""The PostgreSQL search backend (GONGKAI_SEARCH_BACKEND=postgres): one index every app server
+shares, in the database itself.
+
+Each published item has a SearchEntry row whose tsvector holds the same rjieba terms the
+tantivy index receives (title, 文号 and 主题词 at weight A, the body at weight B), written as a
+tsvector literal term by term: PostgreSQL's parser would split our segmentation again (a
+hyphen, a version number, mixed letters and characters). A RUM index (the `rum` extension)
+answers `ORDER BY tsv <=> query LIMIT n` from the index itself, ranked by term frequency and
+weight, so the top 20 of a query holding a common word costs the same as that of a rare one.
+
+Changes reach the table as they reach tantivy: SearchPending rows applied after commit (or by
+the worker), one writer at a time under an advisory lock, re-reading each item.
+"""
+
+import math
+
+from django.db import connection, transaction
+
+from gongkai.lib import text
+
+from ..models import SearchEntry, SearchPending
+from . import engine
+
+TABLE = SearchEntry._meta.db_table
+INDEX_NAME = "catalog_searchentry_tsv_rum"
+# One advisory lock key for the single writer ("gksearch" in hex, any constant would do).
+LOCK_KEY = 0x676B736561726368
+# Positions past PostgreSQL's limit are clamped; a term keeps at most this many of them,
+# enough for ranking, and far below the 256 a tsvector allows.
+MAX_POSITION = 16383
+MAX_POSITIONS_PER_TERM = 32
+MAX_LEXEME_BYTES = 2046
+_DROP = text.STOPWORDS | text.PUNCTUATION
+
+INSTALL_HINT = (
+    "PostgreSQL 检索需要 rum 扩展：以 root 运行 apt-get install postgresql-15-rum"
+    "（或与服务器版本对应的包），再以超级用户在数据库中执行 CREATE EXTENSION rum;"
+    "然后运行 gongkai search rebuild。"
+)
+
+
+class RumUnavailable(RuntimeError):
+    """The database cannot hold the RUM index; the message says what to install."""
+
+
+def rum_available(conn=connection) -> bool:
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
+        return cursor.fetchone() is not None
+
+
+def index_exists(conn=connection) -> bool:
+    if conn.vendor != "postgresql":
+        return False
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
+        return cursor.fetchone() is not None
+
+
+def ensure_index(conn=connection, *, required: bool = True) -> bool:
+    """Create the rum extension and the index where missing. Returns whether the index is
+    there; raises RumUnavailable when `required` and it cannot be."""
+    if conn.vendor != "postgresql":
+        if required:
+            raise RumUnavailable(
+                "PostgreSQL 检索需要 PostgreSQL 数据库（DATABASE_URL=postgres://…）。"
+            )
+        return False
+    if index_exists(conn):
+        return True
+    if not rum_available(conn):
+        if required:
+            raise RumUnavailable(INSTALL_HINT)
+        return False
+    with conn.cursor() as cursor:
+        try:
+            with transaction.atomic(using=conn.alias):
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
+        except Exception as exc:  # not a superuser: the extension must be created by one
+            if required:
+                raise RumUnavailable(f"{INSTALL_HINT}（{exc}）") from exc
+            return False
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON {TABLE} USING rum (tsv rum_tsvector_ops)"
+        )
+    return True
+
+
+def _quote(term: str) -> str:
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(title_terms: str, body_terms: str) -> str:
+    """The tsvector of an item's segmented title and body, as PostgreSQL's input syntax."""
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for weight, terms in (("A", title_terms), ("B", body_terms)):
+        for term in terms.split():
+            if term in _DROP or len(term.encode()) > MAX_LEXEME_BYTES:
+                continue
+            position = min(position + 1, MAX_POSITION)
+            seen = positions.setdefault(term, [])
+            if len(seen) < MAX_POSITIONS_PER_TERM:
+                seen.append(f"{position}{weight}")
+    return " ".join(f"{_quote(term)}:{','.join(at)}" for term, at in positions.items())
+
+
+def entry_values(row: dict) -> tuple:
+    """(item_id, org, topic, category, year, validity, tsvector literal) of a published item."""
+    from django.utils import timezone
+
+    title, body = engine.document_texts(row)
+    published = row["published_at"]
+    return (
+        row["pk"],
+        row["organization_id"],
+        row["topic_id"],
+        row["category_id"],
+        timezone.localtime(published).year if published else 0,
+        row["validity"],
+        tsvector_literal(text.index_text(title), text.index_text(body)),
+    )
+
+
+_INSERT = (
+    f"INSERT INTO {TABLE} (item_id, organization_id, topic_id, category_id, year, validity, tsv) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s::tsvector) ON CONFLICT (item_id) DO UPDATE SET "
+    "organization_id = EXCLUDED.organization_id, topic_id = EXCLUDED.topic_id, "
+    "category_id = EXCLUDED.category_id, year = EXCLUDED.year, "
+    "validity = EXCLUDED.validity, tsv = EXCLUDED.tsv"
+)
+
+
+def write_entries(values: list[tuple]) -> None:
+    if values:
+        with connection.cursor() as cursor:
+            cursor.executemany(_INSERT, values)
+
+
+def _lock(blocking: bool) -> bool:
+    """The writer's advisory lock, held until the surrounding transaction ends."""
+    with connection.cursor() as cursor:
+        if blocking:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+            return True
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
+        return cursor.fetchone()[0]
+
+
+def drain(*, blocking: bool, published_rows, batch: int) -> int:
+    """Apply pending rows to the table; 0 when another writer holds the lock."""
+    applied = 0
+    while True:
+        with transaction.atomic():
+            if not _lock(blocking):
+                return applied
+            rows = list(SearchPending.objects.order_by("pk").values_list("pk", "item_id")[:batch])
+            if not rows:
+                return applied
+            ids = sorted({item_id for _, item_id in rows})
+            SearchEntry.objects.filter(item_id__in=ids).delete()
+            write_entries([entry_values(row) for row in published_rows(ids)])
+            SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+            applied += len(rows)
+
+
+def rebuild(*, published_rows, chunk: int, stdout=None) -> int:
+    """Refill the table from the published items, in one transaction (readers keep seeing the
+    old entries until it commits)."""
+    ensure_index()
+    with transaction.atomic():
+        _lock(True)
+        seen = list(SearchPending.objects.values_list("pk", flat=True))
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
+        count, last_pk = 0, 0
+        while True:
+            rows = list(published_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
+            if not rows:
+                break
+            write_entries([entry_values(row) for row in rows])
+            count += len(rows)
+            last_pk = rows[-1]["pk"]
+            if stdout is not None:
+                stdout.write(f"已索引 {count} 条……")
+        for start in range(0, len(seen), 500):
+            SearchPending.objects.filter(pk__in=seen[start : start + 500]).delete()
+    return count
+
+
+# Searching -----------------------------------------------------------------------------------
+
+
+def _word_query(word: str, parts: tuple[str, ...], known) -> str:
+    """A word matches on itself; a word no entry holds needs all of its parts (as tantivy)."""
+    if parts and not known(word):
+        return "(" + " & ".join(_quote(p) for p in parts) + ")"
+    return _quote(word)
+
+
+def _known(word: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery)", [_quote(word)]
+        )
+        return cursor.fetchone()[0]
+
+
+_FILTER_COLUMNS = {
+    "org": "organization_id",
+    "topic": "topic_id",
+    "category": "category_id",
+    "year": "year",
+    "validity": "validity",
+}
+
+
+def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int):
+    """(ids, {id: score}, count) of one page of hits, best first. The count stops at
+    `count_cap`: counting every match of a common word would cost more than the page."""
+    tsquery = " & ".join(_word_query(word, parts, _known) for word, parts in words)
+    where, params = ["tsv @@ %s::tsquery"], [tsquery]
+    for name, value in filters.items():
+        if value is not None:
+            where.append(f"{_FILTER_COLUMNS[name]} = %s")
+            params.append(value)
+    condition = " AND ".join(where)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT item_id, tsv <=> %s::tsquery FROM {TABLE} WHERE {condition} "
+            "ORDER BY tsv <=> %s::tsquery LIMIT %s OFFSET %s",
+            [tsquery, *params, tsquery, limit, offset],
+        )
+        hits = cursor.fetchall()
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS hits",
+            [*params, count_cap],
+        )
+        count = cursor.fetchone()[0]
+    # The operator gives 1 / rank: turn it back into a score, higher is better.
+    scores = {
+        item_id: (0.0 if not distance or math.isinf(distance) else 1.0 / distance)
+        for item_id, distance in hits
+    }
+    return [item_id for item_id, _ in hits], scores, count
