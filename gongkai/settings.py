@@ -100,6 +100,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # django-ninja: its swagger-ui assets are served from our static files, not a CDN.
+    "ninja",
     # gongkai, lowest layer first
     "gongkai.accounts",
     "gongkai.workdays",
@@ -111,6 +113,7 @@ INSTALLED_APPS = [
     "gongkai.analytics",
     "gongkai.reports",
     "gongkai.portal",
+    "gongkai.api",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
     "gongkai.analytics.middleware.VisitCounterMiddleware",
+    "gongkai.api.errors.JsonErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"

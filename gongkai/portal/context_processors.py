@@ -19,6 +19,7 @@ PORTAL_NAV = [
     ("权责清单", "guides:powers"),
     ("依申请公开", "applications:apply"),
     ("年度报告", "catalog:annual_reports"),
+    ("开放数据", "opendata:index"),
 ]
 WORKSPACE_NAV = [
     ("工作台", "accounts:dashboard", Action.VIEW_WORKSPACE),
@@ -39,6 +40,7 @@ WORKSPACE_NAV = [
     ("网站标识信息", "portal:site_info", Action.ORGANIZATION_MANAGE),
     ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
+    ("接口令牌", "api_pages:tokens", Action.VIEW_WORKSPACE),
 ]
 
 # Every other page of the site lies below these two: their links are current only on themselves.
