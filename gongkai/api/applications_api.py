@@ -3,7 +3,7 @@ validation (`PublicApplicationForm`) and services (`application_intake`, `find_b
 
 from django.http import QueryDict
 from django.utils import timezone
-from ninja import Router
+from ninja import Router, Status
 
 from gongkai.accounts import audit
 from gongkai.accounts.middleware import client_ip
@@ -70,11 +70,14 @@ def submit(request, payload: ApplicationIn):
         changes={"tracking_number": application.tracking_number},
         ip=client_ip(request),
     )
-    return 201, {
-        "tracking_number": application.tracking_number,
-        "query_code": code,
-        "due_on": application.due_on,
-    }
+    return Status(
+        201,
+        {
+            "tracking_number": application.tracking_number,
+            "query_code": code,
+            "due_on": application.due_on,
+        },
+    )
 
 
 @router.post(
