@@ -166,7 +166,7 @@ def items_search(
 
 @router.get(
     "/items/{item_id}",
-    response={200: ItemOut, 404: ErrorOut, 410: ErrorOut},
+    response={200: ItemOut, 400: ErrorOut, 404: ErrorOut, 410: ErrorOut},
     summary="主动公开信息详情（含附件地址）",
     operation_id="items_detail",
 )
@@ -246,7 +246,7 @@ def reports_list(
 
 @router.get(
     "/reports/{report_id}/statistics",
-    response={200: StatisticsOut, 404: ErrorOut},
+    response={200: StatisticsOut, **REFUSALS},
     summary="年度报告的统计数据（annual-stats 格式）",
     operation_id="reports_statistics",
     url_name="reports_statistics",
