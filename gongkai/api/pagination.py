@@ -38,7 +38,11 @@ def keyset_page(queryset, *, cursor: str | None, limit: int):
     if cursor:
         moment, pk = decode_cursor(cursor)
         # Microseconds round-trip through the cursor exactly: published_at is stored to them.
-        queryset = queryset.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+        # The bare upper bound first: an index range scan starts there. A disjunction alone
+        # ("earlier, or as early with a smaller key") makes SQLite walk the index from the top.
+        queryset = queryset.filter(published_at__lte=moment).filter(
+            Q(published_at__lt=moment) | Q(pk__lt=pk)
+        )
     rows = list(queryset[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
