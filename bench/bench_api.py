@@ -5,6 +5,7 @@ and neither grows with the table (no COUNT, no OFFSET).
 
     BENCH_SCALE=0.01 .venv/bin/python bench/bench_api.py     # 10,000 items
     .venv/bin/python bench/bench_api.py                      # 1,000,000 items
+    BENCH_REUSE=1 ...                                        # keep the items in var/bench/
 
 The database is a fresh SQLite file in a temporary directory (or BENCH_DATABASE_URL, e.g. a
 PostgreSQL test database, which is migrated and then left with the benchmark's rows). Items are
@@ -29,10 +30,14 @@ ROUNDS = 7
 REQUESTS = 30
 PAGE = 20
 
-TMP = tempfile.mkdtemp(prefix="gongkai-bench-api-")
+# BENCH_REUSE=1 keeps the SQLite file under var/bench/ and reuses it when it already holds the
+# items: inserting a million rows takes minutes, timing them seconds.
+REUSE = os.environ.get("BENCH_REUSE") == "1"
+TMP = str(ROOT / "var" / "bench") if REUSE else tempfile.mkdtemp(prefix="gongkai-bench-api-")
+Path(TMP).mkdir(parents=True, exist_ok=True)
 os.environ["GONGKAI_VAR_DIR"] = TMP
 os.environ["DATABASE_URL"] = (
-    os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{TMP}/bench.sqlite3"
+    os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{TMP}/api-{N_ITEMS}.sqlite3"
 )
 os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.settings"
 sys.path.insert(0, str(ROOT))
@@ -56,6 +61,9 @@ def log(message: str) -> None:
 
 def populate() -> tuple[Organization, Organization]:
     call_command("migrate", verbosity=0, interactive=False)
+    if REUSE and Item.objects.count() == N_ITEMS:
+        log("  reusing the items already there")
+        return Organization.objects.get(code="shsfj"), Organization.objects.get(code="xh-sfj")
     agency = Organization.objects.create(
         name="上海市司法局", code="shsfj", kind=OrganizationKind.AGENCY
     )
