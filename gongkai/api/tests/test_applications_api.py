@@ -82,3 +82,14 @@ def test_a_wrong_query_code_is_not_found_and_repeated_failures_lock_out(client, 
     ]
     assert codes[:10] == [404] * 10
     assert codes[10] == 429
+
+
+@pytest.mark.django_db
+def test_the_same_submission_posted_twice_is_registered_once(client, agency):
+    token = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+    first = submit(client, submission_token=token)
+    again = submit(client, submission_token=token)
+    assert first.status_code == 201
+    assert again.status_code == 409
+    assert again.json()["error"]["code"] == "already_submitted"
+    assert Application.objects.count() == 1

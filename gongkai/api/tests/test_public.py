@@ -116,3 +116,17 @@ def test_the_openapi_document_and_its_docs_page_are_served_locally(client):
     html = page.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower()
+
+
+@pytest.mark.django_db
+def test_a_failure_inside_the_api_answers_json_not_a_page(client, monkeypatch, published):
+    from gongkai.catalog import selectors
+
+    def broken(**filters):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(selectors, "published_items", broken)
+    response = client.get("/api/v1/items")
+    assert response.status_code == 500
+    assert error_of(response) == {"code": "server_error", "message": "服务器内部错误，请稍后再试。"}
+    assert "database went away" not in response.content.decode()
