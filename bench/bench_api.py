@@ -15,6 +15,7 @@ bulk-inserted as published rows (the review chain is not what is measured). Rows
 
 import json
 import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -141,6 +142,33 @@ def time_raw(extra: str, args: list) -> float:
     return (time.perf_counter() - began) / REQUESTS * 1000
 
 
+def time_export(client: Client) -> dict:
+    """Stream one organization's busiest year as CSV: rows per second, and how far the process's
+    peak memory rises while it streams (it must not hold the year's rows)."""
+    year = 2015
+    expected = (
+        Item.objects.published().filter(organization__code="shsfj", published_at__year=year).count()
+    )
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    began = time.perf_counter()
+    response = client.get(f"/opendata/items-shsfj-{year}.csv")
+    lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    seconds = time.perf_counter() - began
+    rise_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert lines == expected + 1, (lines, expected)
+    log(
+        f"  CSV of {expected:,} items streamed in {seconds:.1f} s"
+        f" ({expected / seconds:,.0f} rows/s), peak memory rose {rise_mb:.0f} MB"
+    )
+    return {
+        "name": f"api.opendata_csv_year.{N_ITEMS}.{connection.vendor}",
+        "value": round(expected / seconds),
+        "baseline": expected,
+        "ratio": round(rise_mb, 1),
+        "unit": "rows/s (baseline: rows; ratio: MB peak-memory rise)",
+    }
+
+
 def merge_results(rows: list[dict]) -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     data: list | dict = []
@@ -225,6 +253,7 @@ def main() -> None:
             "unit": "ms/request",
         }
     )
+    rows.append(time_export(client))
     merge_results(rows)
 
 
