@@ -44,7 +44,7 @@ def submit(request, payload: ApplicationIn):
     data["consent"] = "on" if payload.consent else ""
     bound = QueryDict(mutable=True)
     for key, value in data.items():
-        bound[key] = value
+        bound[key] = str(value)
     form = forms.PublicApplicationForm(bound, organizations=organizations)
     if not form.is_valid():
         raise ApiError(400, "invalid_application", _form_message(form))

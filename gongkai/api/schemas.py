@@ -3,7 +3,9 @@
 from datetime import date, datetime
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from gongkai.applications.models import ApplicantKind, Delivery, IdType
 
 
 class OrganizationOut(Schema):
@@ -89,10 +91,12 @@ class StatisticsOut(Schema):
 
 
 class ApplicationIn(Schema):
-    organization: str
-    applicant_kind: str
+    """The web form's fields (第二十九条); the codes of the choices are listed in the document."""
+
+    organization: str = Field(description="受理机关的机构代码（见 /organizations）")
+    applicant_kind: ApplicantKind = Field(description="申请人类型")
     applicant_name: str
-    id_type: str
+    id_type: IdType = Field(description="身份证明类型")
     id_number: str
     legal_representative: str = ""
     contact_person: str = ""
@@ -102,9 +106,9 @@ class ApplicationIn(Schema):
     postcode: str = ""
     description: str
     document_number: str = ""
-    delivery: str
-    consent: bool
-    submission_token: str = ""
+    delivery: Delivery = Field(description="获取信息的方式")
+    consent: bool = Field(description="同意个人信息使用说明，须为 true")
+    submission_token: str = Field("", description="可选的 UUID：同一申请重复提交时只登记一次")
 
 
 class ApplicationReceiptOut(Schema):

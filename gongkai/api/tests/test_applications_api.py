@@ -93,3 +93,13 @@ def test_the_same_submission_posted_twice_is_registered_once(client, agency):
     assert again.status_code == 409
     assert again.json()["error"]["code"] == "already_submitted"
     assert Application.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_choice_outside_the_documented_codes_is_refused_in_chinese(client, agency):
+    response = submit(client, applicant_kind="alien")
+    assert response.status_code == 400
+    assert response.json()["error"] == {
+        "code": "invalid_request",
+        "message": "请求参数有误：applicant_kind不是可选的取值。",
+    }
