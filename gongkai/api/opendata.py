@@ -12,6 +12,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.catalog import selectors
 from gongkai.catalog.models import ItemKind, Validity
+from gongkai.reports import statistics
 
 from .public import published_reports
 
@@ -146,6 +147,36 @@ def items_schema(request):
     return JsonResponse(schema, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
+def report_statistics(request, pk: int):
+    """A published report's statistics document as it is (gongkai/annual-stats@1)."""
+    report = get_object_or_404(published_reports(), pk=pk)
+    response = JsonResponse(report.document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    filename = f"annual-stats-{report.pk}-{report.year or 'unknown'}.json"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def statistics_dictionary(request):
+    """Every statistic a statistics document may hold: its dotted path, Chinese label and type.
+    A statistic a report does not contain is absent from its document, never 0 or null."""
+    return JsonResponse(
+        {
+            "schema": statistics.SCHEMA,
+            "description": "年度报告统计数据的字段字典：路径以点分隔，缺少的统计项不出现（不是 0）。",
+            "fields": [
+                {
+                    "path": field.path,
+                    "label": field.label,
+                    "type": "number" if field.decimal else "integer",
+                    "may_be_negative": field.signed,
+                }
+                for field in statistics.FIELDS
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
 def index(request):
     """The open-data page: what can be downloaded, in which schema, and the feeds."""
     organizations = list(selectors.publishing_organizations())
@@ -159,5 +190,6 @@ def index(request):
             "columns": COLUMNS,
             "schema_version": SCHEMA_VERSION,
             "reports": published_reports()[:50],
+            "statistics_schema": statistics.SCHEMA,
         },
     )

@@ -20,6 +20,12 @@ opendata_urls = [
     path("opendata/items-<slug:code>-<int:year>.csv", opendata.items_csv, name="items_csv"),
     path("opendata/items-<slug:code>-<int:year>.json", opendata.items_json, name="items_json"),
     path("opendata/schema/items.json", opendata.items_schema, name="items_schema"),
+    path("opendata/reports/<int:pk>.json", opendata.report_statistics, name="report_statistics"),
+    path(
+        "opendata/schema/annual-stats.json",
+        opendata.statistics_dictionary,
+        name="statistics_dictionary",
+    ),
 ]
 
 urlpatterns = [
