@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # django-ninja: its swagger-ui assets are served from our static files, not a CDN.
+    "ninja",
     # gongkai, lowest layer first
     "gongkai.accounts",
     "gongkai.workdays",
@@ -138,6 +140,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.portal",
     "gongkai.backups",
+    "gongkai.api",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +161,7 @@ MIDDLEWARE = [
     "gongkai.lib.inputs.RefuseControlCharactersMiddleware",
     "gongkai.accounts.middleware.RequestContextMiddleware",
     "gongkai.analytics.middleware.VisitCounterMiddleware",
+    "gongkai.api.errors.JsonErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"

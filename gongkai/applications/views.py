@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,9 +8,18 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
-from gongkai.lib import throttle, workdays
+from gongkai.lib import workdays
 
-from . import applicant, applicant_forms, applicant_views, forms, selectors, services, signoff_panel
+from . import (
+    applicant,
+    applicant_forms,
+    applicant_views,
+    forms,
+    limits,
+    selectors,
+    services,
+    signoff_panel,
+)
 from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
@@ -31,30 +39,16 @@ def _too_many(request, message: str, retry_after: int):
 
 def apply(request):
     # Counted before the form is read: an invalid post counts too (issue 15).
-    if request.method == "POST" and not throttle.allow(
-        "apply-address",
-        client_ip(request) or "",
-        limit=settings.GONGKAI_APPLY_LIMIT_PER_ADDRESS,
-        window=_HOUR,
-    ):
-        return _too_many(request, "您提交得过于频繁，请一小时后再试。", _HOUR)
+    if request.method == "POST" and not limits.address_allowed(request):
+        return _too_many(request, limits.ADDRESS_MESSAGE, limits.HOUR)
     form = forms.PublicApplicationForm(
         request.POST or None, request.FILES or None, organizations=forms.public_organizations()
     )
     if request.method == "POST" and form.is_valid():
         today = timezone.localdate()
         data = form.cleaned_data
-        if not throttle.allow(
-            "apply-id",
-            f"{data['id_type']}:{data['id_number']}",
-            limit=settings.GONGKAI_APPLY_LIMIT_PER_ID,
-            window=_DAY,
-        ):
-            return _too_many(
-                request,
-                "以该证件号码提交的申请今日已达上限，请明日再提交，或到受理点现场提交。",
-                _DAY,
-            )
+        if not limits.id_allowed(data):
+            return _too_many(request, limits.ID_MESSAGE, limits.DAY)
         try:
             app, code = services.application_intake(
                 organization=data["organization"],

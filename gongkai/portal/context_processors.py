@@ -22,6 +22,7 @@ PORTAL_NAV = [
     ("咨询问答", "consultations:public_list"),
     ("建议提案", "proposals:public_list"),
     ("年度报告", "catalog:annual_reports"),
+    ("开放数据", "opendata:index"),
 ]
 WORKSPACE_NAV = [
     ("工作台", "accounts:dashboard", Action.VIEW_WORKSPACE),
@@ -66,6 +67,7 @@ WORKSPACE_NAV = [
     ("工作人员", "accounts:staff", Action.STAFF_MANAGE),
     ("文书模板", "letters:templates", Action.ORGANIZATION_MANAGE),
     ("工作日历", "workdays:calendar", Action.VIEW_WORKSPACE),
+    ("接口令牌", "api_pages:tokens", Action.VIEW_WORKSPACE),
 ]
 
 # Every other page of the site lies below these two: their links are current only on themselves.
