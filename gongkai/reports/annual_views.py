@@ -16,7 +16,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.exporters import CONTENT_TYPES, Table
 from gongkai.lib.exporters.html import fragment
 
-from . import statistics
+from . import copies, statistics
 from .annual_forms import EditReportForm, NewReportForm, PublishForm
 from .engine import checks, services
 from .engine.figures import drilldown
@@ -92,6 +92,7 @@ def _detail_context(request, report, edit_form=None, publish_form=None) -> dict:
         "report": report,
         "body": _staff_fragment(report),
         "violations": [checks.describe(v) for v in report.violations],
+        "copies": copies.copies(report),
         "edit_form": edit_form or EditReportForm(report=report),
         "publish_form": publish_form or PublishForm(),
         "can_compose": can(request.user, Action.REPORT_COMPOSE, report.organization),

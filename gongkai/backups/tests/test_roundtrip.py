@@ -52,7 +52,10 @@ def test_a_restored_backup_has_the_same_rows_files_and_finds_what_was_published(
     installation, settings, tmp_path, client
 ):
     rows, files = counts(), services.media_files(settings.MEDIA_ROOT)
-    assert len(files) == 2  # the item's attachment and the applicant's
+    # The item's attachment, the applicant's, and the registration receipt (登记回执) the intake
+    # issued, as DOCX and PDF.
+    assert len(files) == 4
+    assert sum(name.endswith(".docx") for name in files) == 1
     target = tmp_path / "backup"
     call_command("backup", str(target), verbosity=0)
     manifest = json.loads((target / "manifest.json").read_text())
