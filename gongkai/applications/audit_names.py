@@ -12,6 +12,8 @@ ACTIONS["applications.provide_files"] = "依申请公开：上传提供的政府
 ACTIONS["applications.query_code_resent"] = "向申请人重新发送查询码"
 ACTIONS["applications.signoff_chain_save"] = "修改依申请公开签发流程"
 ACTIONS["applications.signoff_chain_reset"] = "恢复默认签发流程"
+ACTIONS["applications.personal_data_revealed"] = "查看申请人完整个人信息"
+ACTIONS["applications.personal_data_purged"] = "删除已归档申请的申请人个人信息"
 
 FIELDS = {
     "on": "日期",
@@ -35,6 +37,9 @@ FIELDS = {
     "from": "原机关",
     "to": "转交至",
     "files": "文件",
+    "fields": "查看的信息",
+    "archived_before": "归档早于",
+    "cases": "件数",
     "stage": "审核环节",
     "round": "轮次",
     "comment": "意见",

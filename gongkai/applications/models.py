@@ -7,6 +7,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.lib import workdays
 
+from . import storage
 from .clock import DUE_SOON_DAYS
 from .outcomes import LegacyOutcome, Outcome
 
@@ -258,7 +259,9 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_number} {self.applicant_name}"
+        # The tracking number only: this is what the audit log stores about a case, and the
+        # audit log must never hold an applicant's name (it cannot be erased by a purge).
+        return self.tracking_number
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -300,6 +303,7 @@ class ApplicationEvent(models.Model):
 
 
 def _attachment_path(instance, filename):
+    # Kept for the historical migrations; new files are named by `storage.attachment_path`.
     return f"applications/{instance.application.year}/{instance.application.tracking_number}/{filename}"
 
 
@@ -316,7 +320,9 @@ class Attachment(models.Model):
     kind = models.CharField(
         "类别", max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.APPLICATION
     )
-    file = models.FileField("附件", upload_to=_attachment_path)
+    file = models.FileField(
+        "附件", upload_to=storage.attachment_path, storage=storage.PrivateStorage(), max_length=200
+    )
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField(default=timezone.now)

@@ -27,6 +27,7 @@ from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import counters, workdays
 
 from . import clock as clock_rules
+from . import storage
 from .models import (
     OPEN_STATUSES,
     Application,
@@ -369,29 +370,39 @@ def application_intake(
         if not first:
             raise
         raise AlreadySubmitted(first) from None
-    for upload in attachments:
-        Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
-    ApplicationEvent.objects.create(
-        application=app,
-        kind=EventKind.INTAKE,
-        on=received_on,
-        actor=actor,
-        actor_name=actor.display_name if actor else "申请人（网上提交）",
-        to_status=Status.RECEIVED,
-        context={
-            "channel": channel.value,
-            "receipt_basis": receipt_basis.value,
-            "submitted_on": submitted_on.isoformat(),
-            "note": receipt_note,
-            "attachments": len(attachments),
-        },
-    )
-    audit.record(
-        "applications.intake",
-        app,
-        actor=actor,
-        changes={"channel": channel.value, "received_on": received_on.isoformat()},
-    )
+    # Files are written to disk as their rows are saved; a rollback keeps no row but would
+    # leave the files behind, so an intake that fails removes what it wrote.
+    written: list[str] = []
+    try:
+        for upload in attachments:
+            row = Attachment.objects.create(
+                application=app, file=upload, name=upload.name, size=upload.size
+            )
+            written.append(row.file.name)
+        ApplicationEvent.objects.create(
+            application=app,
+            kind=EventKind.INTAKE,
+            on=received_on,
+            actor=actor,
+            actor_name=actor.display_name if actor else "申请人（网上提交）",
+            to_status=Status.RECEIVED,
+            context={
+                "channel": channel.value,
+                "receipt_basis": receipt_basis.value,
+                "submitted_on": submitted_on.isoformat(),
+                "note": receipt_note,
+                "attachments": len(attachments),
+            },
+        )
+        audit.record(
+            "applications.intake",
+            app,
+            actor=actor,
+            changes={"channel": channel.value, "received_on": received_on.isoformat()},
+        )
+    except BaseException:
+        storage.remove_files(written)
+        raise
     return app, code
 
 

@@ -40,6 +40,7 @@ urlpatterns = [
     ),
     path("staff/applications/<int:pk>/", views.detail, name="detail"),
     path("staff/applications/<int:pk>/provide/", views.provide_files, name="provide_files"),
+    path("staff/applications/<int:pk>/reveal/", views.reveal, name="reveal"),
     path("staff/applications/<int:pk>/<str:kind>/", views.transition, name="transition"),
     path(
         "staff/applications/<int:pk>/attachments/<int:attachment_pk>/",

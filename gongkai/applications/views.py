@@ -10,7 +10,16 @@ from gongkai.accounts.middleware import client_ip
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import workdays
 
-from . import applicant, applicant_forms, applicant_views, forms, selectors, services, signoff_panel
+from . import (
+    applicant,
+    applicant_forms,
+    applicant_views,
+    forms,
+    personal_data,
+    selectors,
+    services,
+    signoff_panel,
+)
 from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
@@ -201,6 +210,7 @@ def _detail_context(request, application, bound=None):
     events = list(application.events.all())
     return {
         "application": application,
+        "applicant": personal_data.applicant_view(request, application),
         "clock": services.clock_for(application, events=events),
         "events": events,
         "action_forms": action_forms,
@@ -216,6 +226,16 @@ def _detail_context(request, application, bound=None):
 def detail(request, pk: int):
     application = get_application_for(request.user, pk)
     return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+@login_required
+@require_POST
+def reveal(request, pk: int):
+    """显示完整信息: a deliberate step, written to the audit log."""
+    application = get_application_for(request.user, pk)
+    personal_data.reveal(request, application)
+    messages.info(request, "已显示申请人完整信息，本次查看已记入操作日志。")
+    return redirect(application)
 
 
 @login_required
