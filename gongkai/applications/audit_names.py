@@ -12,6 +12,7 @@ ACTIONS["applications.provide_files"] = "依申请公开：上传提供的政府
 ACTIONS["applications.query_code_resent"] = "向申请人重新发送查询码"
 ACTIONS["applications.signoff_chain_save"] = "修改依申请公开签发流程"
 ACTIONS["applications.signoff_chain_reset"] = "恢复默认签发流程"
+ACTIONS["applications.fee_setting"] = "修改信息处理费设置"
 ACTIONS["applications.personal_data_revealed"] = "查看申请人完整个人信息"
 ACTIONS["applications.personal_data_purged"] = "删除已归档申请的申请人个人信息"
 
@@ -38,6 +39,13 @@ FIELDS = {
     "to": "转交至",
     "files": "文件",
     "fields": "查看的信息",
+    "fee_method": "计收方式",
+    "amount": "金额（元）",
+    "pay_by": "缴费期限",
+    "lines": "计算明细",
+    "receipt_number": "缴费票据号",
+    "enabled": "信息处理费",
+    "outcome": "办理结果",
     "archived_before": "归档早于",
     "cases": "件数",
     "stage": "审核环节",

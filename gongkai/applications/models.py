@@ -118,6 +118,12 @@ class EventKind(models.TextChoices):
     SIGNOFF_RETURN = "signoff_return", "退回修改"
     # The applicant's correction sent through the status page, before the clerk registers it.
     CORRECTION_ONLINE = "correction_online", "申请人网上提交补正材料"
+    # 信息处理费 (fees.py): the notice pauses the clock until payment or a waiver; a lapse,
+    # confirmed by a person, closes the case as 逾期未缴费.
+    FEE_NOTICE = "fee_notice", "发出收费通知"
+    FEE_PAID = "fee_paid", "登记缴纳信息处理费"
+    FEE_WAIVED = "fee_waived", "减免信息处理费"
+    FEE_LAPSED = "fee_lapsed", "逾期未缴费，不再处理"
 
 
 class ConsultationParty(models.TextChoices):
@@ -517,3 +523,8 @@ class SignoffRequest(models.Model):
         if self.status != SignoffStatus.PENDING or self.position >= len(self.plan):
             return ""
         return self.plan[self.position]["name"]
+
+
+from .fee_models import FeeMethod, FeeNotice, FeeSetting, FeeStatus  # noqa: E402
+
+__all__ += ["FeeMethod", "FeeNotice", "FeeSetting", "FeeStatus"]

@@ -119,6 +119,31 @@ TRANSITIONS: dict[EventKind, Rule] = {
     ),
 }
 
+# 信息处理费 (fees.py): steps with preconditions of their own (the office's switch, a pending
+# notice, the payment period), taken from the fee panel of the case page, never its buttons.
+# The notice and its settlement leave the status where it is.
+FEE_TRANSITIONS: dict[EventKind, Rule] = {
+    EventKind.FEE_NOTICE: _r(
+        "发出收费通知", {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS}, None, Action.APPLICATION_HANDLE
+    ),
+    EventKind.FEE_PAID: _r(
+        "登记缴费", {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS}, None, Action.APPLICATION_HANDLE
+    ),
+    # A waiver is a decision on the fee, taken by whoever assigns the office's cases.
+    EventKind.FEE_WAIVED: _r(
+        "减免信息处理费",
+        {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS},
+        None,
+        Action.APPLICATION_ASSIGN,
+    ),
+    EventKind.FEE_LAPSED: _r(
+        "按逾期未缴费处理",
+        {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS},
+        S.REPLIED,
+        Action.APPLICATION_HANDLE,
+    ),
+}
+
 # Steps another app's service takes, never a button on the case page.
 EXTERNAL_KINDS = frozenset({EventKind.REOPEN})
 
@@ -439,7 +464,7 @@ def _transition(
     (so nothing is computed from a date that is about to be refused) and before `apply`.
     `after` runs inside the same transaction once the event is written (notices).
     """
-    rule = TRANSITIONS[kind]
+    rule = TRANSITIONS.get(kind) or FEE_TRANSITIONS[kind]
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():
