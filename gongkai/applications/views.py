@@ -14,6 +14,7 @@ from . import (
     applicant,
     applicant_forms,
     applicant_views,
+    fee_panel,
     forms,
     personal_data,
     selectors,
@@ -195,7 +196,7 @@ def _form_for(kind, application, data=None):
     return form
 
 
-def _detail_context(request, application, bound=None):
+def _detail_context(request, application, bound=None, fee_bound=None, fee_step=""):
     allowed = services.allowed_transitions(application, request.user)
     action_forms = []
     for kind in allowed:
@@ -216,6 +217,7 @@ def _detail_context(request, application, bound=None):
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
         **signoff_panel.context(request.user, application, bound),
+        **fee_panel.context(request.user, application, fee_bound, fee_step),
         "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
         and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
         "provide_form": applicant_forms.DisclosedFileForm(prefix="provide"),
