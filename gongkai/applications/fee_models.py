@@ -1,4 +1,4 @@
-"""信息处理费: the office's switch and one notice per charge (imported by models.py)."""
+"""信息处理费 (the office's switch, one notice per charge) and possible repeats; imported by models.py."""
 
 from django.db import models
 from django.utils import timezone
@@ -82,3 +82,28 @@ class FeeNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} {self.amount} 元"
+
+
+class SimilarApplication(models.Model):
+    """An earlier application found, when `application` was registered, to ask for nearly the
+    same thing (repeats.py): shown to the clerk as a possible 重复申请, never acted on alone."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="similar"
+    )
+    earlier = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="+"
+    )
+    score = models.FloatField("相似度")
+    same_applicant = models.BooleanField("同一申请人", default=False)
+
+    class Meta:
+        verbose_name = "可能的重复申请"
+        verbose_name_plural = "可能的重复申请"
+        ordering = ["-same_applicant", "-score", "-earlier_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "earlier"], name="one_match_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}~{self.earlier_id} {self.score:.2f}"

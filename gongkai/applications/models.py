@@ -525,6 +525,12 @@ class SignoffRequest(models.Model):
         return self.plan[self.position]["name"]
 
 
-from .fee_models import FeeMethod, FeeNotice, FeeSetting, FeeStatus  # noqa: E402
+from .fee_models import (  # noqa: E402
+    FeeMethod,
+    FeeNotice,
+    FeeSetting,
+    FeeStatus,
+    SimilarApplication,
+)
 
-__all__ += ["FeeMethod", "FeeNotice", "FeeSetting", "FeeStatus"]
+__all__ += ["FeeMethod", "FeeNotice", "FeeSetting", "FeeStatus", "SimilarApplication"]

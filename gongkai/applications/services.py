@@ -27,7 +27,7 @@ from gongkai.accounts.permissions import Action, can, require
 from gongkai.lib import counters, workdays
 
 from . import clock as clock_rules
-from . import storage
+from . import repeats, storage
 from .models import (
     OPEN_STATUSES,
     Application,
@@ -419,6 +419,8 @@ def application_intake(
                 "attachments": len(attachments),
             },
         )
+        # Possible repeats are found now, for the clerk to see on the case page.
+        repeats.find_similar(app)
         audit.record(
             "applications.intake",
             app,

@@ -1,6 +1,5 @@
 """The fee panel on the case page and the office's fee setting page."""
 
-
 import pytest
 from django.urls import reverse
 
