@@ -525,12 +525,20 @@ class SignoffRequest(models.Model):
         return self.plan[self.position]["name"]
 
 
-from .fee_models import (  # noqa: E402
+from .case_models import (  # noqa: E402
     FeeMethod,
     FeeNotice,
     FeeSetting,
     FeeStatus,
+    ReleaseLink,
     SimilarApplication,
 )
 
-__all__ += ["FeeMethod", "FeeNotice", "FeeSetting", "FeeStatus", "SimilarApplication"]
+__all__ += [
+    "FeeMethod",
+    "FeeNotice",
+    "FeeSetting",
+    "FeeStatus",
+    "ReleaseLink",
+    "SimilarApplication",
+]

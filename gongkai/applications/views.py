@@ -17,6 +17,7 @@ from . import (
     fee_panel,
     forms,
     personal_data,
+    release_views,
     repeats,
     selectors,
     services,
@@ -220,6 +221,7 @@ def _detail_context(request, application, bound=None, fee_bound=None, fee_step="
         **signoff_panel.context(request.user, application, bound),
         **fee_panel.context(request.user, application, fee_bound, fee_step),
         "similar": application.similar.select_related("earlier"),
+        **release_views.panel(request.user, application),
         "bulk_flag": repeats.bulk_flag(application) if application.is_open else None,
         "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
         and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),

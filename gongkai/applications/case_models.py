@@ -1,4 +1,4 @@
-"""信息处理费 (the office's switch, one notice per charge) and possible repeats; imported by models.py."""
+"""Models of 信息处理费, possible repeats and 第44条 release links; imported by models.py."""
 
 from django.db import models
 from django.utils import timezone
@@ -107,3 +107,26 @@ class SimilarApplication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}~{self.earlier_id} {self.score:.2f}"
+
+
+class ReleaseLink(models.Model):
+    """第44条: information disclosed on application and then released to all, as a catalog
+    item that stays linked to every application it answered."""
+
+    application = models.ForeignKey(
+        "applications.Application", on_delete=models.CASCADE, related_name="release_links"
+    )
+    item = models.ForeignKey(
+        "catalog.Item", on_delete=models.CASCADE, related_name="+", verbose_name="主动公开信息"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "转为主动公开"
+        verbose_name_plural = "转为主动公开"
+        constraints = [
+            models.UniqueConstraint(fields=["application", "item"], name="one_link_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} → {self.item_id}"
