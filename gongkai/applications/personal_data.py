@@ -144,6 +144,11 @@ def personal_data_purge(*, before: date) -> PurgeResult:
                 setattr(app, field, "")
             app.applicant_name = ERASED_NAME
             app.save(update_fields=[*PERSONAL_FIELDS, "updated_at"])
+            # What the applicant wrote with an online correction may name them too.
+            for event in app.events.filter(kind=EventKind.CORRECTION_ONLINE):
+                if event.context.get("note"):
+                    event.context = {**event.context, "note": ERASED_NAME}
+                    event.save(update_fields=["context"])
             for item in app.attachments.all():
                 files.append(item.file.name)
                 item.delete()
