@@ -97,3 +97,22 @@ def test_the_office_head_turns_fees_on_from_the_menu_and_sees_the_years_figures(
     )
     assert response.status_code == 302
     assert FeeSetting.objects.get(organization=agency).enabled
+
+
+def test_the_applicant_sees_the_fee_and_the_day_to_pay_on_the_status_page(
+    client, agency, handler, charging
+):
+    from gongkai.applications import fees, services
+    from gongkai.applications.models import FeeMethod
+
+    from .test_applicant_side import applied
+
+    app, _ = applied(client, agency)
+    services.application_accept(application=app, actor=handler)
+    notice = fees.application_fee_notice(
+        application=app, actor=handler, method=FeeMethod.PER_PAGE, pages=120
+    )
+    page = client.get(reverse("applications:case_status", args=[app.tracking_number]))
+    text = page.content.decode()
+    assert "1100 元（按量计收）" in text and f"{notice.pay_by:%Y-%m-%d} 前缴纳" in text
+    assert "第 101–120 页：20 页 × 20 元 = 400 元" in text
