@@ -397,8 +397,7 @@ def application_intake(
         raise AlreadySubmitted(first) from None
     # Files are written to disk as their rows are saved; a rollback keeps no row but would
     # leave the files behind, so an intake that fails removes what it wrote.
-    written: list[str] = []
-    try:
+    with storage.removed_on_failure() as written:
         for upload in attachments:
             row = Attachment.objects.create(
                 application=app, file=upload, name=upload.name, size=upload.size
@@ -427,9 +426,6 @@ def application_intake(
             actor=actor,
             changes={"channel": channel.value, "received_on": received_on.isoformat()},
         )
-    except BaseException:
-        storage.remove_files(written)
-        raise
     return app, code
 
 

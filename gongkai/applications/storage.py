@@ -4,6 +4,7 @@ No web server alias can serve them; the only way out is the permission-checked a
 """
 
 import uuid
+from contextlib import contextmanager
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -45,3 +46,15 @@ def remove_files(names: list[str]) -> None:
     for name in names:
         if name and storage.exists(name):
             storage.delete(name)
+
+
+@contextmanager
+def removed_on_failure():
+    """Collect the names of files written inside; if the block fails, delete them (a rolled
+    back transaction keeps no row, but the files would stay on disk)."""
+    written: list[str] = []
+    try:
+        yield written
+    except BaseException:
+        remove_files(written)
+        raise

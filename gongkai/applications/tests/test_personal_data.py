@@ -230,3 +230,24 @@ def test_the_purge_removes_the_attachments_of_archived_cases_only(
 def test_the_purge_refuses_a_bad_date(db):
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("personal-data", "purge", "--before", "2019-13-01", stdout=StringIO())
+
+
+def test_the_files_of_an_online_correction_that_fails_are_removed(
+    agency, clerk, handler, private_files, monkeypatch
+):
+    from gongkai.applications import applicant
+
+    app = intake_with(agency, clerk, received_on=date(2026, 12, 14))
+    services.application_accept(application=app, actor=handler)
+    services.application_request_correction(
+        application=app, actor=handler, items="请补充身份证明", correct_by=date(2026, 12, 25)
+    )
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("audit down")
+
+    monkeypatch.setattr(applicant.audit, "record", broken)
+    with pytest.raises(RuntimeError):
+        applicant.correction_submit(application=app, text="补充材料", files=[pdf("身份证.pdf")])
+    assert not app.attachments.exists()
+    assert not [p for p in Path(private_files).rglob("*") if p.is_file()]
