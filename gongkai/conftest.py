@@ -103,3 +103,10 @@ def district_clerk(district):
 def outsider(other_agency):
     """A clerk of another agency: must never see or touch this office's records."""
     return make_staff("outsider", other_agency, Role.CLERK)
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path_factory):
+    """Applicants' files of a test go to a fresh directory, never into the working tree's var/."""
+    settings.GONGKAI_PRIVATE_DIR = tmp_path_factory.mktemp("private")
+    return settings.GONGKAI_PRIVATE_DIR

@@ -228,6 +228,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# 第35条: an applicant with at least this many applications within the period, and this many
+# times the office's usual per applicant, is flagged on the case (the clerk decides).
+GONGKAI_BULK_PERIOD_DAYS = int(os.environ.get("GONGKAI_BULK_PERIOD_DAYS", "30"))
+GONGKAI_BULK_MIN_APPLICATIONS = int(os.environ.get("GONGKAI_BULK_MIN_APPLICATIONS", "10"))
+GONGKAI_BULK_FACTOR = float(os.environ.get("GONGKAI_BULK_FACTOR", "5"))
+# Applicants' files: outside MEDIA_ROOT, served only through permission-checked views.
+GONGKAI_PRIVATE_DIR = Path(os.environ.get("GONGKAI_PRIVATE_DIR", VAR_DIR / "private")).resolve()
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 # The largest request body accepted at all, files included (an application carries at most

@@ -24,7 +24,7 @@ from gongkai.accounts import audit
 from gongkai.lib import workdays
 from gongkai.lib.links import absolute
 
-from . import services
+from . import services, storage
 from .models import (
     Application,
     ApplicationEvent,
@@ -87,33 +87,35 @@ def correction_submit(*, application: Application, text: str, files=()) -> Appli
             raise services.TransitionError(
                 "本申请当前不在补正期限内，不能在网上提交补正材料；如有疑问请联系受理机关。"
             )
-        for upload in files:
-            Attachment.objects.create(
+        with storage.removed_on_failure() as written:
+            for upload in files:
+                row = Attachment.objects.create(
+                    application=app,
+                    file=upload,
+                    name=upload.name,
+                    size=upload.size,
+                    kind=AttachmentKind.CORRECTION,
+                )
+                written.append(row.file.name)
+            event = ApplicationEvent.objects.create(
                 application=app,
-                file=upload,
-                name=upload.name,
-                size=upload.size,
-                kind=AttachmentKind.CORRECTION,
+                kind=EventKind.CORRECTION_ONLINE,
+                on=timezone.localdate(),
+                actor_name="申请人（网上提交）",
+                from_status=app.status,
+                to_status=app.status,
+                context={"note": text[:2000], "attachments": len(files)},
             )
-        event = ApplicationEvent.objects.create(
-            application=app,
-            kind=EventKind.CORRECTION_ONLINE,
-            on=timezone.localdate(),
-            actor_name="申请人（网上提交）",
-            from_status=app.status,
-            to_status=app.status,
-            context={"note": text[:2000], "attachments": len(files)},
-        )
-        audit.record(
-            "applications.correction_online", app, actor=None, changes={"files": len(files)}
-        )
-        if app.assignee_id:
-            notify(
-                app.assignee,
-                app,
-                NotificationKind.CORRECTION,
-                f"申请人已在网上提交申请 {app.tracking_number} 的补正材料，请核对后登记。",
+            audit.record(
+                "applications.correction_online", app, actor=None, changes={"files": len(files)}
             )
+            if app.assignee_id:
+                notify(
+                    app.assignee,
+                    app,
+                    NotificationKind.CORRECTION,
+                    f"申请人已在网上提交申请 {app.tracking_number} 的补正材料，请核对后登记。",
+                )
     return event
 
 

@@ -34,6 +34,8 @@ def status_context(application, correction_form=None) -> dict:
         "correction_form": (correction_form or applicant_forms.OnlineCorrectionForm())
         if open_
         else None,
+        # The fee asked of them, while unpaid: amount, breakdown and the last day to pay.
+        "fee_pending": application.fee_notices.filter(status="pending").first(),
         "correction_asked": next(
             (e for e in reversed(events) if e.kind == EventKind.REQUEST_CORRECTION), None
         ),

@@ -13,6 +13,10 @@ ACTIONS["applications.query_code_resent"] = "向申请人重新发送查询码"
 ACTIONS["applications.signoff_chain_save"] = "修改依申请公开签发流程"
 ACTIONS["applications.signoff_chain_reset"] = "恢复默认签发流程"
 ACTIONS["applications.set_topic"] = "设置申请内容主题"
+ACTIONS["applications.release"] = "依申请公开的信息转为主动公开"
+ACTIONS["applications.fee_setting"] = "修改信息处理费设置"
+ACTIONS["applications.personal_data_revealed"] = "查看申请人完整个人信息"
+ACTIONS["applications.personal_data_purged"] = "删除已归档申请的申请人个人信息"
 
 FIELDS = {
     "on": "日期",
@@ -36,6 +40,18 @@ FIELDS = {
     "from": "原机关",
     "to": "转交至",
     "files": "文件",
+    "fields": "查看的信息",
+    "fee_method": "计收方式",
+    "item": "主动公开信息",
+    "applications": "关联申请",
+    "amount": "金额（元）",
+    "pay_by": "缴费期限",
+    "lines": "计算明细",
+    "receipt_number": "缴费票据号",
+    "enabled": "信息处理费",
+    "outcome": "办理结果",
+    "archived_before": "归档早于",
+    "cases": "件数",
     "stage": "审核环节",
     "round": "轮次",
     "comment": "意见",

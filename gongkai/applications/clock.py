@@ -11,7 +11,10 @@ the reply is due, how many working days are left and why. Rules:
   only up to the day the answer was due. The other side has 15 working days from receiving the
   letter (第32、34条); once they run out the pause ends, answered or not, and the reply clock
   counts again (checklist §8.5: "until the reply arrives or the period expires");
-* an approved extension adds its days, at most 20 in all.
+* an approved extension adds its days, at most 20 in all;
+* a fee notice (信息处理费, 国办函〔2020〕109号) stops the clock until the fee is paid or
+  waived: the working days after the notice up to and including that day are not counted.
+  While it is unpaid there is no due date to keep (the case is neither running nor overdue).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class ClockEvent:
 
 @dataclass
 class Clock:
-    state: str  # running | consulting | awaiting_correction | stopped
+    state: str  # running | consulting | awaiting_correction | awaiting_fee | stopped
     start_on: date  # receipt, or the day the last correction arrived
     restarted: bool
     due_on: date | None
@@ -76,12 +79,14 @@ class Clock:
         """
         if self.state == "consulting" and self.due_if_unanswered is not None:
             return self.due_if_unanswered
+        if self.state == "awaiting_fee":
+            return None
         return self.due_on
 
     @property
     def tone(self) -> str:
         """CSS tone for lists: danger (overdue), warn (due within 3 working days), ok, muted."""
-        if self.state in {"awaiting_correction", "consulting"}:
+        if self.state in {"awaiting_correction", "consulting", "awaiting_fee"}:
             return "muted"
         if self.overdue:
             return "danger"
@@ -103,6 +108,8 @@ class Clock:
             )
         if self.state == "consulting":
             return f"征求意见中，期限暂停（剩余 {self.days_left} 个工作日）"
+        if self.state == "awaiting_fee":
+            return f"待申请人缴纳信息处理费，期限暂停（剩余 {self.days_left} 个工作日）"
         if self.state == "stopped":
             if self.due_on is None:
                 return "已办结"
@@ -132,6 +139,7 @@ def compute(
     extension = 0
     pauses: list[tuple[date, date]] = []
     open_pause: tuple[date, date | None, str] | None = None
+    fee_from: date | None = None
     awaiting, correction_due, stopped_on = False, None, None
     basis = "收到申请"
     notes: list[str] = []
@@ -170,7 +178,17 @@ def compute(
                 f"{event.on} 经{who}批准延期 {days} 个工作日"
                 + (f"，理由：{ctx['reason']}" if ctx.get("reason") else "")
             )
-        elif event.kind in {"reply", "abandon"}:
+        elif event.kind == "fee_notice":
+            fee_from = event.on
+        elif event.kind in {"fee_paid", "fee_waived"} and fee_from is not None:
+            pauses.append((fee_from, event.on))
+            days = _wd(max(fee_from, start), event.on, cal)
+            how = "缴纳信息处理费" if event.kind == "fee_paid" else "决定减免信息处理费"
+            notes.append(
+                f"{fee_from} 发出收费通知，{event.on} {how}，期间不计入答复期限：{days} 个工作日"
+            )
+            fee_from = None
+        elif event.kind in {"reply", "abandon", "fee_lapsed"}:
             stopped_on = event.on
         elif event.kind == "reopen":
             # A review or court corrected the reply: a new reply is due as for a new case.
@@ -207,6 +225,17 @@ def compute(
         return clock
 
     base_total = REPLY_DAYS + extension + paused
+    if fee_from is not None and stopped_on is None:
+        clock.state = "awaiting_fee"
+        frozen_due = workdays.add_workdays(start, base_total, cal)
+        clock.days_left = workdays.workdays_between(max(fee_from, start), frozen_due, cal)
+        clock.paused_days = paused
+        clock.lines.append(f"法定答复期限 {REPLY_DAYS} 个工作日（第三十三条）")
+        clock.lines += notes
+        clock.lines.append(
+            f"{fee_from} 发出收费通知，期限暂停至申请人缴费（暂停前截止日期 {frozen_due}）"
+        )
+        return clock
     if open_pause is not None and stopped_on is None:
         begun, consult_due, label = open_pause
         clock.consultation_due = consult_due

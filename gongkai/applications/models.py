@@ -7,6 +7,7 @@ from django.utils import timezone
 from gongkai.accounts.models import Organization
 from gongkai.lib import workdays
 
+from . import storage
 from .clock import DUE_SOON_DAYS
 from .outcomes import LegacyOutcome, Outcome
 
@@ -117,6 +118,12 @@ class EventKind(models.TextChoices):
     SIGNOFF_RETURN = "signoff_return", "退回修改"
     # The applicant's correction sent through the status page, before the clerk registers it.
     CORRECTION_ONLINE = "correction_online", "申请人网上提交补正材料"
+    # 信息处理费 (fees.py): the notice pauses the clock until payment or a waiver; a lapse,
+    # confirmed by a person, closes the case as 逾期未缴费.
+    FEE_NOTICE = "fee_notice", "发出收费通知"
+    FEE_PAID = "fee_paid", "登记缴纳信息处理费"
+    FEE_WAIVED = "fee_waived", "减免信息处理费"
+    FEE_LAPSED = "fee_lapsed", "逾期未缴费，不再处理"
 
 
 class ConsultationParty(models.TextChoices):
@@ -301,7 +308,9 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_number} {self.applicant_name}"
+        # The tracking number only: this is what the audit log stores about a case, and the
+        # audit log must never hold an applicant's name (it cannot be erased by a purge).
+        return self.tracking_number
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse
@@ -343,6 +352,7 @@ class ApplicationEvent(models.Model):
 
 
 def _attachment_path(instance, filename):
+    # Kept for the historical migrations; new files are named by `storage.attachment_path`.
     return f"applications/{instance.application.year}/{instance.application.tracking_number}/{filename}"
 
 
@@ -359,7 +369,9 @@ class Attachment(models.Model):
     kind = models.CharField(
         "类别", max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.APPLICATION
     )
-    file = models.FileField("附件", upload_to=_attachment_path)
+    file = models.FileField(
+        "附件", upload_to=storage.attachment_path, storage=storage.PrivateStorage(), max_length=200
+    )
     name = models.CharField("文件名", max_length=200)
     size = models.PositiveIntegerField("大小（字节）")
     uploaded_at = models.DateTimeField(default=timezone.now)
@@ -554,3 +566,22 @@ class SignoffRequest(models.Model):
         if self.status != SignoffStatus.PENDING or self.position >= len(self.plan):
             return ""
         return self.plan[self.position]["name"]
+
+
+from .case_models import (  # noqa: E402
+    FeeMethod,
+    FeeNotice,
+    FeeSetting,
+    FeeStatus,
+    ReleaseLink,
+    SimilarApplication,
+)
+
+__all__ += [
+    "FeeMethod",
+    "FeeNotice",
+    "FeeSetting",
+    "FeeStatus",
+    "ReleaseLink",
+    "SimilarApplication",
+]

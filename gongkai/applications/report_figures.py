@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 
 from gongkai.catalog.models import Topic
 
+from .fees import fee_figures
 from .models import ApplicantKind, Application, Channel
 from .outcomes import LEGACY_TOTALS, LegacyOutcome, Outcome
 
@@ -129,6 +130,8 @@ def figures(org_ids, year: int) -> dict:
             },
             "legacy_outcomes": {key: n for key, n in legacy.items() if n},
         },
+        # 依申请收费: the processing fees collected in the year (国办函〔2020〕109号), in 元.
+        "fees_yuan": fee_figures(year=year, organization_ids=list(org_ids))["collected"],
         "unkeyed": {"application_topics": _topic_shares(topics)},
     }
 

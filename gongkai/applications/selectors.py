@@ -21,7 +21,8 @@ def urgency(app: Application, today: date) -> tuple[str, str]:
             return "danger", "逾期答复"
         return "", "已办结"
     if app.due_on is None:
-        return "", ""
+        # An open case keeps no due date only while a fee notice stops its clock.
+        return ("muted", "待缴费（暂停）") if app.status != Status.RECEIVED else ("", "")
     if app.status == Status.CONSULTING and not (
         app.consultation_due is not None and app.consultation_due < today
     ):

@@ -28,6 +28,7 @@ from gongkai.lib import counters, workdays
 from gongkai.lib.discovery import app_modules
 
 from . import clock as clock_rules
+from . import repeats, storage
 from .models import (
     OPEN_STATUSES,
     Application,
@@ -116,6 +117,31 @@ TRANSITIONS: dict[EventKind, Rule] = {
         {S.REPLIED, S.DELIVERED, S.ARCHIVED},
         S.IN_PROGRESS,
         Action.APPEAL_RECORD,
+    ),
+}
+
+# 信息处理费 (fees.py): steps with preconditions of their own (the office's switch, a pending
+# notice, the payment period), taken from the fee panel of the case page, never its buttons.
+# The notice and its settlement leave the status where it is.
+FEE_TRANSITIONS: dict[EventKind, Rule] = {
+    EventKind.FEE_NOTICE: _r(
+        "发出收费通知", {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS}, None, Action.APPLICATION_HANDLE
+    ),
+    EventKind.FEE_PAID: _r(
+        "登记缴费", {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS}, None, Action.APPLICATION_HANDLE
+    ),
+    # A waiver is a decision on the fee, taken by whoever assigns the office's cases.
+    EventKind.FEE_WAIVED: _r(
+        "减免信息处理费",
+        {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS},
+        None,
+        Action.APPLICATION_ASSIGN,
+    ),
+    EventKind.FEE_LAPSED: _r(
+        "按逾期未缴费处理",
+        {S.ACCEPTED, S.CORRECTED, S.IN_PROGRESS},
+        S.REPLIED,
+        Action.APPLICATION_HANDLE,
     ),
 }
 
@@ -388,30 +414,39 @@ def application_intake(
         if not first:
             raise
         raise AlreadySubmitted(first) from None
-    for upload in attachments:
-        Attachment.objects.create(application=app, file=upload, name=upload.name, size=upload.size)
-    intake_event = ApplicationEvent.objects.create(
-        application=app,
-        kind=EventKind.INTAKE,
-        on=received_on,
-        actor=actor,
-        actor_name=actor.display_name if actor else "申请人（网上提交）",
-        to_status=Status.RECEIVED,
-        context={
-            "channel": channel.value,
-            "receipt_basis": receipt_basis.value,
-            "submitted_on": submitted_on.isoformat(),
-            "note": receipt_note,
-            "attachments": len(attachments),
-        },
-    )
-    audit.record(
-        "applications.intake",
-        app,
-        actor=actor,
-        changes={"channel": channel.value, "received_on": received_on.isoformat()},
-    )
-    _event_written(app, intake_event)
+    # Files are written to disk as their rows are saved; a rollback keeps no row but would
+    # leave the files behind, so an intake that fails removes what it wrote.
+    with storage.removed_on_failure() as written:
+        for upload in attachments:
+            row = Attachment.objects.create(
+                application=app, file=upload, name=upload.name, size=upload.size
+            )
+            written.append(row.file.name)
+        intake_event = ApplicationEvent.objects.create(
+            application=app,
+            kind=EventKind.INTAKE,
+            on=received_on,
+            actor=actor,
+            actor_name=actor.display_name if actor else "申请人（网上提交）",
+            to_status=Status.RECEIVED,
+            context={
+                "channel": channel.value,
+                "receipt_basis": receipt_basis.value,
+                "submitted_on": submitted_on.isoformat(),
+                "note": receipt_note,
+                "attachments": len(attachments),
+            },
+        )
+        # Possible repeats are found now, for the clerk to see on the case page.
+        repeats.find_similar(app)
+        audit.record(
+            "applications.intake",
+            app,
+            actor=actor,
+            changes={"channel": channel.value, "received_on": received_on.isoformat()},
+        )
+        # Letters (登记回执) are issued as the intake's event is written.
+        _event_written(app, intake_event)
     return app, code
 
 
@@ -455,7 +490,7 @@ def _transition(
     (so nothing is computed from a date that is about to be refused) and before `apply`.
     `after` runs inside the same transaction once the event is written (notices).
     """
-    rule = TRANSITIONS[kind]
+    rule = TRANSITIONS.get(kind) or FEE_TRANSITIONS[kind]
     today = timezone.localdate()
     on = on or today
     with transaction.atomic():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applicant_views, signoff_views, views
+from . import applicant_views, fee_views, release_views, signoff_views, views
 
 app_name = "applications"
 urlpatterns = [
@@ -41,6 +41,15 @@ urlpatterns = [
     path("staff/applications/<int:pk>/", views.detail, name="detail"),
     path("staff/applications/<int:pk>/provide/", views.provide_files, name="provide_files"),
     path("staff/applications/<int:pk>/topic/", views.set_topic, name="set_topic"),
+    path("staff/applications/<int:pk>/reveal/", views.reveal, name="reveal"),
+    path("staff/applications/<int:pk>/fee/<str:step>/", fee_views.step, name="fee_step"),
+    path("staff/applications/fees/", fee_views.setting, name="fee_setting"),
+    path("staff/applications/<int:pk>/release/", release_views.make, name="release"),
+    path(
+        "staff/applications/release-suggestions/",
+        release_views.suggestions,
+        name="release_suggestions",
+    ),
     path("staff/applications/<int:pk>/<str:kind>/", views.transition, name="transition"),
     path(
         "staff/applications/<int:pk>/attachments/<int:attachment_pk>/",

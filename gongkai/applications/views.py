@@ -14,8 +14,12 @@ from . import (
     applicant,
     applicant_forms,
     applicant_views,
+    fee_panel,
     forms,
     limits,
+    personal_data,
+    release_views,
+    repeats,
     selectors,
     services,
     signoff_panel,
@@ -209,7 +213,7 @@ def _form_for(kind, application, data=None):
     return form
 
 
-def _detail_context(request, application, bound=None):
+def _detail_context(request, application, bound=None, fee_bound=None, fee_step=""):
     allowed = services.allowed_transitions(application, request.user)
     action_forms = []
     for kind in allowed:
@@ -224,11 +228,16 @@ def _detail_context(request, application, bound=None):
     events = list(application.events.all())
     return {
         "application": application,
+        "applicant": personal_data.applicant_view(request, application),
         "clock": services.clock_for(application, events=events),
         "events": events,
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
         **signoff_panel.context(request.user, application, bound),
+        **fee_panel.context(request.user, application, fee_bound, fee_step),
+        "similar": application.similar.select_related("earlier"),
+        **release_views.panel(request.user, application),
+        "bulk_flag": repeats.bulk_flag(application) if application.is_open else None,
         "can_provide": application.status not in {Status.ARCHIVED, Status.ABANDONED}
         and can(request.user, Action.APPLICATION_HANDLE, application.organization_id),
         "provide_form": applicant_forms.DisclosedFileForm(prefix="provide"),
@@ -242,6 +251,16 @@ def _detail_context(request, application, bound=None):
 def detail(request, pk: int):
     application = get_application_for(request.user, pk)
     return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+@login_required
+@require_POST
+def reveal(request, pk: int):
+    """显示完整信息: a deliberate step, written to the audit log."""
+    application = get_application_for(request.user, pk)
+    personal_data.reveal(request, application)
+    messages.info(request, "已显示申请人完整信息，本次查看已记入操作日志。")
+    return redirect(application)
 
 
 @login_required

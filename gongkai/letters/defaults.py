@@ -179,6 +179,14 @@ TRANSFER = (
     "收到申请之日仍为{收到日期}，答复期限不因转交而重新计算。\n转交理由：{转送理由}",
 )
 
+FEE_NOTICE = (
+    "政府信息公开信息处理费收费通知书",
+    INTRO + "\n根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）和"
+    f"{TIAOLI}第四十二条的规定，本机关对您的申请收取信息处理费{{收费金额}}元（{{收费方式}}），计算如下：\n"
+    "{收费明细}\n请于{缴费期限}前缴纳。自本通知发出之日起至您缴纳费用之日止的期间，不计算在答复期限内；"
+    "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。\n" + CONTACT,
+)
+
 # Where each letter goes (the addressee line); the consultation letters address the party.
 ADDRESSEE = {
     LetterKind.CONSULTATION: "{征求对象}：",
@@ -202,6 +210,7 @@ def default(kind: LetterKind, variant: str = "") -> tuple[str, str]:
         LetterKind.EXTENSION: EXTENSION,
         LetterKind.CONSULTATION_RECORD: CONSULTATION_RECORD,
         LetterKind.TRANSFER: TRANSFER,
+        LetterKind.FEE_NOTICE: FEE_NOTICE,
     }[kind]
 
 

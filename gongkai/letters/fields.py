@@ -58,6 +58,10 @@ FIELDS: dict[str, Field] = {
         Field("转出机关", "转交申请的机关", frozenset({K.TRANSFER})),
         Field("转送机关", "接收转交申请的机关", frozenset({K.TRANSFER})),
         Field("转送理由", "转交理由", frozenset({K.TRANSFER})),
+        Field("收费方式", "按件或按量计收", frozenset({K.FEE_NOTICE})),
+        Field("收费金额", "应缴信息处理费（元）", frozenset({K.FEE_NOTICE})),
+        Field("收费明细", "收费的计算过程", frozenset({K.FEE_NOTICE})),
+        Field("缴费期限", "缴费的最后一日", frozenset({K.FEE_NOTICE})),
         Field("办理结果", "办理结果（全国统一年报表格的分类）", frozenset({K.REPLY})),
         Field("理由", "答复的理由（第三十六条、第三十七条）", frozenset({K.REPLY})),
         Field("法律依据", "答复的法律依据", frozenset({K.REPLY})),
@@ -135,6 +139,11 @@ def values(
         v["征求对象"] = sc.get("party_name", "")
         v["征求意见日期"] = _d(started.on) if started else ""
         v["征求意见结果"] = c.get("result", "") or "对方未在期限内提出书面意见。"
+    elif kind == K.FEE_NOTICE:
+        v["收费方式"] = c.get("fee_method", "")
+        v["收费金额"] = str(c.get("amount", ""))
+        v["收费明细"] = "\n".join(c.get("lines") or [])
+        v["缴费期限"] = _d(c.get("pay_by"))
     elif kind == K.TRANSFER:
         v["转出机关"] = c.get("from", "")
         v["转送机关"] = c.get("to", "")

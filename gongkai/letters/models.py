@@ -22,6 +22,7 @@ class LetterKind(models.TextChoices):
     CONSULTATION_RECORD = "consultation_record", "征求意见答复记录"
     TRANSFER = "transfer", "转送告知书"
     REPLY = "reply", "答复告知书"
+    FEE_NOTICE = "fee_notice", "收费通知书"
 
 
 # Letters addressed to the applicant (the others go to a third party or stay in the file).
@@ -32,6 +33,7 @@ TO_APPLICANT = frozenset(
         LetterKind.EXTENSION,
         LetterKind.TRANSFER,
         LetterKind.REPLY,
+        LetterKind.FEE_NOTICE,
     }
 )
 

@@ -52,6 +52,7 @@ KIND_CHAR = {
     LetterKind.CONSULTATION_RECORD: "记",
     LetterKind.TRANSFER: "转",
     LetterKind.REPLY: "复",
+    LetterKind.FEE_NOTICE: "费",
 }
 PATTERN_FIELDS = ("代字", "年", "号")
 # The review body of a local department since the 行政复议法 of 2024 (regulations.md §1.5.8),

@@ -54,6 +54,8 @@ WORKSPACE_NAV = [
         ),
     ),
     ("签发流程", "applications:signoff_chain", Action.CATALOG_EDIT_GUIDE),
+    ("信息处理费", "applications:fee_setting", Action.APPLICATION_ASSIGN),
+    ("可转为主动公开的申请", "applications:release_suggestions", Action.CATALOG_DRAFT),
     ("复议诉讼", "appeals:list", Action.APPEAL_RECORD),
     ("咨询", "consultations:list", Action.CONSULTATION_RECORD),
     ("建议提案", "proposals:list", Action.PROPOSAL_RECORD),

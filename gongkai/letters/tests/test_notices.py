@@ -6,7 +6,7 @@ from gongkai.applications import services as app_services
 from gongkai.applications.services import application_intake
 from gongkai.letters.models import LetterKind
 
-from .conftest import APPLICANT
+from .conftest import APPLICANT, flat, pdf_text
 
 
 def _paragraphs(app, kind):
@@ -100,3 +100,30 @@ def test_an_online_application_gets_its_receipt_too(agency):
     )
     letter = app.letters.get()
     assert letter.kind == LetterKind.RECEIPT and letter.created_by_name == "申请人（网上提交）"
+
+
+def test_a_fee_notice_states_the_amount_its_calculation_and_the_last_day_to_pay(
+    in_progress, handler, agency
+):
+    from gongkai.applications import fees
+    from gongkai.applications.case_models import FeeMethod, FeeSetting
+    from gongkai.letters.services import letter_files
+
+    FeeSetting.objects.create(organization=agency, enabled=True)
+    notice = fees.application_fee_notice(
+        application=in_progress,
+        actor=handler,
+        method=FeeMethod.PER_PAGE,
+        pages=120,
+        on=date(2026, 10, 12),
+    )
+    letter, text = _paragraphs(in_progress, LetterKind.FEE_NOTICE)
+    assert letter.title == "政府信息公开信息处理费收费通知书"
+    assert f"收取信息处理费{notice.amount}元（按量计收）" in text
+    assert "国办函〔2020〕109号" in text and "不计算在答复期限内" in text
+    pay_by = notice.pay_by
+    assert f"请于{pay_by.year}年{pay_by.month}月{pay_by.day}日前缴纳" in text
+    assert "费" in letter.number
+    letter = letter_files(letter)
+    with letter.pdf.open("rb") as handle:
+        assert f"{notice.amount}元" in flat(pdf_text(handle.read()))

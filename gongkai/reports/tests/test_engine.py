@@ -98,9 +98,9 @@ def test_an_organization_without_records_gets_zeros_and_sources_not_recorded_sta
     doc = compute(quiet, 2025, "2021")
     assert doc["applications"]["new"] == ZERO
     assert doc["proactive"]["normative_documents"] == {"issued": 0, "repealed": 0, "in_force": 0}
-    # Appeals and consultations are recorded here, so none is a zero; fees are not: absent.
+    # Appeals, consultations and fees are recorded here, so none is a zero.
     assert doc["appeals"]["review"]["total"] == 0 and doc["consultations"]["total"] == 0
-    assert "fees_yuan" not in doc
+    assert doc["fees_yuan"] == 0
 
 
 def test_hand_entered_figures_fill_what_no_record_holds(agency):
@@ -111,7 +111,7 @@ def test_hand_entered_figures_fill_what_no_record_holds(agency):
         entered={"proactive.administrative_licensing.decisions": 1523, "fees_yuan": 99},
     )
     assert doc["proactive"]["administrative_licensing"] == {"decisions": 1523}
-    assert "fees_yuan" not in doc  # not a figure staff enter for this format
+    assert doc["fees_yuan"] == 0  # computed from the fee records; typing it in is not taken
 
 
 def test_each_cell_drills_down_to_the_cases_behind_it(agency):
