@@ -61,7 +61,7 @@ WORKSPACE_NAV = [
     ("建议提案", "proposals:list", Action.PROPOSAL_RECORD),
     ("访问统计", "analytics:overview", Action.ANALYTICS_VIEW),
     ("发布渠道", "channels:index", Action.REPORT_COMPOSE),
-    ("年度报告", "reports:staff_list", Action.REPORT_COMPOSE),
+    ("年度报告", "reports:staff_list", (Action.REPORT_COMPOSE, Action.REPORT_APPROVE)),
     ("年报导入", "reports:import_list", Action.REPORT_IMPORT),
     ("审计日志", "accounts:audit", Action.AUDIT_VIEW),
     ("机构", "accounts:organizations", Action.ORGANIZATION_MANAGE),

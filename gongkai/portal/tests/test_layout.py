@@ -72,3 +72,13 @@ def test_one_link_is_current_where_two_paths_lead_to_the_page(client, agency, di
     assert _current_links(queue, "workspace_nav") == ["待我审核"]
     catalog = client.get(reverse("catalog:staff_list"))
     assert _current_links(catalog, "workspace_nav") == ["主动公开"]
+
+
+def test_a_leader_finds_the_annual_report_in_the_menu(client, leader):
+    client.force_login(leader)
+    labels = [
+        item["label"] for item in client.get(reverse("accounts:dashboard")).context["workspace_nav"]
+    ]
+    assert "年度报告" in labels and "依申请公开" in labels and "待我签发" in labels
+    page = client.get(reverse("reports:staff_list"))
+    assert page.status_code == 200
