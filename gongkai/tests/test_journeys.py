@@ -139,3 +139,42 @@ def test_an_item_passes_the_review_chain_and_is_found_by_search(
     visitor.get_by_role("link", name=title).click()
     assert title in visitor.locator("h1").inner_text()
     shoot(visitor, "item-6-public")
+
+
+def test_a_leader_publishes_the_annual_report_built_from_the_records_and_downloads_it(
+    browser, site, agency, clerk, leader
+):
+    """The clerk starts the report from the menu; the leader opens it from the menu, publishes it
+    and downloads the Word file; the public reads it in the 年度报告 column."""
+    import io
+
+    from docx import Document as WordDocument
+
+    page = signed_in(browser, site, "clerk")
+    page.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    page.get_by_role("spinbutton", name="年度").fill("2025")
+    page.get_by_role("combobox", name="格式").select_option(index=0)
+    shoot(page, "report-1-start")
+    page.get_by_role("button", name="由业务记录生成").click()
+    assert "一、本年新收政府信息公开申请数量" in page.locator("main").inner_text()
+    page.context.close()
+
+    boss = signed_in(browser, site, "leader")
+    boss.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    boss.get_by_role("link", name="2025").first.click()
+    shoot(boss, "report-2-review")
+    boss.get_by_role("button", name="发布年度报告").click()
+    assert "已发布" in boss.locator("main").inner_text()
+    with boss.expect_download() as got:
+        boss.get_by_role("link", name="DOCX").click()
+    word = WordDocument(io.BytesIO(Path(got.value.path()).read_bytes()))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "2025年政府信息公开工作年度报告" in text and word.tables
+    boss.context.close()
+
+    visitor = browser.new_context(viewport=DESKTOP).new_page()
+    visitor.goto(f"{site}/")
+    visitor.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    visitor.get_by_role("link", name="2025").first.click()
+    assert "2025年政府信息公开工作年度报告" in visitor.locator("h1").first.inner_text()
+    shoot(visitor, "report-3-public")
