@@ -1,4 +1,5 @@
-"""One case in a real browser, from the online form to the applicant reading the signed reply."""
+"""One case in a real browser, from the online form through a correction and the sign-off chain
+to the applicant downloading the signed reply (screenshots at desktop and phone width)."""
 
 import re
 from datetime import date
@@ -10,6 +11,7 @@ import time_machine
 from gongkai.accounts.models import Role
 from gongkai.conftest import PASSWORD, make_staff
 from gongkai.portal.tests.test_browser import browser, pytestmark  # noqa: F401 (fixture, marks)
+from gongkai.tests.test_journeys import shoot
 
 from .conftest import APPLICANT, at
 
@@ -67,10 +69,35 @@ def test_a_case_from_online_submission_to_the_applicant_reading_the_signed_reply
     staff.get_by_label("范围").select_option("all")  # the clerk's own cases first: none yet
     staff.get_by_role("button", name="筛选").click()
     staff.get_by_role("link", name=tracking).click()
-    for step in ("受理", "开始办理"):
+    open_form(staff, "受理")
+    staff.locator("details[open] button[type=submit]").click()
+    staff.wait_for_load_state()
+    # The request is unclear: a one-time correction notice (第30条) ...
+    open_form(staff, "发出补正告知")
+    staff.fill("#id_request_correction-items", "请写明所需检查结果的年度和机构范围")
+    staff.fill("#id_request_correction-correct_by", "2026-12-29")
+    staff.locator("details[open] button[type=submit]").click()
+    staff.wait_for_load_state()
+    assert "待补正" in staff.locator("main").inner_text()
+    # ... which the applicant answers online from the status page ...
+    applicant.goto(f"{live_server.url}/apply/status/")
+    applicant.fill("#id_tracking_number", tracking)
+    applicant.fill("#id_query_code", code)
+    applicant.get_by_role("button", name="查询", exact=True).click()
+    applicant.wait_for_load_state()
+    assert "请写明所需检查结果的年度和机构范围" in applicant.locator("main").inner_text()
+    shoot(applicant, "case-1-correction-asked")
+    applicant.get_by_label("补正内容").fill("2025年度，全市司法鉴定机构")
+    applicant.get_by_role("button", name="提交补正材料").click()
+    applicant.wait_for_load_state()
+    # ... and the clerk registers, then starts work.
+    staff.reload()
+    assert "2025年度，全市司法鉴定机构" in staff.locator("main").inner_text()
+    for step in ("登记补正材料", "开始办理"):
         open_form(staff, step)
         staff.locator("details[open] button[type=submit]").click()
         staff.wait_for_load_state()
+    shoot(staff, "case-2-in-progress")
     open_form(staff, "起草答复并提交审核")
     staff.select_option("#id_draft-reply-outcome", "disclosed")
     staff.fill(
@@ -103,6 +130,7 @@ def test_a_case_from_online_submission_to_the_applicant_reading_the_signed_reply
     applicant.wait_for_load_state()
     facts = applicant.locator("dl.facts").inner_text()
     assert "已答复" in facts and "予以公开" in facts
+    shoot(applicant, "case-3-replied")
     # The signed reply is listed with its 文号 and downloads as a PDF that names the outcome.
     letters = applicant.locator("ul.letters").inner_text()
     assert "《政府信息公开告知书》" in letters and "登记回执" in letters
