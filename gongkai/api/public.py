@@ -11,7 +11,7 @@ from gongkai.accounts.models import Organization
 from gongkai.catalog import search as search_engine
 from gongkai.catalog import selectors
 from gongkai.catalog.models import Item, ItemKind, ItemStatus, Topic
-from gongkai.reports.models import ImportedReport, ImportStatus
+from gongkai.reports.models import AnnualReport, AnnualReportStatus, ImportedReport, ImportStatus
 
 from . import pagination
 from .errors import ApiError, ErrorOut
@@ -206,9 +206,28 @@ def published_reports():
     )
 
 
-def report_row(request, report: ImportedReport) -> dict:
+def published_own_reports():
+    """The reports this platform computed from its records and a leader published."""
+    return AnnualReport.objects.filter(status=AnnualReportStatus.PUBLISHED).select_related(
+        "organization"
+    )
+
+
+def report_row(request, report) -> dict:
+    if isinstance(report, AnnualReport):
+        return {
+            "id": report.pk,
+            "source": "computed",
+            "reporting_body": report.organization.name,
+            "year": report.year,
+            "format": report.get_format_display(),
+            "statistics_url": absolute(
+                request, reverse("api:own_report_statistics", kwargs={"report_id": report.pk})
+            ),
+        }
     return {
         "id": report.pk,
+        "source": "imported",
         "reporting_body": report.reporting_body,
         "year": report.year,
         "format": report.get_format_display(),
@@ -221,7 +240,7 @@ def report_row(request, report: ImportedReport) -> dict:
 @router.get(
     "/reports",
     response={200: ReportPageOut, **REFUSALS},
-    summary="已发布的年度报告",
+    summary="已发布的年度报告（本平台编制的和导入确认的）",
     operation_id="reports_list",
     tags=["年度报告"],
 )
@@ -230,17 +249,48 @@ def reports_list(
     year: int | None = Query(None, ge=2008, le=2100),
     page: int = Query(1, ge=1, le=10_000),
 ):
-    reports = published_reports()
+    own, imported = published_own_reports(), published_reports()
     if year is not None:
-        reports = reports.filter(year=year)
-    start = (page - 1) * REPORTS_PER_PAGE
-    rows = list(
-        reports.only("pk", "reporting_body", "year", "format")[start : start + REPORTS_PER_PAGE + 1]
+        own, imported = own.filter(year=year), imported.filter(year=year)
+    # Reports are few (one per agency and year): the two lists are merged in order here.
+    rows = list(own.only("pk", "organization__name", "year", "format")) + list(
+        imported.only("pk", "reporting_body", "year", "format")
     )
+
+    def order(report):
+        body = (
+            report.organization.name if isinstance(report, AnnualReport) else report.reporting_body
+        )
+        return (-(report.year or 0), body, isinstance(report, ImportedReport), report.pk)
+
+    rows.sort(key=order)
+    start = (page - 1) * REPORTS_PER_PAGE
+    window = rows[start : start + REPORTS_PER_PAGE + 1]
     return {
-        "reports": [report_row(request, r) for r in rows[:REPORTS_PER_PAGE]],
+        "reports": [report_row(request, r) for r in window[:REPORTS_PER_PAGE]],
         "page": page,
-        "has_next": len(rows) > REPORTS_PER_PAGE,
+        "has_next": len(window) > REPORTS_PER_PAGE,
+    }
+
+
+@router.get(
+    "/reports/computed/{report_id}/statistics",
+    response={200: StatisticsOut, **REFUSALS},
+    summary="本平台编制并发布的年度报告的统计数据（annual-stats 格式）",
+    operation_id="own_report_statistics",
+    url_name="own_report_statistics",
+    tags=["年度报告"],
+)
+def own_report_statistics(request, report_id: int = Path(..., ge=1, le=MAX_ID)):
+    report = published_own_reports().filter(pk=report_id).first()
+    if report is None:
+        raise ApiError(404, "not_found", "该年度报告不存在或尚未发布。")
+    return {
+        "id": report.pk,
+        "reporting_body": report.organization.name,
+        "year": report.year,
+        "format": report.get_format_display(),
+        "document": report.document,
     }
 
 

@@ -70,6 +70,9 @@ class SearchPageOut(Schema):
 
 class ReportOut(Schema):
     id: int
+    source: str = Field(
+        description="computed：本平台由业务记录编制并发布；imported：导入并经人工确认的已发布报告"
+    )
     reporting_body: str
     year: int | None
     format: str

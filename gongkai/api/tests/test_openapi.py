@@ -71,6 +71,7 @@ def test_the_document_describes_every_route():
         ("/api/v1/items/{item_id}", "get"),
         ("/api/v1/reports", "get"),
         ("/api/v1/reports/{report_id}/statistics", "get"),
+        ("/api/v1/reports/computed/{report_id}/statistics", "get"),
         ("/api/v1/applications", "post"),
         ("/api/v1/applications/status", "post"),
         ("/api/v1/staff/applications", "get"),

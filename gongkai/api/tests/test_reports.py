@@ -54,3 +54,29 @@ def test_the_statistics_dictionary_names_every_statistic(client):
     assert len(paths) == len(statistics.FIELDS)
     assert paths["fees_yuan"]["type"] == "number"
     assert paths["proactive.items_new"]["label"] == "主动公开 本年新增主动公开信息（条）"
+
+
+@pytest.mark.django_db
+def test_the_platforms_own_published_report_is_listed_with_its_statistics(
+    client, reports, agency, clerk, leader
+):
+    import time_machine
+
+    from gongkai.reports.engine import services as annual
+    from gongkai.reports.tests.engine_data import caseload
+
+    with time_machine.travel("2026-02-10 09:00 +0800", tick=False):
+        caseload(agency)
+        own = annual.annual_report_create(organization=agency, year=2025, fmt="2021", actor=clerk)
+        listed = client.get("/api/v1/reports").json()["reports"]
+        assert [r["source"] for r in listed] == ["imported"]  # a draft is not published
+        annual.annual_report_publish(report=own, actor=leader)
+    listed = client.get("/api/v1/reports").json()["reports"]
+    assert [(r["source"], r["year"]) for r in listed] == [("computed", 2025), ("imported", 2023)]
+    body = client.get(listed[0]["statistics_url"]).json()
+    assert body["reporting_body"] == agency.name
+    assert (
+        body["document"]["applications"]["new"]["total"]
+        == own.document["applications"]["new"]["total"]
+    )
+    assert client.get("/api/v1/reports?year=2023").json()["reports"][0]["source"] == "imported"
