@@ -14,7 +14,6 @@ Run: python bench/bench_content_check.py [--pages 100] [--rounds 5]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -22,13 +21,20 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "var" / "bench" / "results.json"
 PAGE = (
     "根据《中华人民共和国政府信息公开条例》和本市有关规定，现将本年度司法鉴定机构执业情况检查结果公告如下。"
     "本市现有司法鉴定机构四十八家，司法鉴定人一千二百余名，业务涵盖法医类、物证类和声像资料鉴定。"
     "检查中发现个别机构存在鉴定文书不规范、收费公示不到位等问题，已责令限期整改。"
     "联系人王某，联系电话021-53899700。各区司法局应于每月五日前报送上月工作情况。"
 ) * 12  # about 1,800 characters: one dense A4 page
+
+
+def merge_results(rows: list[dict]) -> None:
+    # One way every bench writes var/bench/results.json (bench_report_parse's).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_report_parse import merge_results as merge
+
+    merge(rows)
 
 
 def setup_django() -> None:
@@ -46,22 +52,6 @@ def timed(fn, rounds: int) -> float:
         fn()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
-
-
-def merge_results(rows: list[dict]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    existing: list[dict] = []
-    container: dict | None = None
-    if RESULTS.exists():
-        data = json.loads(RESULTS.read_text(encoding="utf-8") or "[]")
-        if isinstance(data, dict):
-            container, existing = data, list(data.get("rows", []))
-        else:
-            existing = list(data)
-    names = {row["name"] for row in rows}
-    merged = [row for row in existing if row.get("name") not in names] + rows
-    payload = {**container, "rows": merged} if container is not None else merged
-    RESULTS.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> int:
