@@ -194,6 +194,11 @@ def revision_propose(
         opinion=revision.reason,
     )
     touch(item)
+    # The proposed text is checked as a draft's is on entering review (wording, personal data).
+    for module in app_modules("review_checks"):
+        hook = getattr(module, "revision_proposed", None)
+        if hook is not None:
+            hook(revision)
     audit.record(
         "catalog.revision_propose",
         item,
@@ -272,6 +277,11 @@ def revision_approve(
     revision = _locked_revision(revision)
     revision.item = item
     _check_decider(revision, actor)
+    for module in app_modules("review_checks"):
+        hook = getattr(module, "revision_approval_problem", None)
+        problem = hook(revision) if hook is not None else None
+        if problem:
+            raise CatalogError(problem)
     substantive = revision.path == RevisionPath.SUBSTANTIVE
     if substantive and confidentiality not in PUBLISHABLE_ANSWERS:
         raise CatalogError(

@@ -14,6 +14,14 @@ def approval_problem(item) -> str | None:
     return services.approval_problem(item)
 
 
+def revision_proposed(revision) -> None:
+    services.revision_inspect(revision=revision)
+
+
+def revision_approval_problem(revision) -> str | None:
+    return services.revision_approval_problem(revision)
+
+
 def published_file(attachment):
     cleaned = CleanedAttachment.objects.filter(attachment=attachment).first()
     return cleaned.file if cleaned is not None and cleaned.file else None

@@ -105,6 +105,65 @@ def _clean_attachments(item) -> None:
         record.save()
 
 
+REVISION_PLACE = "更正后的"
+REVISION_FIELDS = {"title": "标题", "summary": "内容概述", "body": "正文"}
+
+
+def revision_inspect(*, revision) -> list[Finding]:
+    """Check the text a correction of a published item proposes (it enters review too): its
+    findings are placed "更正后的正文" etc. and block the correction's approval."""
+    item = revision.item
+    checker = Checker.for_organization(item.organization)
+    seen: dict[str, tuple] = {}
+    for field, label in REVISION_FIELDS.items():
+        if field not in revision.proposed:
+            continue
+        place = f"{REVISION_PLACE}{label}"
+        counts: Counter = Counter()
+        for hit in checker.check(str(revision.proposed[field][1] or ""), on=item.written_on):
+            counts[(hit.kind, hit.found)] += 1
+            key = _fingerprint(hit.kind, place, hit.found, counts[(hit.kind, hit.found)])
+            seen[key] = (place, hit)
+    with transaction.atomic():
+        existing = {
+            f.fingerprint: f
+            for f in Finding.objects.select_for_update().filter(
+                item=item, place__startswith=REVISION_PLACE
+            )
+        }
+        for key, (place, hit) in seen.items():
+            finding = existing.get(key)
+            if finding is None:
+                Finding.objects.create(
+                    item=item,
+                    kind=hit.kind,
+                    place=place,
+                    found=hit.found[:100],
+                    suggestion=hit.suggestion[:200],
+                    context=hit.context[:200],
+                    fingerprint=key,
+                )
+            elif finding.status == FindingStatus.RESOLVED:
+                finding.status = FindingStatus.OPEN
+                finding.save(update_fields=["status"])
+        gone = [f.pk for k, f in existing.items() if k not in seen and f.status in BLOCKING]
+        Finding.objects.filter(pk__in=gone).update(status=FindingStatus.RESOLVED)
+    return list(Finding.objects.filter(item=item, place__startswith=REVISION_PLACE).blocking())
+
+
+def revision_approval_problem(revision) -> str | None:
+    count = (
+        Finding.objects.filter(item=revision.item, place__startswith=REVISION_PLACE)
+        .blocking()
+        .count()
+    )
+    if count:
+        return (
+            f"更正内容的检查有 {count} 项发现尚未排除，请逐项确认或排除；确认有误的应退回该更正。"
+        )
+    return None
+
+
 def approval_problem(item) -> str | None:
     """Why `item` cannot be approved yet, in Chinese, or None."""
     count = Finding.objects.filter(item=item).blocking().count()

@@ -147,3 +147,33 @@ def test_a_rescan_finds_a_term_added_after_publication_once(make_item, publish, 
     (finding,) = Finding.objects.filter(item=item)
     assert finding.from_rescan and finding.status == FindingStatus.OPEN
     services.finding_decide(finding=finding, actor=leader, confirm=True, reason="将更正")
+
+
+def test_a_correction_of_a_published_item_is_checked_and_its_findings_block_it(
+    make_item, publish, leader, division_head, legal_reviewer, agency
+):
+    from gongkai.accounts.models import Role
+    from gongkai.catalog import corrections
+    from gongkai.conftest import make_staff
+
+    item = publish(make_item("通知", body="请各机构按时报送材料。", written_on=date(2026, 3, 1)))
+    revision = corrections.revision_propose(
+        item=item, actor=leader, data={"body": LEAK}, reason="补充名单"
+    )
+    findings = Finding.objects.filter(item=item, place="更正后的正文")
+    assert {f.kind for f in findings} == {"id_number", "obsolete_name"}
+    with pytest.raises(CatalogError, match="更正内容的检查有 2 项"):
+        corrections.revision_approve(
+            revision=revision, actor=division_head, confidentiality=Confidentiality.CLEAR
+        )
+    for finding in findings:
+        services.finding_decide(
+            finding=finding, actor=division_head, confirm=False, reason="已核实"
+        )
+    second_leader = make_staff("leader2", agency, Role.LEADER)
+    for reviewer in (division_head, legal_reviewer, second_leader):
+        corrections.revision_approve(
+            revision=revision, actor=reviewer, confidentiality=Confidentiality.CLEAR
+        )
+    item.refresh_from_db()
+    assert item.body == LEAK
