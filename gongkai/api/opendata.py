@@ -14,7 +14,7 @@ from gongkai.catalog import selectors
 from gongkai.catalog.models import ItemKind, Validity
 from gongkai.reports import statistics
 
-from .public import published_reports
+from .public import published_own_reports, published_reports
 
 SCHEMA_VERSION = "1.0"
 CHUNK = 2000
@@ -156,6 +156,15 @@ def report_statistics(request, pk: int):
     return response
 
 
+def own_report_statistics(request, pk: int):
+    """The statistics document of a report this platform computed and a leader published."""
+    report = get_object_or_404(published_own_reports(), pk=pk)
+    response = JsonResponse(report.document, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    filename = f"annual-stats-{report.organization.code}-{report.year}.json"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
 def statistics_dictionary(request):
     """Every statistic a statistics document may hold: its dotted path, Chinese label and type.
     A statistic a report does not contain is absent from its document, never 0 or null."""
@@ -190,6 +199,7 @@ def index(request):
             "columns": COLUMNS,
             "schema_version": SCHEMA_VERSION,
             "reports": published_reports()[:50],
+            "own_reports": published_own_reports().order_by("-year", "organization__name")[:50],
             "statistics_schema": statistics.SCHEMA,
         },
     )

@@ -22,6 +22,11 @@ opendata_urls = [
     path("opendata/schema/items.json", opendata.items_schema, name="items_schema"),
     path("opendata/reports/<int:pk>.json", opendata.report_statistics, name="report_statistics"),
     path(
+        "opendata/own-reports/<int:pk>.json",
+        opendata.own_report_statistics,
+        name="own_report_statistics",
+    ),
+    path(
         "opendata/schema/annual-stats.json",
         opendata.statistics_dictionary,
         name="statistics_dictionary",

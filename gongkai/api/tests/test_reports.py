@@ -80,3 +80,6 @@ def test_the_platforms_own_published_report_is_listed_with_its_statistics(
         == own.document["applications"]["new"]["total"]
     )
     assert client.get("/api/v1/reports?year=2023").json()["reports"][0]["source"] == "imported"
+    download = client.get(f"/opendata/own-reports/{own.pk}.json").json()
+    assert download == body["document"]
+    assert f"/opendata/own-reports/{own.pk}.json" in client.get("/opendata/").content.decode()
