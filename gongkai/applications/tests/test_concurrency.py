@@ -186,3 +186,42 @@ def test_two_leaders_signing_one_reply_at_once_sign_it_once(
     assert app.events.filter(kind=EventKind.REPLY).count() == 1
     app.refresh_from_db()
     assert app.status == Status.REPLIED
+
+
+def test_a_signature_racing_a_return_of_the_same_draft_one_wins_and_the_timeline_says_which(
+    make_application, clerk, division_head, agency
+):
+    from gongkai.accounts.models import Role
+    from gongkai.applications import signoff
+    from gongkai.applications.models import EventKind, SignoffKind, SignoffRequest
+    from gongkai.conftest import make_staff
+
+    app = make_application(received_on=date(2026, 9, 25))
+    services.application_accept(application=app, actor=clerk, on=date(2026, 9, 28))
+    draft = signoff.signoff_submit(
+        application=app, actor=clerk, kind=SignoffKind.REPLY, outcome="disclosed"
+    )
+    signoff.signoff_approve(request=draft, actor=division_head)
+    signer, returner = (make_staff(f"leader{i}", agency, Role.LEADER) for i in range(2))
+
+    def sign():
+        return signoff.signoff_approve(
+            request=SignoffRequest.objects.get(pk=draft.pk), actor=signer
+        )
+
+    def send_back():
+        return signoff.signoff_return(
+            request=SignoffRequest.objects.get(pk=draft.pk), actor=returner, comment="依据写得不全"
+        )
+
+    results = run_in_threads(sign, send_back)
+    kinds = sorted(type(r).__name__ for r in results)
+    assert kinds == ["SignoffRequest", "TransitionError"], results
+    loser = next(r for r in results if isinstance(r, TransitionError))
+    assert str(loser)  # a Chinese conflict message, not a server error
+    app.refresh_from_db()
+    signed = app.events.filter(kind=EventKind.REPLY).exists()
+    returned = app.events.filter(kind=EventKind.SIGNOFF_RETURN).exists()
+    # Exactly one of the two happened, and the timeline shows that one only.
+    assert signed != returned
+    assert app.status == (Status.REPLIED if signed else Status.ACCEPTED)
