@@ -7,7 +7,7 @@ from ninja import Router, Status
 
 from gongkai.accounts import audit
 from gongkai.accounts.middleware import client_ip
-from gongkai.applications import forms, limits, services
+from gongkai.applications import forms, limits, lookup, services
 from gongkai.applications.models import Channel, EventKind, ReceiptBasis
 
 from . import throttle
@@ -97,7 +97,7 @@ def status(request, payload: StatusQueryIn):
             400, "invalid_request", _form_message(form).replace("申请未提交", "查询失败")
         )
     try:
-        application = services.find_by_query_code(
+        application = lookup.find_by_query_code(
             tracking_number=form.cleaned_data["tracking_number"],
             code=form.cleaned_data["query_code"],
             ip=client_ip(request),

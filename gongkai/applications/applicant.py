@@ -24,7 +24,7 @@ from gongkai.accounts import audit
 from gongkai.lib import workdays
 from gongkai.lib.links import absolute
 
-from . import services, storage
+from . import lookup, services, storage
 from .models import (
     Application,
     ApplicationEvent,
@@ -175,7 +175,7 @@ def resend_query_code(*, tracking_number: str, email: str, ip: str | None) -> No
     """
     key = f"resend:{tracking_number.strip().lower()}"[:40]
     # Counted as a failed lookup before anything is checked (the lockout applies here too).
-    if services.lookup_attempt(ip=ip, tracking_number=key) is None:
+    if lookup.lookup_attempt(ip=ip, tracking_number=key) is None:
         return
     email = email.strip().lower()
     with transaction.atomic():
@@ -190,8 +190,8 @@ def resend_query_code(*, tracking_number: str, email: str, ip: str | None) -> No
         now = timezone.now()
         if app.code_sent_at and now - app.code_sent_at < CODE_RESEND_INTERVAL:
             return
-        code = services.new_query_code()
-        app.query_code_hash = services._hash_code(code, secrets.token_hex(8))
+        code = lookup.new_query_code()
+        app.query_code_hash = lookup._hash_code(code, secrets.token_hex(8))
         app.code_sent_at = now
         app.save(update_fields=["query_code_hash", "code_sent_at", "updated_at"])
         audit.record("applications.query_code_resent", app, actor=None, changes={})

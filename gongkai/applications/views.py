@@ -17,6 +17,7 @@ from . import (
     fee_panel,
     forms,
     limits,
+    lookup,
     personal_data,
     release_views,
     repeats,
@@ -96,7 +97,7 @@ def apply_status(request):
     application, error = None, ""
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.find_by_query_code(
+            application = lookup.find_by_query_code(
                 tracking_number=form.cleaned_data["tracking_number"],
                 code=form.cleaned_data["query_code"],
                 ip=client_ip(request),

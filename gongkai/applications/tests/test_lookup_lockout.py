@@ -10,9 +10,9 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 
-from gongkai.applications import services
+from gongkai.applications import lookup as lookups
+from gongkai.applications.lookup import MAX_LOOKUP_FAILURES, MAX_LOOKUP_FAILURES_PER_CLIENT
 from gongkai.applications.models import Application, LookupFailure
-from gongkai.applications.services import MAX_LOOKUP_FAILURES, MAX_LOOKUP_FAILURES_PER_CLIENT
 
 from .conftest import at
 
@@ -50,7 +50,7 @@ def test_failing_on_purpose_from_elsewhere_does_not_lock_the_applicant_out(
 ):
     """Tracking numbers are sequential: a lock per number would let anyone lock any case."""
     app = make_application()
-    app.query_code_hash = services._hash_code(CODE, "knownsalt")
+    app.query_code_hash = lookups._hash_code(CODE, "knownsalt")
     app.save(update_fields=["query_code_hash"])
     for n in range(MAX_LOOKUP_FAILURES * 2):
         lookup(client, app.tracking_number.upper(), "WRONGWRONG", f"203.0.113.{n % 2}")
@@ -104,9 +104,9 @@ def test_a_number_that_does_not_exist_costs_the_same_hashing_as_one_that_does(
     """The answer's timing must not tell whether a tracking number exists."""
     app = make_application()
     calls = []
-    original = services._hash_code
+    original = lookups._hash_code
     monkeypatch.setattr(
-        services, "_hash_code", lambda code, salt: calls.append(salt) or original(code, salt)
+        lookups, "_hash_code", lambda code, salt: calls.append(salt) or original(code, salt)
     )
     lookup(client, app.tracking_number, "WRONGWRONG", "203.0.113.7")
     lookup(client, "shsfj-2026-999999", "WRONGWRONG", "203.0.113.7")
