@@ -203,7 +203,7 @@ ACCESS: dict[str, Row] = {
     "guides:power": Row(get=EVERYONE, args=_rec("power")),
     "reports:public_report": Row(get=EVERYONE, args=_rec("published_report")),
     "reports:public_download": Row(
-        get=EVERYONE, args=lambda w: {"pk": w.records.published_report.pk, "fmt": "docx"}
+        get=EVERYONE, args=lambda w: {"pk": w.records.published_report.pk, "fmt": "html"}
     ),
     "feeds:organization": Row(get=EVERYONE, args=lambda w: {"code": w.agency.code, "fmt": "rss"}),
     "feeds:topic": Row(get=EVERYONE, args=lambda w: {"code": "sfjd", "fmt": "atom"}),
@@ -372,7 +372,7 @@ ACCESS: dict[str, Row] = {
     "reports:performance": Row(get=REPORT_READERS | {OUTSIDER}),
     "reports:annual_detail": Row(get=REPORT_READERS, post=COMPOSERS, args=_rec("draft_report")),
     "reports:annual_export": Row(
-        get=REPORT_READERS, args=lambda w: {"pk": w.records.draft_report.pk, "fmt": "docx"}
+        get=REPORT_READERS, args=lambda w: {"pk": w.records.draft_report.pk, "fmt": "html"}
     ),
     "reports:annual_cell": Row(
         get=REPORT_READERS,
