@@ -6,8 +6,9 @@ anonymous visitor, each role of the office, and a clerk of another organization 
 any URL the resolver knows that has no row here, so that a new page cannot arrive unconsidered.
 
 Adding a page: add `"namespace:name": Row(get=..., post=..., args=...)` below. `args` turns the
-`World` (gongkai/tests/world.py: one record in each state) into the URL's arguments; `data` is
-a valid POST, for buttons whose permission the service (not the view) checks. Persons left out
+`World` (gongkai/tests/world.py: one record in each state; the later sections' records in
+`world.records`, world_records.py) into the URL's arguments; `query` adds a query string; `data`
+is a valid POST, for buttons whose permission the service (not the view) checks. Persons left out
 of a set must be refused: 403, 404, or for the anonymous a redirect to the login page.
 """
 

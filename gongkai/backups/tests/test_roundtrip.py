@@ -52,7 +52,10 @@ def test_a_restored_backup_has_the_same_rows_files_and_finds_what_was_published(
     installation, settings, tmp_path, client
 ):
     rows, files = counts(), services.media_files(settings.MEDIA_ROOT)
-    assert len(files) == 2  # the item's attachment and the applicant's
+    # The world's uploads: the item's attachment, the applicant's, an appeal's document, a
+    # guide's flowchart, a proof of service, and the letters' files.
+    folders = {path.split("/")[0] for path in files}
+    assert {"appeals", "applications", "catalog", "guides", "letters"} <= folders, sorted(files)
     target = tmp_path / "backup"
     call_command("backup", str(target), verbosity=0)
     manifest = json.loads((target / "manifest.json").read_text())
