@@ -5,6 +5,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
+from django.http.request import RawPostDataException
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -107,6 +108,14 @@ def install(api) -> None:
     @api.exception_handler(HttpError)
     def _http_error(request, exc: HttpError):
         return error_response(exc.status_code, "http_error", "请求无法处理。")
+
+    # A form post (multipart) was parsed by the control-character check before the API came to
+    # read its JSON body: the body is gone, and the request was not JSON anyway.
+    @api.exception_handler(RawPostDataException)
+    def _not_json(request, exc):
+        return error_response(
+            400, "invalid_request", "请求体须为 JSON：请使用 Content-Type: application/json。"
+        )
 
 
 _STATUS_MESSAGES = {

@@ -8,6 +8,7 @@ A backup directory holds:
                   were read in, so the manifest describes exactly the dump
   database.sqlite3  SQLite: a copy made with SQLite's online backup API
   media/          the uploaded files (MEDIA_ROOT), as they were
+  private/        the applicants' files (GONGKAI_PRIVATE_DIR, kept outside MEDIA_ROOT)
 
 A restore goes into an empty installation only (no organization, no staff account, no
 uploaded file): it replaces the database with the dump, brings it up to this version's
@@ -33,10 +34,11 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: the applicants' private files are saved too, keyed "private/…" beside "media/…"
 PG_DUMP = "database.dump"
 SQLITE_COPY = "database.sqlite3"
 MEDIA = "media"
+PRIVATE = "private"
 
 
 class BackupError(Exception):
@@ -78,8 +80,23 @@ def row_counts(cursor, tables: list[str]) -> dict[str, int]:
     return counts
 
 
-def _media_root() -> Path:
-    return Path(settings.MEDIA_ROOT)
+def _roots() -> dict[str, Path]:
+    """Where uploaded files live, by the folder name they get in a backup."""
+    return {
+        MEDIA: Path(settings.MEDIA_ROOT),
+        PRIVATE: Path(getattr(settings, "GONGKAI_PRIVATE_DIR", Path(settings.MEDIA_ROOT))),
+    }
+
+
+def stored_files(base: Path | None = None) -> dict[str, dict]:
+    """ "media/…" and "private/…" → {size, sha256}: the installation's files, or (`base`) a
+    backup directory's copy of them."""
+    found = {}
+    for name, root in _roots().items():
+        folder = base / name if base is not None else root
+        for relative, info in media_files(folder).items():
+            found[f"{name}/{relative}"] = info
+    return found
 
 
 def media_files(root: Path) -> dict[str, dict]:
@@ -221,10 +238,10 @@ def backup_write(*, directory: Path) -> Summary:
         counts = _sqlite_backup(dump)
     else:  # settings only allow these two
         raise BackupError(f"不支持的数据库：{vendor}")
-    media = _media_root()
-    if media.is_dir():
-        shutil.copytree(media, directory / MEDIA)
-    files = media_files(directory / MEDIA)
+    for name, root in _roots().items():
+        if root.is_dir():
+            shutil.copytree(root, directory / name)
+    files = stored_files(directory)
     manifest = {
         "format": FORMAT,
         "created_at": timezone.now().isoformat(),
@@ -266,7 +283,7 @@ def installation_is_empty() -> bool:
     for model in (Organization, User):
         if model._meta.db_table in tables and model.objects.exists():
             return False
-    return not media_files(_media_root())
+    return not stored_files()
 
 
 def _verify(directory: Path, manifest: dict) -> None:
@@ -274,7 +291,7 @@ def _verify(directory: Path, manifest: dict) -> None:
     dump = directory / manifest["database"]["file"]
     if not dump.is_file() or sha256(dump) != manifest["database"]["sha256"]:
         raise BackupError(f"数据库备份文件 {dump.name} 缺失或校验值不符：备份已损坏。")
-    on_disk = media_files(directory / MEDIA)
+    on_disk = stored_files(directory)
     if on_disk != manifest["files"]:
         missing = sorted(manifest["files"].keys() - on_disk.keys())
         changed = sorted(
@@ -320,11 +337,13 @@ def backup_restore(*, directory: Path, stdout=None) -> Summary:
         raise BackupError(f"恢复后的记录数与备份清单不符：{differences}")
     # A backup from an older version is brought up to this one.
     call_command("migrate", interactive=False, verbosity=0)
-    media = _media_root()
-    if (directory / MEDIA).is_dir():
-        shutil.copytree(directory / MEDIA, media, dirs_exist_ok=True)
-    if media_files(media) != manifest["files"]:
-        raise BackupError("复制后的上传文件与备份清单不符：请检查 MEDIA_ROOT 所在磁盘。")
+    for name, root in _roots().items():
+        if (directory / name).is_dir():
+            shutil.copytree(directory / name, root, dirs_exist_ok=True)
+    if stored_files() != manifest["files"]:
+        raise BackupError(
+            "复制后的上传文件与备份清单不符：请检查 MEDIA_ROOT 和 GONGKAI_PRIVATE_DIR 所在磁盘。"
+        )
     from gongkai.catalog import search
 
     indexed = search.rebuild()

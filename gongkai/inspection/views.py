@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.accounts.models import Organization
 from gongkai.accounts.permissions import Action, require
+from gongkai.catalog.permissions import get_item_for
 
 from . import selectors, selfcheck, services
 from .forms import TermForm
@@ -15,6 +16,8 @@ from .models import Finding, Term
 @require_POST
 def decide(request, pk: int):
     finding = get_object_or_404(Finding.objects.select_related("item"), pk=pk)
+    # Only those who may see the item hear of its findings (403/404 like the item's page).
+    get_item_for(request.user, finding.item_id)
     decision = request.POST.get("decision")
     if decision not in ("confirm", "dismiss"):
         messages.error(request, "请选择“排除”或“确认有误”。")

@@ -20,7 +20,10 @@ from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import Attachment as ItemAttachment
 from gongkai.catalog.models import Category, Confidentiality, Item, ItemKind, Topic
 from gongkai.reports import services as report_services
+from gongkai.reports import statistics
 from gongkai.reports.models import ImportedReport
+
+from .world_records import Records, build_records
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -74,8 +77,10 @@ class World:
     application: Application
     application_attachment: Attachment
     imported_report: ImportedReport
+    confirmed_report: ImportedReport  # figures checked by staff: published as open data
     colleague: User  # a staff account of the office, for the staff pages
     elsewhere: Organization
+    records: "Records"
 
 
 def make_item(clerk, agency, title: str) -> Item:
@@ -129,6 +134,16 @@ def build(*, agency, elsewhere, clerk, division_head, legal_reviewer, leader) ->
     imported = report_services.report_import(
         owner=agency, text=REPORT, source_name="示例.txt", actor=clerk
     )
+    confirmed = report_services.report_import(
+        owner=agency, text=REPORT, source_name="示例2023.txt", actor=clerk
+    )
+    report_services.report_import_confirm(
+        report=confirmed,
+        reporting_body="上海市示例区司法局",
+        year=2023,
+        values=statistics.flatten(confirmed.document),
+        actor=clerk,
+    )
     return World(
         agency=agency,
         draft=draft,
@@ -138,6 +153,15 @@ def build(*, agency, elsewhere, clerk, division_head, legal_reviewer, leader) ->
         application=application,
         application_attachment=application.attachments.get(),
         imported_report=imported,
+        confirmed_report=confirmed,
         colleague=clerk,
         elsewhere=elsewhere,
+        records=build_records(
+            agency=agency,
+            application=application,
+            clerk=clerk,
+            division_head=division_head,
+            legal_reviewer=legal_reviewer,
+            leader=leader,
+        ),
     )

@@ -57,6 +57,16 @@ def test_the_web_forms_refusals_apply_to_the_api(client, agency):
 
 
 @pytest.mark.django_db
+def test_a_form_post_instead_of_json_is_refused_in_chinese_not_a_server_error(client, agency):
+    # A browser form or a client that forgot the JSON content type posts multipart data.
+    for path in ("/api/v1/applications", "/api/v1/applications/status"):
+        response = client.post(path, {"organization": "shsfj", **APPLICANT})
+        assert response.status_code == 400
+        assert "请求体须为 JSON" in response.json()["error"]["message"]
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
 def test_an_unknown_organization_is_refused_in_chinese(client, agency):
     response = submit(client, organization="nosuch")
     assert response.status_code == 400

@@ -44,6 +44,7 @@ def counts() -> dict[str, int]:
 def empty_the_installation(settings):
     call_command("flush", interactive=False, verbosity=0)
     shutil.rmtree(settings.MEDIA_ROOT)
+    shutil.rmtree(settings.GONGKAI_PRIVATE_DIR, ignore_errors=True)
     shutil.rmtree(settings.GONGKAI_SEARCH_INDEX_DIR, ignore_errors=True)
     engine.forget_index()
 
@@ -51,11 +52,18 @@ def empty_the_installation(settings):
 def test_a_restored_backup_has_the_same_rows_files_and_finds_what_was_published(
     installation, settings, tmp_path, client
 ):
-    rows, files = counts(), services.media_files(settings.MEDIA_ROOT)
-    # The item's attachment, the applicant's, and the registration receipt (登记回执) the intake
-    # issued, as DOCX and PDF.
-    assert len(files) == 4
-    assert sum(name.endswith(".docx") for name in files) == 1
+    rows, files = counts(), services.stored_files()
+    # The world's uploads: the item's attachment, an appeal's document, a guide's flowchart, a
+    # proof of service and the letters' files under MEDIA_ROOT, and the applicant's attachment
+    # in the private directory outside it.
+    folders = {"/".join(path.split("/")[:2]) for path in files}
+    assert {
+        "media/appeals",
+        "media/catalog",
+        "media/guides",
+        "media/letters",
+    } <= folders, sorted(files)
+    assert any(path.startswith("private/") for path in files), sorted(files)
     target = tmp_path / "backup"
     call_command("backup", str(target), verbosity=0)
     manifest = json.loads((target / "manifest.json").read_text())
@@ -71,7 +79,7 @@ def test_a_restored_backup_has_the_same_rows_files_and_finds_what_was_published(
     call_command("restore", str(target), verbosity=0)
 
     assert counts() == rows
-    assert services.media_files(settings.MEDIA_ROOT) == files
+    assert services.stored_files() == files
     page = client.get(reverse("catalog:search"), {"q": "律师事务所"}).content.decode()
     # The rebuilt index finds the published item (its title comes back highlighted).
     item_url = reverse("catalog:item", args=[installation.published.pk])

@@ -110,6 +110,23 @@ def test_the_reviewer_sees_the_findings_and_decides_on_the_item_page(
     assert finding.status == FindingStatus.DISMISSED and finding.decided_by == division_head
 
 
+def test_staff_of_another_agency_cannot_reach_the_findings_of_this_offices_items(
+    client, make_item, clerk, outsider
+):
+    item = make_item("公示名单", body=LEAK, written_on=date(2026, 3, 1))
+    catalog.item_submit(item=item, actor=clerk)
+    finding = Finding.objects.filter(item=item, kind="obsolete_name").get()
+    client.force_login(outsider)
+    response = client.post(
+        reverse("inspection:decide", args=[finding.pk]),
+        {"decision": "dismiss", "reason": "原文引用"},
+    )
+    # Refused like the item's own page, not sent on to it with a message naming the finding.
+    assert response.status_code == 403
+    finding.refresh_from_db()
+    assert finding.status == FindingStatus.OPEN
+
+
 def test_office_attachments_are_published_without_hidden_metadata_and_the_original_is_kept(
     client, make_item, publish, clerk
 ):
