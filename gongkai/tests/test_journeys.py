@@ -66,7 +66,7 @@ def signed_in(browser, url: str, username: str):
 def test_an_applicant_applies_online_and_later_looks_up_the_case(browser, site, agency):
     page = browser.new_context(viewport=DESKTOP).new_page()
     page.goto(f"{site}/")
-    page.get_by_role("navigation").get_by_role("link", name="依申请公开").click()
+    page.get_by_role("navigation").get_by_role("link", name="依申请公开", exact=True).click()
     shoot(page, "apply-1-form")
     applicant = world_module.APPLICANT
     page.get_by_label("申请人姓名或名称").fill(applicant["applicant_name"])
@@ -104,7 +104,7 @@ def test_an_item_passes_the_review_chain_and_is_found_by_search(
 ):
     title = "上海市司法局关于开展2026年度公证质量检查的通知"
     page = signed_in(browser, site, "clerk")
-    page.get_by_role("navigation").get_by_role("link", name="主动公开").click()
+    page.get_by_role("navigation").get_by_role("link", name="主动公开", exact=True).click()
     page.get_by_role("link", name="起草新信息").click()
     page.get_by_label("名称").first.fill(title)
     page.get_by_label("成文日期").fill("2026-11-20")
@@ -121,7 +121,7 @@ def test_an_item_passes_the_review_chain_and_is_found_by_search(
         [("chief", "处室负责人审核"), ("legal", "法制审核"), ("leader", "分管领导签发")], start=3
     ):
         reviewer = signed_in(browser, site, username)
-        reviewer.get_by_role("navigation").get_by_role("link", name="待我审核").click()
+        reviewer.get_by_role("navigation").get_by_role("link", name="待我审核", exact=True).click()
         reviewer.get_by_role("link", name=title).click()
         assert f"审核：{stage}" in reviewer.locator("main").inner_text()
         reviewer.get_by_label("同意").check()
@@ -151,7 +151,7 @@ def test_a_leader_publishes_the_annual_report_built_from_the_records_and_downloa
     from docx import Document as WordDocument
 
     page = signed_in(browser, site, "clerk")
-    page.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    page.get_by_role("navigation").get_by_role("link", name="年度报告", exact=True).click()
     page.get_by_role("spinbutton", name="年度").fill("2025")
     page.get_by_role("combobox", name="格式").select_option(index=0)
     shoot(page, "report-1-start")
@@ -160,7 +160,7 @@ def test_a_leader_publishes_the_annual_report_built_from_the_records_and_downloa
     page.context.close()
 
     boss = signed_in(browser, site, "leader")
-    boss.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    boss.get_by_role("navigation").get_by_role("link", name="年度报告", exact=True).click()
     boss.get_by_role("link", name="2025").first.click()
     shoot(boss, "report-2-review")
     boss.get_by_role("button", name="发布年度报告").click()
@@ -174,7 +174,7 @@ def test_a_leader_publishes_the_annual_report_built_from_the_records_and_downloa
 
     visitor = browser.new_context(viewport=DESKTOP).new_page()
     visitor.goto(f"{site}/")
-    visitor.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    visitor.get_by_role("navigation").get_by_role("link", name="年度报告", exact=True).click()
     visitor.get_by_role("link", name="2025").first.click()
     assert "2025年政府信息公开工作年度报告" in visitor.locator("h1").first.inner_text()
     shoot(visitor, "report-3-public")
