@@ -124,10 +124,12 @@ APPLY_FIELDS = [*world_module.APPLICANT, "organization", "consent", "submission_
     files=st.lists(st.tuples(NAMES, CONTENTS), max_size=3),
 )
 def test_the_application_form_answers_anything_without_error_or_half_written_case(
-    client, site, media, changes, files
+    client, site, private_files, changes, files
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    # Applicants' files are stored in the private directory, outside MEDIA_ROOT.
+    media = private_files
     before_files = stored_files(media)
     with rolled_back():
         applications = set(Application.objects.values_list("pk", flat=True))
