@@ -16,6 +16,7 @@ from gongkai.portal.tests.test_browser import browser, pytestmark  # noqa: F401 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SHOTS = Path(__file__).resolve().parents[3] / "var" / "screenshots"
+EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "examples" / "reports"
 
 
 @pytest.fixture
@@ -35,6 +36,12 @@ def office(agency, clerk, admin_user):
             actor=clerk,
         )
     audit.record("accounts.login", clerk, actor=clerk, changes={"username": "clerk"})
+    # A published report of another agency, imported: its review page has wide tables.
+    from gongkai.reports import services as reports
+
+    text = (EXAMPLES / "01.txt").read_text(encoding="utf-8")
+    imported = reports.report_import(owner=agency, text=text, source_name="01", actor=clerk)
+    agency.imported_pk = imported.pk
     return agency
 
 
@@ -63,6 +70,7 @@ SCREENS = [
     ("clerk", "/staff/applications/", "applications"),
     ("clerk", "/staff/catalog/", "catalog"),
     ("clerk", "/staff/catalog/review/", "review-queue"),
+    ("clerk", "/staff/reports/imports/{imported}/", "import-review"),
     ("sysadmin", "/staff/audit/", "audit-log"),
     ("sysadmin", "/staff/people/", "staff"),
 ]
@@ -85,6 +93,7 @@ def test_staff_pages_fit_the_screen_and_pass_the_accessibility_rules(
         for who, path, name in SCREENS:
             if who != username:
                 continue
+            path = path.format(imported=office.imported_pk)
             page.goto(f"{live_server.url}{path}")
             page.screenshot(path=str(SHOTS / f"staff-{name}-{size}.png"), full_page=True)
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
