@@ -13,6 +13,7 @@ non-printable characters. Their length is `fit_filename`'s business.
 
 import re
 
+from django.http import QueryDict
 from django.shortcuts import render
 
 # C0 controls except tab (09), line feed (0a) and carriage return (0d), and DEL (7f).
@@ -62,6 +63,9 @@ class RefuseControlCharactersMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if refused(request):
+            # The page is drawn without the refused parameters: the header's search box echoes
+            # `q`, and a box still holding the control character would fail again when sent.
+            request.GET = QueryDict()
             return render(request, "400.html", {"message": REFUSAL}, status=400)
         return None
 

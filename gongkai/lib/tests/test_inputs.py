@@ -103,3 +103,10 @@ def test_an_attachment_name_over_200_characters_is_shortened_not_a_server_error(
     assert len(attachment.name) == 200 and attachment.name.endswith(".pdf")
     assert attachment.name.startswith("关于申请公开司法鉴定机构")
     assert attachment.file.read() == b"%PDF-1.4\n"
+
+
+def test_the_refusal_page_does_not_echo_the_refused_query_into_the_search_box(client, db):
+    response = client.get("/search/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'name="q" value=""' in page and "a\x00b" not in page
