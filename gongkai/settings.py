@@ -286,6 +286,9 @@ CELERY_BEAT_SCHEDULE = {
 # Page views are counted in memory and folded into the database this often (seconds); 0 writes
 # each view at once (see gongkai/analytics/buffer.py).
 GONGKAI_VISIT_BUFFER_SECONDS = float(os.environ.get("GONGKAI_VISIT_BUFFER_SECONDS", "5") or 0)
+# `gongkai demo` also loads the demo office's 2008–2018 back catalog (110,757 items, which its
+# published 2018 report counts); `gongkai demo --no-archive` leaves it out.
+GONGKAI_DEMO_ARCHIVE = True
 # tantivy: an index on this machine's disk (one app server); postgres: a RUM-indexed table in
 # the database that every app server shares (needs the rum extension, see docs/scaling.md).
 GONGKAI_SEARCH_BACKEND = os.environ.get("GONGKAI_SEARCH_BACKEND", "tantivy").strip() or "tantivy"

@@ -4,54 +4,20 @@ withdrawn, the 公开指南, and the search index. Deterministic (seeded) and id
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization, User
 
-from . import importing, services
+from . import demo_archive, importing, services
+from .demo_names import DISTRICTS, FIRMS, GIVEN, LABS, NOTARIES, STREETS, SURNAMES
 from .models import Category, Confidentiality, Item, ItemKind, ItemStatus, Topic, Validity
 from .search import sync
 
 SEED = 2018
 COUNT = 320
 
-DISTRICTS = [
-    "黄浦区",
-    "徐汇区",
-    "长宁区",
-    "静安区",
-    "普陀区",
-    "虹口区",
-    "杨浦区",
-    "闵行区",
-    "宝山区",
-    "浦东新区",
-]
-FIRMS = ["锦天城", "建纬", "明珠", "汇业", "段和段", "邦信阳", "协力", "君悦", "通力", "方达"]
-NOTARIES = ["东方公证处", "徐汇公证处", "静安公证处", "浦东公证处", "长宁公证处", "黄浦公证处"]
-LABS = [
-    "司法鉴定科学研究院",
-    "华医司法鉴定所",
-    "复旦大学上海医学院司法鉴定中心",
-    "华东政法大学司法鉴定中心",
-    "申正司法鉴定所",
-]
-SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高罗"
-GIVEN = [
-    "建华",
-    "卫东",
-    "晓燕",
-    "志强",
-    "丽萍",
-    "国庆",
-    "海燕",
-    "振宇",
-    "文斌",
-    "雅琴",
-    "立新",
-    "红梅",
-]
 POSTS = [
     "副局长",
     "政治部主任",
@@ -187,7 +153,6 @@ DISTRICT_TITLES = {
         "{district}{y}年普法依法治理工作要点",
     ],
 }
-STREETS = ["城区街道", "新城街道", "中心镇", "东部街道", "西部镇", "南部街道", "北部镇"]
 
 NORMATIVE = [
     ("上海市司法鉴定机构执业活动监督检查办法", "sfjd"),
@@ -418,6 +383,13 @@ def load(stdout) -> list[str]:
     topics = {t.code: t for t in Topic.objects.all()}
     categories = {c.code: c for c in Category.objects.all()}
     importing.import_published(_rows(rnd, today, orgs, topics, categories))
+    if settings.GONGKAI_DEMO_ARCHIVE:
+        # Before the reports' demo publishes the 2018 report, which counts them.
+        stdout.write(
+            f"正在载入{demo_archive.FIRST_YEAR}—{demo_archive.LAST_YEAR}年的历史主动公开信息"
+            f"（{demo_archive.TOTAL}条）……"
+        )
+        importing.import_published(list(demo_archive.rows(root.pk, topics, categories)), workers=1)
     # Link each interpretation to its document (they were imported in pairs).
     for reading in Item.objects.filter(kind=ItemKind.INTERPRETATION, interprets__isnull=True):
         title = reading.title.removeprefix("《").removesuffix("》政策解读")

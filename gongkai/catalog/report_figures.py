@@ -62,7 +62,8 @@ def figures(org_ids, year: int) -> dict:
         .filter(queries["proactive.items_new"])
         .values_list("category__name")
         .annotate(n=Count("pk"))
-        .order_by("-n", "category__name")
+        # In the vocabulary's order, as the seed lists them (业务类, 互动交流类, 政策法规类, 其他类).
+        .order_by("category__sort_order", "category__name")
     )
     return {
         "proactive": proactive,

@@ -95,7 +95,8 @@ def _proactive(doc: dict, we: str, year: int) -> str:
         text += (
             "其中，"
             + "；".join(
-                f"{c['category']}信息{c['count']}条，占{share(c['count'], new)}" for c in categories
+                f"{_kind(c['category'])}信息{c['count']}条，占{share(c['count'], new)}"
+                for c in categories
             )
             + "。"
         )
@@ -105,6 +106,11 @@ def _proactive(doc: dict, we: str, year: int) -> str:
         text += f"本年制发行政规范性文件{issued}件"
         text += f"，现行有效{in_force}件。" if in_force is not None else "。"
     return text
+
+
+def _kind(category: str) -> str:
+    """A category as a class of information: 业务类 stays, 其他 reads 其他类."""
+    return category if category.endswith("类") else f"{category}类"
 
 
 def _channels(doc: dict) -> str:
