@@ -285,6 +285,11 @@ class Item(models.Model):
                 fields=["category", "status", "published_at"], name="catalog_item_cat_pub"
             ),
             models.Index(fields=["kind", "status", "published_at"], name="catalog_item_kind_pub"),
+            # A document's interpretations: without it SQLite walks every published item in
+            # date order to find them (0.3 s per item page with a 110,000-item back catalog).
+            models.Index(
+                fields=["interprets", "status", "published_at"], name="catalog_item_interp_pub"
+            ),
             # The review queue and "my drafts".
             models.Index(fields=["status", "current_action"], name="catalog_item_queue"),
             models.Index(fields=["created_by", "status"], name="catalog_item_drafter"),
