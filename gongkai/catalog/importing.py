@@ -20,7 +20,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
-from gongkai.lib import counters, text
+from gongkai.lib import counters, planner, text
 
 from .models import (
     Category,
@@ -218,6 +218,8 @@ def _add_rows(writer, rows: Sequence[dict], ids: list[int], years: list[int]) ->
 
 
 PUT_TIMEOUT = 5.0  # seconds between liveness checks of the indexing child
+# An import this large changes the catalog's size enough for the planner to need new statistics.
+STATISTICS_AFTER = 1000
 
 
 class _InProcessIndexer:
@@ -431,6 +433,8 @@ def import_published(
             gc.enable()
         if dropped:
             _create_secondary_indexes()
+    if total >= STATISTICS_AFTER:
+        planner.refresh_statistics()
     return total
 
 

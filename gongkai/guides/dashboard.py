@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from gongkai.accounts.permissions import Action, can
 from gongkai.catalog.models import ItemStatus
-from gongkai.catalog.permissions import visible_items
+from gongkai.catalog.permissions import visible_organization_ids
 
 from . import permissions, selectors
 
@@ -39,7 +39,7 @@ def panels(user) -> list[dict]:
     if not can(user, Action.CATALOG_DRAFT):
         return []
     year = timezone.localdate().year
-    rows = selectors.published_by_month(year, items=visible_items(user))
+    rows = selectors.published_by_month(year, organization_ids=visible_organization_ids(user))
     return [
         {
             "title": f"{year}年每月公开的办事指南和权责清单事项",

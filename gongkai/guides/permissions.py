@@ -4,7 +4,7 @@ return the record or raise (403/404), so no view checks a scope on its own."""
 from django.shortcuts import get_object_or_404
 
 from gongkai.accounts.permissions import Action, require
-from gongkai.catalog.permissions import can_see, visible_items
+from gongkai.catalog.permissions import can_see, visible_organization_ids
 
 from .models import Power, ServiceGuide
 
@@ -23,12 +23,14 @@ def get_power_for(user, pk: int) -> Power:
     return power
 
 
+# A join on the item's organization, not `item__in=<items subquery>`: SQLite built the whole
+# subquery's id list first (0.3 s per query with the demo's 110,000-item back catalog).
 def visible_guides(user):
-    return ServiceGuide.objects.filter(item__in=visible_items(user))
+    return ServiceGuide.objects.filter(item__organization_id__in=visible_organization_ids(user))
 
 
 def visible_powers(user):
-    return Power.objects.filter(item__in=visible_items(user))
+    return Power.objects.filter(item__organization_id__in=visible_organization_ids(user))
 
 
 def may_see_flowchart(user, guide: ServiceGuide) -> bool:

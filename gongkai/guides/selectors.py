@@ -61,9 +61,9 @@ def power_type_counts() -> list[dict]:
     ]
 
 
-def published_by_month(year: int, *, items=None) -> list[dict]:
-    """Guides and powers published in each month of `year` (among `items`, a queryset of
-    catalog items, when given): [{month, guides, powers}] for months 1–12."""
+def published_by_month(year: int, *, organization_ids=None) -> list[dict]:
+    """Guides and powers published in each month of `year` (of the items of
+    `organization_ids`, when given): [{month, guides, powers}] for months 1–12."""
     tz = timezone.get_current_timezone()
     start = datetime(year, 1, 1, tzinfo=tz)
     end = datetime(year + 1, 1, 1, tzinfo=tz)
@@ -74,8 +74,8 @@ def published_by_month(year: int, *, items=None) -> list[dict]:
             item__published_at__gte=start,
             item__published_at__lt=end,
         )
-        if items is not None:
-            records = records.filter(item__in=items)
+        if organization_ids is not None:
+            records = records.filter(item__organization_id__in=organization_ids)
         monthly = (
             records.annotate(m=ExtractMonth("item__published_at", tzinfo=tz))
             .values("m")

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from gongkai.lib.discovery import app_modules
+from gongkai.lib.planner import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
                 lines = module.load(self.stdout)
                 # Lower layers' lines last, so the logins (accounts) end the output.
                 closing[:0] = lines or []
+        refresh_statistics()  # every table just went from empty to its demo size
         self.stdout.write("")
         for line in closing:
             # A line may be a function, read once every app has loaded (counts other apps add to).
