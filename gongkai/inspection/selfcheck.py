@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -56,11 +56,15 @@ def catalog_risks(organization_ids, today: date) -> list[Risk]:
                 url=reverse("catalog:staff_list"),
             )
         )
-    by_topic = {
-        row["topic_id"]: row
-        for row in published.values("topic_id").annotate(n=Count("pk"), last=Max("published_at"))
-    }
-    topics = list(Topic.objects.filter(is_active=True))
+    # Each column's latest publication, read from the (topic, status, published_at) index
+    # newest first: a GROUP BY over every published item took 0.6 s at 110,000 items.
+    latest_in_topic = published.filter(topic=OuterRef("pk")).order_by("-published_at")
+    topics = list(
+        Topic.objects.filter(is_active=True).annotate(
+            last=Subquery(latest_in_topic.values("published_at")[:1])
+        )
+    )
+    by_topic = {t.pk: {"last": t.last} for t in topics if t.last is not None}
     empty = [t for t in topics if t.pk not in by_topic]
     if empty:
         names = "、".join(t.name for t in empty)
