@@ -44,3 +44,21 @@ def test_the_open_data_page_fits_a_phone_and_passes_the_rules(
     assert _fits(page) <= 0
     assert _serious_violations(page) == []
     page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_docs_run_under_the_csp_and_lead_back_to_the_site(browser, live_server):  # noqa: F811
+    page = browser.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    page.goto(f"{live_server.url}/api/v1/docs")
+    # swagger-ui ran (its script is a static file) and listed the operations.
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() > 5
+    assert refused == []
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    assert page.title().startswith("开放接口文档")
+    page.get_by_role("link", name="返回").first.click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/") == live_server.url
+    page.close()
