@@ -141,6 +141,11 @@ def annual_recompute(request, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, "已按最新业务记录重新计算。")
+    # Back to the drill-down the button was pressed on, which now agrees with its figure.
+    cell = reverse("reports:annual_cell", args=[report.pk])
+    back = request.POST.get("next", "")
+    if back.startswith(cell + "?"):
+        return redirect(back)
     return redirect("reports:annual_detail", pk=report.pk)
 
 

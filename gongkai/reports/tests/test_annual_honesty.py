@@ -112,8 +112,14 @@ def test_the_drill_down_counts_its_cell_and_says_when_they_part(client, report, 
         case(agency, "natural_person", date(2025, 6, 2))
         page = _cell(client, report, "applications.new", "natural_person")
         assert "共 4 条" in page and "明细与报告数字不一致" in page
-        client.post(reverse("reports:annual_recompute", args=[report.pk]))
-        page = _cell(client, report, "applications.new", "natural_person")
+        cell = reverse("reports:annual_cell", args=[report.pk])
+        here = f"{cell}?path=applications.new&column=natural_person"
+        assert f'name="next" value="{here.replace("&", "&amp;")}"' in page
+        response = client.post(
+            reverse("reports:annual_recompute", args=[report.pk]), {"next": here}, follow=True
+        )
+        page = response.content.decode()
+        assert response.redirect_chain[-1][0] == here
     assert "<h1>一、本年新收申请 · 自然人：4</h1>" in page
     assert "共 4 条" in page and "不一致" not in page
 
