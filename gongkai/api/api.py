@@ -7,8 +7,9 @@ from . import applications_api, errors, public, staff
 
 
 class Docs(Swagger):
-    """swagger-ui inside a page of the site: lang, a Chinese title and guide to swagger-ui's
-    English buttons, a way back to the portal. Static files only, for the CSP."""
+    """swagger-ui inside a page of the site: lang, a Chinese title and introduction, swagger-ui's
+    own buttons and headings in Chinese (api/docs-zh.js), a way back to the portal. Static files
+    only, for the CSP."""
 
     template = "api/docs.html"
 

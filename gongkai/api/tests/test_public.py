@@ -129,7 +129,7 @@ def test_the_docs_page_is_a_chinese_page_of_the_site_under_the_strict_csp(client
     assert '<html lang="zh-Hans">' in html
     assert re.search(r"<title>开放接口文档 - [^<]+</title>", html)
     assert f'href="{reverse("portal:home")}">← 返回' in html
-    assert '点击下方 <span lang="en">Authorize</span>（授权）' in html
+    assert "点击下方“授权”按钮填入令牌" in html
     # The strict policy holds: no inline style, and the only inline <script> is the JSON
     # settings block swagger-ui-init.js reads (data, never run).
     assert "script-src 'self'" in page["Content-Security-Policy"]
