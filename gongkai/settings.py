@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Django's own widget templates, for FORM_RENDERER below.
+    "django.forms",
     # django-ninja: its swagger-ui assets are served from our static files, not a CDN.
     "ninja",
     # gongkai, lowest layer first
@@ -182,6 +184,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets are rendered through TEMPLATES, so gongkai/templates/django/forms/ overrides Django's
+# (the select boxes' "请选择" instead of "---------").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["gongkai.accounts.backends.LockoutModelBackend"]

@@ -13,6 +13,7 @@ from functools import cache
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.core.signals import setting_changed
+from django.db.models import Exists
 from django.dispatch import receiver
 
 from gongkai.lib.discovery import app_modules
@@ -74,14 +75,27 @@ def object_type_label(object_type: str) -> str:
 
 
 def object_type_choices() -> list[tuple[str, str]]:
-    seen = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
-            continue
-        for model in config.get_models():
-            if model._meta.label_lower != "accounts.auditentry":
-                seen[model._meta.label_lower] = str(model._meta.verbose_name)
-    return [("", "全部对象")] + sorted(seen.items(), key=lambda kv: kv[1])
+    """The types of object the log holds entries about, by their Chinese names: a type never
+    audited would only filter to an empty page."""
+    from .models import AuditEntry
+
+    models = {
+        model._meta.label_lower: str(model._meta.verbose_name)
+        for config in apps.get_app_configs()
+        if config.name.startswith("gongkai.")
+        for model in config.get_models()
+        if model._meta.label_lower != "accounts.auditentry"
+    }
+    # One query of index probes (EXISTS per type), not a DISTINCT over the whole log.
+    probes = {
+        f"t{i}": Exists(AuditEntry.objects.filter(object_type=label))
+        for i, label in enumerate(models)
+    }
+    row = next(iter(AuditEntry.objects.order_by().annotate(**probes).values(*probes)[:1]), {})
+    present = {label for key, label in zip(probes, models, strict=True) if row.get(key)}
+    return [("", "全部对象")] + sorted(
+        ((label, models[label]) for label in present), key=lambda kv: kv[1]
+    )
 
 
 def _field(model, key: str):
@@ -119,17 +133,58 @@ def _app_values(app_label: str) -> dict:
     return {}
 
 
-def _value(model, key: str, value, app_label: str = "") -> str:
+def _referenced(model, key: str):
+    """The model whose record `key` names by its id: a foreign key of the entry's model, or a
+    key an app declares in REFERENCES (a superseding import)."""
+    field = _field(model, key)
+    if field is not None and (field.many_to_one or field.one_to_one):
+        return field.related_model
+    label = _merged("REFERENCES").get(key)
+    return _model(label) if label else None
+
+
+NAME_CHUNK = 500  # ids per query when naming the records an export refers to
+
+
+def _reference_names(entries) -> dict[tuple[str, str], str]:
+    """{(model label, id): the record's name} for every id the entries' changes refer to, in one
+    query per model (the page and the export never query per row)."""
+    wanted: dict = {}
+    for entry in entries:
+        model = _model(entry.object_type)
+        for key, value in (entry.changes or {}).items():
+            target = _referenced(model, key)
+            if target is None:
+                continue
+            values = value if isinstance(value, list) else [value]
+            ids = {str(v) for v in values if isinstance(v, int) or str(v).isdigit()}
+            wanted.setdefault(target, set()).update(ids)
+    names = {}
+    for target, ids in wanted.items():
+        ids = sorted(ids)
+        for start in range(0, len(ids), NAME_CHUNK):
+            for obj in target._default_manager.filter(pk__in=ids[start : start + NAME_CHUNK]):
+                names[(target._meta.label_lower, str(obj.pk))] = str(obj)
+    return names
+
+
+def _value(model, key: str, value, app_label: str = "", names=None) -> str:
     if value is None or value == "":
         return EMPTY
+    target = _referenced(model, key) if names is not None else None
+    if target is not None and (isinstance(value, int) or str(value).isdigit()):
+        # An id means nothing to a reader: the record's name, as it reads now.
+        return names.get(
+            (target._meta.label_lower, str(value)), f"（已删除的{target._meta.verbose_name}）"
+        )
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dict):
         return "；".join(
-            f"{field_label(model, k)}：{_value(model, k, v)}" for k, v in value.items()
+            f"{field_label(model, k)}：{_value(model, k, v, names=names)}" for k, v in value.items()
         )
     if isinstance(value, list):
-        return "、".join(_value(model, key, v) for v in value) or EMPTY
+        return "、".join(_value(model, key, v, names=names) for v in value) or EMPTY
     text = str(value)
     field = _field(model, key)
     if field is not None and field.choices:
@@ -148,9 +203,11 @@ class Change:
     text: str
 
 
-def changes(entry) -> list[Change]:
+def changes(entry, names=None) -> list[Change]:
     """Each key of the entry's changes as one line: a pair [old, new] becomes "old → new"."""
     model = _model(entry.object_type)
+    if names is None:
+        names = _reference_names([entry])
     lines = []
     for key, value in (entry.changes or {}).items():
         label = field_label(model, key)
@@ -159,9 +216,10 @@ def changes(entry) -> list[Change]:
             and len(value) == 2
             and not any(isinstance(v, list | dict) for v in value)
         ):
-            text = f"{_value(model, key, value[0])} → {_value(model, key, value[1])}"
+            old, new = (_value(model, key, v, names=names) for v in value)
+            text = f"{old} → {new}"
         else:
-            text = _value(model, key, value)
+            text = _value(model, key, value, names=names)
         lines.append(Change(label, text))
     return lines
 
@@ -191,6 +249,8 @@ class Row:
 
 
 def rows(entries, user) -> list[Row]:
+    entries = list(entries)
+    names = _reference_names(entries)
     return [
         Row(
             entry=e,
@@ -198,7 +258,7 @@ def rows(entries, user) -> list[Row]:
             object_type=object_type_label(e.object_type),
             object_repr=e.object_repr,
             object_url=object_link(e, user),
-            changes=changes(e),
+            changes=changes(e, names),
         )
         for e in entries
     ]

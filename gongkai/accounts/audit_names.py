@@ -3,8 +3,10 @@
 Every gongkai app that writes audit entries has a module like this one (found by name through
 `gongkai.lib.discovery`): `ACTIONS` names each action code in Chinese, `FIELDS` labels the keys
 of its `changes` that are not fields of the entry's model, `VALUES` names coded values of those
-keys, and `link(object_type, object_id, user)` gives the page of the object where the viewer may
-open it. The audit log shows only these names: a code never reaches the page.
+keys, `REFERENCES` maps such a key that holds a record's id to the record's model (shown by its
+name, as a foreign key of the entry's model is), and `link(object_type, object_id, user)` gives
+the page of the object where the viewer may open it. The audit log shows only these names: a
+code never reaches the page.
 """
 
 from django.urls import reverse

@@ -5,6 +5,15 @@ from ninja import NinjaAPI, Swagger
 
 from . import applications_api, errors, public, staff
 
+
+class Docs(Swagger):
+    """swagger-ui inside a page of the site: lang, a Chinese title and introduction, swagger-ui's
+    own buttons and headings in Chinese (api/docs-zh.js), a way back to the portal. Static files
+    only, for the CSP."""
+
+    template = "api/docs.html"
+
+
 api = NinjaAPI(
     title="政府信息公开开放接口",
     version="1.0.0",
@@ -15,7 +24,7 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     # "ninja" is an installed app, so the docs page loads swagger-ui from our own static files.
-    docs=Swagger(settings={"persistAuthorization": False}),
+    docs=Docs(settings={"persistAuthorization": False}),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

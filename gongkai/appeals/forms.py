@@ -6,6 +6,7 @@ from gongkai.accounts.permissions import Action, organizations_for, own_organ_fo
 from gongkai.applications.forms import DATE, DATE_ERRORS, date_problem
 from gongkai.applications.models import Application
 
+from . import services
 from .models import LAWSUIT_RESULT_LABELS, REVIEW_RESULT_LABELS, AppealKind, AppealResult
 
 OPTIONAL_DATE_ERRORS = {"invalid": DATE_ERRORS["invalid"]}
@@ -89,6 +90,15 @@ class AppealForm(forms.Form):
         if found is None:
             raise forms.ValidationError(f"没有找到申请编号为“{number}”的本机关申请。")
         return found
+
+    def clean(self):
+        data = super().clean()
+        organization = data.get("organization")
+        if organization is not None:
+            problem = services.case_number_problem(organization, data.get("case_number", ""))
+            if problem:
+                self.add_error("case_number", problem)
+        return data
 
 
 class ScheduleForm(forms.Form):

@@ -129,6 +129,12 @@ class Appeal(models.Model):
                 ),
                 name="appeal_result_only_when_decided",
             ),
+            # A case number names one case of one office; cases without one are many.
+            models.UniqueConstraint(
+                fields=["organization", "case_number"],
+                condition=~models.Q(case_number=""),
+                name="appeal_case_number_unique_per_organization",
+            ),
         ]
 
     def __str__(self) -> str:

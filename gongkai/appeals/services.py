@@ -8,7 +8,7 @@ step is not allowed. A 结果纠正 on a case about an answered application reop
 
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -71,6 +71,20 @@ def _event(appeal: Appeal, kind: EventKind, actor: User, on: date, summary: str,
     )
 
 
+def case_number_problem(organization: Organization, case_number: str) -> str | None:
+    """Why `case_number` cannot be registered for `organization` (already taken), or None."""
+    case_number = case_number.strip()
+    if not case_number:
+        return None
+    taken = Appeal.objects.filter(organization=organization, case_number=case_number).first()
+    if taken is None:
+        return None
+    return (
+        f"案号“{case_number}”已登记（{taken.get_kind_display()}，{taken.appellant}，"
+        f"{taken.filed_on}立案），请勿重复登记；如是另一案件，请核对案号。"
+    )
+
+
 @transaction.atomic
 def appeal_file(
     *,
@@ -109,20 +123,30 @@ def appeal_file(
             )
     if handler is not None and not can(handler, Action.APPEAL_RECORD, organization):
         raise AppealError(f"{handler.display_name} 不能承办{organization.name}的复议诉讼案件。")
-    appeal = Appeal.objects.create(
-        organization=organization,
-        application=application,
-        kind=kind,
-        case_number=case_number.strip(),
-        appellant=appellant,
-        body=body,
-        subject=subject,
-        co_defendant_only=co_defendant_only,
-        filed_on=filed_on,
-        hearing_on=hearing_on,
-        deadline_on=deadline_on,
-        handler=handler or actor,
-    )
+    problem = case_number_problem(organization, case_number)
+    if problem:
+        raise AppealError(problem)
+    try:
+        # A savepoint: two clerks registering the same number at once meet the constraint.
+        with transaction.atomic():
+            appeal = Appeal.objects.create(
+                organization=organization,
+                application=application,
+                kind=kind,
+                case_number=case_number.strip(),
+                appellant=appellant,
+                body=body,
+                subject=subject,
+                co_defendant_only=co_defendant_only,
+                filed_on=filed_on,
+                hearing_on=hearing_on,
+                deadline_on=deadline_on,
+                handler=handler or actor,
+            )
+    except IntegrityError:
+        raise AppealError(
+            case_number_problem(organization, case_number) or "案件登记失败，请重试。"
+        ) from None
     _event(appeal, EventKind.FILE, actor, filed_on, f"{kind.label}，{body}受理")
     audit.record(
         "appeals.file",

@@ -192,3 +192,12 @@ def drilldown(org_ids, year: int, path: str, column: str = "total"):
     if column != "total":
         cases = cases.filter(applicant_kind=column)
     return cases.select_related("organization").order_by("received_on", "pk")
+
+
+def changed_since(org_ids, year: int, since) -> bool:
+    """Whether a case the year may count was saved after `since` (every transition saves it).
+    Cases received after the year cannot be counted in it."""
+    _, end = _bounds(year)
+    return Application.objects.filter(
+        organization_id__in=org_ids, received_on__lte=end, updated_at__gt=since
+    ).exists()

@@ -14,7 +14,6 @@ ACTIONS = {
     "catalog.item_approve": "审核通过",
     "catalog.item_return": "退回修改",
     "catalog.item_publish": "发布公开",
-    "catalog.publish": "发布公开",
     "catalog.item_withdraw": "撤回公开",
     "catalog.item_set_validity": "变更效力状态",
     "catalog.item_correct": "更正已公开信息（已生效）",

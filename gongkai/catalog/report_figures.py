@@ -83,3 +83,11 @@ def drilldown(org_ids, year: int, path: str, column: str = ""):
         .select_related("organization")
         .order_by("published_at", "pk")
     )
+
+
+def changed_since(org_ids, year: int, since) -> bool:
+    """Whether an item the year may count (published before its end) was saved after `since`."""
+    _, end = year_bounds(year)
+    return Item.objects.filter(
+        organization_id__in=org_ids, published_at__lt=end, updated_at__gt=since
+    ).exists()

@@ -132,7 +132,8 @@ class ServiceFigures(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organization_id}/{self.year}"
+        # What the audit log stores about the record: named, not "1/2026".
+        return f"{self.organization.name}{self.year}年"
 
 
 SERVICE_FIGURE_FIELDS = (

@@ -1,10 +1,20 @@
 """The quick log form, the portal's question form, answering and publishing."""
 
+import unicodedata
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 
 from gongkai.accounts.permissions import Action, organizations_for, own_organ_for
-from gongkai.applications.forms import DATE, DATE_ERRORS, date_problem, public_organizations
+from gongkai.applications.forms import (
+    DATE,
+    DATE_ERRORS,
+    PHONE,
+    date_problem,
+    public_organizations,
+)
 from gongkai.applications.models import Application
 
 from .models import ConsultationChannel
@@ -106,6 +116,20 @@ class AskForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"] = _organization_field(public_organizations())
         self.order_fields(["organization"])
+
+    def clean_contact(self):
+        # An answer nobody can deliver is a question lost: only a number or address we can use.
+        contact = unicodedata.normalize("NFKC", self.cleaned_data["contact"]).strip()
+        if PHONE.match(contact):
+            return contact
+        try:
+            validate_email(contact)
+        except ValidationError:
+            raise forms.ValidationError(
+                "请填写有效的手机号码、固定电话或电子邮箱"
+                "（例如 13812345678、021-53899700 或 name@example.com）。"
+            ) from None
+        return contact
 
 
 class AnswerForm(forms.Form):

@@ -102,6 +102,39 @@ class PublishForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    dated_on = forms.DateField(
+        label="报告日期（落款日期）",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="公众在“年度报告”栏目看到的日期。补录往年已发布的报告时，填写当年的发布日期。",
+        error_messages={"required": "请填写报告日期。", "invalid": "日期格式应为 YYYY-MM-DD。"},
+    )
+    # The digest of the figures and text on the page: publication compares it with a fresh
+    # computation and publishes nothing the publisher has not seen.
+    seen = forms.CharField(
+        widget=forms.HiddenInput,
+        max_length=64,
+        error_messages={"required": "页面已过期，请刷新页面、核对数字后再发布。"},
+    )
+
+    def __init__(self, *args, report, **kwargs):
+        from .engine.services import digest, year_not_over
+
+        super().__init__(*args, **kwargs)
+        self.fields["dated_on"].initial = timezone.localdate()
+        self.fields["seen"].initial = digest(report)
+        self.warning = year_not_over(report.year)
+        if self.warning:
+            self.fields["incomplete_year"] = forms.BooleanField(
+                label=f"{self.warning}我已知晓，仍要现在发布",
+                required=False,
+            )
+
+    def clean(self):
+        data = super().clean()
+        # A hidden field has no place to show its error: the page shows it above the form.
+        for message in self.errors.get("seen", []):
+            self.add_error(None, message)
+        return data
 
 
 class SupervisionForm(forms.Form):

@@ -16,7 +16,8 @@ def published(limit: int = 50) -> list[dict]:
         {
             "title": str(r),
             "url": reverse("reports:public_report", args=[r.pk]),
-            "date": r.published_at,
+            # The report's own date (as the agency dated it), not when the platform published it.
+            "date": r.date_shown,
         }
         for r in reports
     ]

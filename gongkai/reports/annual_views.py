@@ -19,7 +19,7 @@ from gongkai.lib.exporters.html import fragment
 from . import copies, statistics
 from .annual_forms import EditReportForm, NewReportForm, PublishForm
 from .engine import checks, services
-from .engine.figures import drilldown
+from .engine.figures import drilldown, records_changed_since
 from .engine.tables import FigureCell
 from .exports import EXPORT_FORMATS, export, report_document
 from .models import AnnualReport, AnnualReportStatus
@@ -88,15 +88,19 @@ def staff_list(request):
 
 
 def _detail_context(request, report, edit_form=None, publish_form=None) -> dict:
+    draft = not report.is_published
     return {
         "report": report,
         "body": _staff_fragment(report),
         "violations": [checks.describe(v) for v in report.violations],
         "copies": copies.copies(report),
         "edit_form": edit_form or EditReportForm(report=report),
-        "publish_form": publish_form or PublishForm(),
+        "publish_form": publish_form or PublishForm(report=report),
         "can_compose": can(request.user, Action.REPORT_COMPOSE, report.organization),
         "can_publish": can(request.user, Action.REPORT_APPROVE, report.organization),
+        "can_recompute": draft and services.may_recompute(request.user, report),
+        # Only a draft's figures follow the records; a published report's are frozen.
+        "stale": draft and records_changed_since(report),
         "exports": [(fmt, fmt.upper()) for fmt in EXPORT_FORMATS],
     }
 
@@ -137,6 +141,11 @@ def annual_recompute(request, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, "已按最新业务记录重新计算。")
+    # Back to the drill-down the button was pressed on, which now agrees with its figure.
+    cell = reverse("reports:annual_cell", args=[report.pk])
+    back = request.POST.get("next", "")
+    if back.startswith(cell + "?"):
+        return redirect(back)
     return redirect("reports:annual_detail", pk=report.pk)
 
 
@@ -144,14 +153,22 @@ def annual_recompute(request, pk: int):
 @require_POST
 def annual_publish(request, pk: int):
     report = get_annual_report_for(request.user, pk)
-    form = PublishForm(request.POST)
+    form = PublishForm(request.POST, report=report)
     if form.is_valid():
         try:
             services.annual_report_publish(
                 report=report,
                 actor=request.user,
                 override_reason=form.cleaned_data["override_reason"],
+                seen=form.cleaned_data["seen"],
+                incomplete_year_confirmed=form.cleaned_data.get("incomplete_year", False),
+                dated_on=form.cleaned_data["dated_on"],
             )
+        except services.FiguresChanged as exc:
+            # The page now shows the recomputed figures, and a form that carries them.
+            report.refresh_from_db()
+            messages.warning(request, str(exc))
+            return redirect("reports:annual_detail", pk=report.pk)
         except services.AnnualReportError as exc:
             form.add_error(None, str(exc))
         else:
@@ -175,8 +192,7 @@ def annual_export(request, pk: int, fmt: str):
 
 
 def _download(report: AnnualReport, fmt: str) -> HttpResponse:
-    on = report.published_at.date() if report.published_at else None
-    data = export(report.document, report.sections, fmt, on=on)
+    data = export(report.document, report.sections, fmt, on=report.date_shown)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
     name = f"{report.organization.code}-{report.year}-annual-report.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -185,23 +201,31 @@ def _download(report: AnnualReport, fmt: str) -> HttpResponse:
 
 @login_required
 def annual_cell(request, pk: int):
-    """The records behind one figure of the report."""
+    """The records behind one figure of the report, as they are now, against the figure as it
+    was computed (a draft is recomputed to make them agree; a published report keeps its own)."""
     report = get_annual_report_for(request.user, pk)
     path, column = request.GET.get("path", ""), request.GET.get("column", "")
     full = f"{path}.{column}" if column else path
     field = statistics.FIELDS_BY_PATH.get(full)
-    if field is None or (column and column not in statistics.COLUMN_KEYS):
+    if field is None:
         raise Http404("没有这一项统计数据")
     records = drilldown(report.organization, report.year, path, column, subtree=report.subtree)
     page = Paginator(records, 50).get_page(request.GET.get("page")) if records is not None else None
+    figure = statistics.get(report.document, full)
+    listed = page.paginator.count if page is not None else None
+    draft = not report.is_published
     return render(
         request,
         "reports/annual_cell.html",
         {
             "report": report,
             "field": field,
-            "figure": statistics.get(report.document, full),
+            "figure": figure,
+            "entered": full in report.entered,
             "page": page,
+            "listed": listed,
+            "differs": listed is not None and listed != figure and full not in report.entered,
+            "can_recompute": draft and services.may_recompute(request.user, report),
         },
     )
 
@@ -214,7 +238,7 @@ def public_report(request, pk: int):
         status=AnnualReportStatus.PUBLISHED,
     )
     request.analytics = {"section": "年度报告", "object": report}
-    document = report_document(report.document, report.sections, on=report.published_at.date())
+    document = report_document(report.document, report.sections, on=report.date_shown)
     return render(
         request, "reports/annual_public.html", {"report": report, "body": fragment(document)}
     )

@@ -26,6 +26,9 @@ FIELDS = {
     "entered": "填报数据",
 }
 
+# Keys whose value is the id of a record (shown by the record's name).
+REFERENCES = {"by": "reports.importedreport"}
+
 
 def field_label(key: str) -> str | None:
     """A confirmed import's changes are keyed by statistic paths: their labels as printed."""

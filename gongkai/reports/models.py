@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from gongkai.accounts.models import Organization
 
@@ -118,6 +119,9 @@ class AnnualReport(models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField("发布时间", null=True, blank=True)
+    # The date the report bears (its 落款), which the public reads: a past year's report entered
+    # now is dated as the agency published it, not as the platform did.
+    dated_on = models.DateField("报告日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "年度报告"
@@ -136,3 +140,10 @@ class AnnualReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == AnnualReportStatus.PUBLISHED
+
+    @property
+    def date_shown(self):
+        """The report's own date for readers: the date it bears, else the day it was published."""
+        if self.dated_on:
+            return self.dated_on
+        return timezone.localdate(self.published_at) if self.published_at else None

@@ -67,7 +67,7 @@ def test_the_database_itself_refuses_to_rewrite_an_audit_entry(db):
 
 
 def test_only_administrators_browse_the_audit_log(client, clerk, admin_user):
-    audit.record("catalog.publish", None, actor=clerk)
+    audit.record("catalog.item_publish", None, actor=clerk)
     client.force_login(clerk)
     assert client.get(reverse("accounts:audit")).status_code == 403
 
@@ -78,7 +78,7 @@ def test_only_administrators_browse_the_audit_log(client, clerk, admin_user):
 
     client.force_login(admin_user)
     assert actions(action="catalog") == ["发布公开"]
-    assert actions(action="catalog.publish") == ["发布公开"]
+    assert actions(action="catalog.item_publish") == ["发布公开"]
     assert actions(action="applications") == []
 
 
@@ -93,7 +93,7 @@ def test_an_inverted_date_range_gets_a_clear_message(client, admin_user):
 def test_the_audit_log_finds_an_actor_by_username_or_by_the_name_written(client, admin_user, clerk):
     clerk.full_name = "王晓敏"
     clerk.save()
-    audit.record("catalog.publish", None, actor=clerk)
+    audit.record("catalog.item_publish", None, actor=clerk)
     audit.record("applications.lookup", None)  # by the public: no actor
 
     def actions(actor):
@@ -101,6 +101,6 @@ def test_the_audit_log_finds_an_actor_by_username_or_by_the_name_written(client,
         return {e.action for e in page.context["page"]}
 
     client.force_login(admin_user)
-    assert actions("clerk") == {"catalog.publish"}
-    assert actions("王晓敏") == {"catalog.publish"}
+    assert actions("clerk") == {"catalog.item_publish"}
+    assert actions("王晓敏") == {"catalog.item_publish"}
     assert actions("公众/系统") == {"applications.lookup"}

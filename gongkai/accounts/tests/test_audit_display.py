@@ -106,7 +106,7 @@ def test_the_filter_offers_chinese_actions_and_refuses_unknown_codes(client, adm
 def test_the_filtered_log_exports_as_csv_for_inspections_and_the_export_is_audited(
     client, admin_user, clerk
 ):
-    audit.record("catalog.publish", None, actor=clerk, changes={"index_no": "A-2026-1"})
+    audit.record("catalog.item_publish", None, actor=clerk, changes={"index_no": "A-2026-1"})
     audit.record("accounts.login", clerk, actor=clerk)
     client.force_login(admin_user)
     response = client.get(reverse("accounts:audit_export"), {"action": "catalog"})
@@ -130,3 +130,76 @@ def test_a_correction_keyed_by_chinese_labels_shows_them(db, clerk):
     entry = audit.record("catalog.item_correct", None, actor=clerk, changes={"标题": ["甲", "乙"]})
     (row,) = audit_display.rows([entry], clerk)
     assert (row.changes[0].label, row.changes[0].text) == ("标题", "甲 → 乙")
+
+
+def test_the_object_filter_lists_only_types_in_the_log_by_their_chinese_names(
+    client, admin_user, clerk, application_factory
+):
+    client.force_login(admin_user)
+    audit.record("applications.accept", application_factory(), actor=clerk)
+    audit.record("accounts.login", clerk, actor=clerk)
+    assert dict(audit_display.object_type_choices()) == {
+        "": "全部对象",
+        "accounts.user": "工作人员",
+        "applications.application": "政府信息公开申请",
+    }
+    page = client.get(reverse("accounts:audit")).content.decode()
+    assert "applications.application" in page  # a type nobody has acted on is not offered:
+    assert 'value="consultations.consultation"' not in page
+
+
+def test_a_record_named_by_its_id_is_shown_by_its_name(db, clerk, application_factory):
+    from gongkai.appeals.models import AppealKind
+    from gongkai.appeals.services import appeal_file
+
+    application = application_factory()
+    appeal_file(
+        organization=application.organization,
+        actor=clerk,
+        kind=AppealKind.REVIEW,
+        appellant="陈志明",
+        body="上海市人民政府",
+        subject="不服答复",
+        filed_on=date(2026, 11, 2),
+        application=application,
+    )
+    gone = audit.record("reports.import_supersede", None, actor=clerk, changes={"by": 999999})
+    filed = AuditEntry.objects.get(action="appeals.file")
+    rows = audit_display.rows([filed, gone], clerk)
+    lines = {c.label: c.text for row in rows for c in row.changes}
+    assert lines["涉及的申请"] == application.tracking_number
+    assert lines["替代它的导入记录"] == "（已删除的导入的年度报告）"
+    assert rows[0].changes_text() == f"类型：行政复议；涉及的申请：{application.tracking_number}"
+
+
+def test_naming_the_records_costs_one_query_per_model_not_per_row(
+    db, clerk, application_factory, django_assert_num_queries
+):
+    for _ in range(5):
+        audit.record("appeals.file", None, changes={"by": application_factory().pk})
+    entries = [
+        audit.record("reports.import_supersede", None, actor=clerk, changes={"by": n})
+        for n in range(1, 30)
+    ]
+    with django_assert_num_queries(1):
+        audit_display.rows(entries, clerk)
+
+
+def test_each_action_in_the_filter_has_its_own_name():
+    labels = [
+        label
+        for _, group in audit_display.action_choices()[1:]
+        for code, label in group
+        if "." in code
+    ]
+    assert len(labels) == len(set(labels)), sorted(
+        label for label in labels if labels.count(label) > 1
+    )
+
+
+def test_hotline_figures_are_logged_by_office_and_year(db, clerk, agency):
+    from gongkai.channels.services import service_figures_save
+
+    service_figures_save(actor=clerk, organization=agency, year=2026, data={"hotline_calls": 12})
+    entry = AuditEntry.objects.get(action="channels.service_figures_save")
+    assert entry.object_repr == f"{agency.name}2026年"

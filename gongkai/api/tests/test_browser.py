@@ -44,3 +44,34 @@ def test_the_open_data_page_fits_a_phone_and_passes_the_rules(
     assert _fits(page) <= 0
     assert _serious_violations(page) == []
     page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_api_docs_run_under_the_csp_and_lead_back_to_the_site(browser, live_server):  # noqa: F811
+    page = browser.new_page()
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security" in m.text else None)
+    page.goto(f"{live_server.url}/api/v1/docs")
+    # swagger-ui ran (its script is a static file) and listed the operations.
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() > 5
+    assert refused == []
+    assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+    # swagger-ui's own words are Chinese: its authorize button, and an operation's buttons.
+    assert page.get_by_role("button", name="授权").first.is_visible()
+    page.locator(".opblock-summary").first.click()
+    page.get_by_role("button", name="试用").first.wait_for()
+    assert page.get_by_role("heading", name="参数").first.is_visible()
+    assert "Try it out" not in page.locator("#swagger-ui").inner_text()
+    # The translated buttons still work: the first operation (the public item list) runs.
+    page.get_by_role("button", name="试用").first.click()
+    page.get_by_role("button", name="执行").first.click()
+    page.get_by_text("服务器响应").first.wait_for()
+    assert (
+        page.locator(".live-responses-table tbody .response-col_status").first.inner_text() == "200"
+    )
+    assert page.title().startswith("开放接口文档")
+    page.get_by_role("link", name="返回").first.click()
+    page.wait_for_load_state()
+    assert page.url.rstrip("/") == live_server.url
+    page.close()

@@ -119,6 +119,29 @@ def test_the_openapi_document_and_its_docs_page_are_served_locally(client):
 
 
 @pytest.mark.django_db
+def test_the_docs_page_is_a_chinese_page_of_the_site_under_the_strict_csp(client):
+    import re
+
+    from django.urls import reverse
+
+    page = client.get("/api/v1/docs")
+    html = page.content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert re.search(r"<title>开放接口文档 - [^<]+</title>", html)
+    assert f'href="{reverse("portal:home")}">← 返回' in html
+    assert "点击下方“授权”按钮填入令牌" in html
+    # The strict policy holds: no inline style, and the only inline <script> is the JSON
+    # settings block swagger-ui-init.js reads (data, never run).
+    assert "script-src 'self'" in page["Content-Security-Policy"]
+    assert "<style" not in html and " style=" not in html
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
+    assert inline == [' type="application/json" id="swagger-settings"']
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("api/docs.css") and "/static/api/docs.css" in html
+
+
+@pytest.mark.django_db
 def test_a_failure_inside_the_api_answers_json_not_a_page(client, monkeypatch, published):
     from gongkai.catalog import selectors
 

@@ -114,3 +114,32 @@ def test_the_reopen_step_is_no_button_on_the_case_page(answered, clerk):
 def test_hearing_before_filing_is_refused(agency, clerk):
     with pytest.raises(services.AppealError, match="听证或开庭日期不能早于立案日期"):
         file(agency, clerk, hearing_on=date(2026, 10, 1))
+
+
+def test_a_case_number_is_registered_once_per_office(agency, other_agency, clerk, outsider):
+    first = file(agency, clerk, case_number="沪府复字〔2026〕第101号")
+    with pytest.raises(services.AppealError, match="案号“沪府复字〔2026〕第101号”已登记"):
+        file(agency, clerk, case_number=" 沪府复字〔2026〕第101号 ", appellant="李娜")
+    assert list(Appeal.objects.all()) == [first]
+    # Another office may hold the same number (the body numbers its own cases), and cases
+    # registered before their number is known have none.
+    file(other_agency, outsider, case_number="沪府复字〔2026〕第101号")
+    file(agency, clerk)
+    file(agency, clerk)
+    assert Appeal.objects.count() == 4
+
+
+def test_the_database_refuses_a_second_case_with_the_same_number(agency, clerk):
+    from django.db import IntegrityError, transaction
+
+    first = file(agency, clerk, case_number="(2026)沪0104行初1号")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Appeal.objects.create(
+            organization=agency,
+            kind=first.kind,
+            case_number=first.case_number,
+            appellant="李娜",
+            body=first.body,
+            subject=first.subject,
+            filed_on=first.filed_on,
+        )

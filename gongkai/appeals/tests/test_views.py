@@ -195,3 +195,24 @@ def test_the_list_costs_the_same_queries_for_many_cases(client, agency, clerk, a
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("appeals:list"))
     assert len(many) == len(few)
+
+
+def test_a_case_number_already_registered_is_refused_on_the_form(client, agency, clerk):
+    file(agency, clerk, case_number="沪府复字〔2026〕第101号", appellant="陈志明")
+    client.force_login(clerk)
+    response = client.post(
+        reverse("appeals:new"),
+        {
+            "organization": agency.pk,
+            "kind": "review",
+            "appellant": "陈志明",
+            "body": "上海市人民政府",
+            "case_number": "沪府复字〔2026〕第101号",
+            "subject": "不服答复",
+            "filed_on": "2026-11-20",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "案号“沪府复字〔2026〕第101号”已登记（行政复议，陈志明，2026-11-02立案）" in page
+    assert Appeal.objects.count() == 1

@@ -115,3 +115,34 @@ def test_a_client_asking_too_often_is_refused_in_chinese(client, agency):
     # Another address may still ask.
     other = client.post(reverse("consultations:ask"), data, REMOTE_ADDR="10.1.2.3")
     assert other.status_code == 302
+
+
+def test_the_online_form_refuses_a_contact_nobody_can_answer(client, agency):
+    form = {
+        "organization": agency.pk,
+        "topic": "申请费用",
+        "question": "申请政府信息公开要收费吗？",
+        "asker_name": "王芳",
+    }
+    for unusable in ("abc", "123", "wang@", "电话见附件"):
+        response = client.post(reverse("consultations:ask"), {**form, "contact": unusable})
+        assert response.status_code == 400
+        assert "请填写有效的手机号码、固定电话或电子邮箱" in response.content.decode()
+    assert not Consultation.objects.exists()
+
+
+def test_the_online_form_takes_a_landline_or_an_email_address(client, agency):
+    form = {
+        "organization": agency.pk,
+        "topic": "申请费用",
+        "question": "申请政府信息公开要收费吗？",
+        "asker_name": "王芳",
+    }
+    for usable in ("021-53899700", " wang.fang@example.cn ", "１３９００００１１１１"):
+        response = client.post(reverse("consultations:ask"), {**form, "contact": usable})
+        assert response.status_code == 302
+    assert sorted(Consultation.objects.values_list("contact", flat=True)) == [
+        "021-53899700",
+        "13900001111",
+        "wang.fang@example.cn",
+    ]

@@ -5,7 +5,9 @@ Each domain app that holds figures of the report provides `<app>/report_figures.
 year, path, column)`` returning the records behind a figure). The engine merges what the sources
 give, keeps what the chosen format prints, and lays the figures staff entered by hand on top
 (report-sources.md: an entered figure is never overwritten by a computation). A source that is
-not installed leaves its figures absent — "not recorded", never a zero.
+not installed leaves its figures absent — "not recorded", never a zero. A source may also provide
+``changed_since(org_ids, year, since) -> bool``: whether a record it counts for the year changed
+after `since` (a few indexed EXISTS, far cheaper than computing the figures again).
 """
 
 from __future__ import annotations
@@ -176,3 +178,15 @@ def drilldown(organization: Organization, year: int, path: str, column: str, *, 
         if isinstance(records, QuerySet):
             return records
     return None
+
+
+def records_changed_since(report) -> bool:
+    """Whether a record behind `report`'s figures changed after they were computed."""
+    if report.computed_at is None:
+        return True
+    ids = scope_ids(report.organization, subtree=report.subtree)
+    return any(
+        module.changed_since(ids, report.year, report.computed_at)
+        for module in app_modules("report_figures")
+        if hasattr(module, "changed_since")
+    )

@@ -1,10 +1,16 @@
 """Transitions of this platform's own annual reports: create, edit, recompute, publish.
 
 A report with violations cannot be published unless a leader gives a written reason; the reason
-and the violations it overrode go into the audit log with the publication.
+and the violations it overrode go into the audit log with the publication. Publication
+recomputes the figures: when they no longer are those the publisher was shown (`seen`), nothing
+is published and the publisher is shown the new ones first.
 """
 
 from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,9 +31,72 @@ class AnnualReportError(Exception):
     """A refused change of an annual report; the message is shown to staff as it is."""
 
 
+class FiguresChanged(AnnualReportError):
+    """Publication found other figures than the publisher saw: recomputed, not published."""
+
+    def __init__(self, changed: dict[str, list]):
+        self.changed = changed
+        lines = [
+            f"{_label(path)}：{_shown(old)} → {_shown(new)}"
+            for path, (old, new) in sorted(changed.items())
+        ]
+        listed = "；".join(lines[:8]) + (f"；等 {len(lines)} 项" if len(lines) > 8 else "")
+        super().__init__(
+            "报告未发布：按最新业务记录重新计算后，报告与您看到的不同"
+            + (f"（{listed}）" if listed else "（正文或填报数据已被修改）")
+            + "。请核对本页现在的数字后再发布。"
+        )
+
+
+def _label(path: str) -> str:
+    field = statistics.FIELDS_BY_PATH.get(path)
+    return field.label if field else "其他数字"
+
+
+def _shown(value) -> str:
+    return "无" if value is None else str(value)
+
+
 def _require(user: User, action: Action, organization: Organization) -> None:
     if not can(user, action, organization):
         raise AnnualReportError(f"您没有权限对“{organization.name}”执行“{action.label}”。")
+
+
+def may_recompute(user: User, report: AnnualReport) -> bool:
+    """Whoever composes the report or may publish it: a leader about to publish must be able to
+    look at current figures."""
+    return any(
+        can(user, action, report.organization)
+        for action in (Action.REPORT_COMPOSE, Action.REPORT_APPROVE)
+    )
+
+
+def digest(report: AnnualReport) -> str:
+    """A fingerprint of what a reader of the draft sees: its figures, its text, its entries.
+    The publish form carries it, so that publication can tell whether anything moved."""
+    shown = {
+        "figures": statistics.flatten(report.document),
+        "sections": report.sections,
+        "entered": report.entered,
+    }
+    text = json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def year_not_over(year: int, today: date | None = None) -> str | None:
+    """The warning for a report of a year that has not ended yet, or None."""
+    today = today or timezone.localdate()
+    if today <= date(year, 12, 31):
+        return f"{year}年尚未结束，报告数据可能不完整。"
+    return None
+
+
+def _changes(before: dict, after: dict) -> dict[str, list]:
+    return {
+        p: [before.get(p), after.get(p)]
+        for p in after.keys() | before.keys()
+        if before.get(p) != after.get(p)
+    }
 
 
 def _refresh(report: AnnualReport) -> None:
@@ -100,18 +169,18 @@ def annual_report_create(
 def annual_report_recompute(*, report: AnnualReport, actor: User) -> AnnualReport:
     """Take the figures afresh from the records (a case mended since, a late entry)."""
     report = _lock(report)
-    _require(actor, Action.REPORT_COMPOSE, report.organization)
+    if not may_recompute(actor, report):
+        _require(actor, Action.REPORT_COMPOSE, report.organization)
+    _recompute(report, actor)
+    return report
+
+
+def _recompute(report: AnnualReport, actor: User) -> None:
     before = statistics.flatten(report.document)
     _refresh(report)
     report.save()
-    after = statistics.flatten(report.document)
-    changed = {
-        p: [before.get(p), after.get(p)]
-        for p in after.keys() | before.keys()
-        if before.get(p) != after.get(p)
-    }
+    changed = _changes(before, statistics.flatten(report.document))
     audit.record("reports.annual_recompute", report, actor=actor, changes=changed)
-    return report
 
 
 @transaction.atomic
@@ -151,14 +220,43 @@ def annual_report_edit(
     return report
 
 
-@transaction.atomic
 def annual_report_publish(
-    *, report: AnnualReport, actor: User, override_reason: str = ""
+    *,
+    report: AnnualReport,
+    actor: User,
+    override_reason: str = "",
+    seen: str | None = None,
+    incomplete_year_confirmed: bool = False,
+    dated_on: date | None = None,
 ) -> AnnualReport:
-    """Publish (figures recomputed and frozen). With violations only on a leader's written reason."""
-    report = _lock(report)
-    _require(actor, Action.REPORT_APPROVE, report.organization)
-    _refresh(report)
+    """Publish (figures recomputed and frozen). With violations only on a leader's written reason.
+
+    `seen` is the `digest` of the draft as the publisher was shown it (the page passes it; a
+    command has no page): if the recomputation changes anything, the new figures are saved, the
+    report stays a draft and `FiguresChanged` says what moved. A year not yet over needs
+    `incomplete_year_confirmed`. `dated_on` is the date the report bears (default today).
+    """
+    with transaction.atomic():
+        report = _lock(report)
+        _require(actor, Action.REPORT_APPROVE, report.organization)
+        warning = year_not_over(report.year)
+        if warning and not incomplete_year_confirmed:
+            raise AnnualReportError(warning + "确需现在发布的，请勾选确认后再发布。")
+        dated_on = dated_on or timezone.localdate()
+        if not date(report.year, 1, 1) <= dated_on <= timezone.localdate():
+            raise AnnualReportError(f"报告日期须在{report.year}年1月1日至今天之间。")
+        before = statistics.flatten(report.document)
+        _refresh(report)
+        if seen is None or digest(report) == seen:
+            return _publish(report, actor, override_reason, dated_on)
+        # Keep the new figures (the page shows them next), publish nothing.
+        report.save()
+        moved = _changes(before, statistics.flatten(report.document))
+        audit.record("reports.annual_recompute", report, actor=actor, changes=moved)
+    raise FiguresChanged(moved)
+
+
+def _publish(report: AnnualReport, actor: User, override_reason: str, dated_on: date):
     reason = override_reason.strip()
     if report.violations and not reason:
         raise AnnualReportError(
@@ -171,6 +269,7 @@ def annual_report_publish(
     report.status = AnnualReportStatus.PUBLISHED
     report.published_by = actor
     report.published_at = timezone.now()
+    report.dated_on = dated_on
     report.save()
     audit.record(
         "reports.annual_publish",

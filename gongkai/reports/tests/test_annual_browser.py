@@ -41,3 +41,24 @@ def test_the_published_report_fits_a_phone_screen(browser, live_server, report, 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0  # the wide tables scroll inside their box, not the page
     page.close()
+
+
+def test_the_leader_recomputes_and_publishes_from_a_phone(browser, live_server, report, leader):  # noqa: F811
+    from gongkai.portal.tests.test_staff_screens import _login, _serious_violations
+    from gongkai.reports.models import AnnualReportStatus
+
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    _login(page, live_server.url, "leader")
+    page.goto(f"{live_server.url}/staff/reports/{report.pk}/")
+    assert "数字为最新" in page.locator("#freshness").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    assert _serious_violations(page) == []
+    page.get_by_role("button", name="按最新业务记录重新计算").press("Enter")
+    page.wait_for_load_state()
+    assert "已按最新业务记录重新计算" in page.locator("main").inner_text()
+    page.get_by_role("button", name="发布年度报告").press("Enter")
+    page.wait_for_load_state()
+    assert "年度报告已发布" in page.locator("main").inner_text()
+    report.refresh_from_db()
+    assert report.status == AnnualReportStatus.PUBLISHED
+    page.close()

@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from gongkai.reports.engine import services
 from gongkai.reports.models import AnnualReport, AnnualReportStatus
 
 from .engine_data import caseload
@@ -16,6 +17,13 @@ pytestmark = pytest.mark.django_db
 def fixed_clock():
     with time_machine.travel("2026-02-10 09:00 +0800", tick=False):
         yield
+
+
+def shown_publish_form(client, report, **extra) -> dict:
+    """What the publish form on the report's page sends as it stands (the digest of the figures
+    shown, today's date), with `extra`."""
+    form = client.get(reverse("reports:annual_detail", args=[report.pk])).context["publish_form"]
+    return {"seen": form["seen"].value(), "dated_on": str(form["dated_on"].value()), **extra}
 
 
 @pytest.fixture
@@ -86,7 +94,9 @@ def test_the_clerk_edits_a_section_and_a_bad_entered_figure_is_refused_in_chines
 
 def test_the_leader_publishes_and_the_public_reads_it_in_the_column(client, started, leader):
     client.force_login(leader)
-    response = client.post(reverse("reports:annual_publish", args=[started.pk]), {})
+    response = client.post(
+        reverse("reports:annual_publish", args=[started.pk]), shown_publish_form(client, started)
+    )
     assert response.status_code == 302
     started.refresh_from_db()
     assert started.status == AnnualReportStatus.PUBLISHED
@@ -106,19 +116,21 @@ def test_an_unpublished_report_is_not_public(client, started):
     assert client.get(reverse("reports:public_report", args=[started.pk])).status_code == 404
 
 
-def test_the_leader_must_give_a_reason_to_publish_over_violations(client, started, leader):
+def test_the_leader_must_give_a_reason_to_publish_over_violations(client, started, leader, clerk):
     AnnualReport.objects.filter(pk=started.pk).update(
         entered={"proactive.administrative_licensing.decisions": 1}
     )
     AnnualReport.objects.filter(pk=started.pk).update(
         sections={"overview": "本年度办结5件。其中，予以公开2件，占办结总数的50.00%。"}
     )
+    services.annual_report_recompute(report=started, actor=clerk)
     client.force_login(leader)
     url = reverse("reports:annual_publish", args=[started.pk])
-    response = client.post(url, {"override_reason": ""})
+    response = client.post(url, shown_publish_form(client, started, override_reason=""))
     assert response.status_code == 400
     assert "1 处勾稽问题" in response.content.decode()
-    assert client.post(url, {"override_reason": "该百分比为引用上级通报口径。"}).status_code == 302
+    reason = shown_publish_form(client, started, override_reason="该百分比为引用上级通报口径。")
+    assert client.post(url, reason).status_code == 302
     started.refresh_from_db()
     assert started.override_reason == "该百分比为引用上级通报口径。"
 
