@@ -133,22 +133,48 @@ class Entry:
     visit: object = None
 
 
+def _current(key: str) -> tuple[str, object]:
+    """The current generation and whatever is stored under `key` (one round trip when shared)."""
+    cache = _cache()
+    if not _shared():
+        return _local_generation(), cache.get(key)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:  # never set, or evicted: start one, older entries are void
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        return cache.get(GENERATION_KEY) or "", None
+    return generation, found.get(key)
+
+
 def lookup(key: str) -> tuple[str, Entry | None]:
     """The current generation and the page stored under `key` if it is of that generation."""
-    cache = _cache()
-    if _shared():
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:  # never set, or evicted: start one, older pages are void
-            cache.add(GENERATION_KEY, _new_generation(), timeout=None)
-            return cache.get(GENERATION_KEY) or "", None
-        entry = found.get(key)
-    else:
-        generation = _local_generation()
-        entry = cache.get(key)
+    generation, entry = _current(key)
     if isinstance(entry, Entry) and entry.generation == generation:
         return generation, entry
     return generation, None
+
+
+def remember(name: str, compute):
+    """`compute()`, a value derived from public content only (the filter choices of the lists),
+    computed once per generation instead of on every page the page cache misses (another
+    search, another page of a list). Computed afresh each time when the cache is off."""
+    if not enabled():
+        return compute()
+    key = "value:" + name
+    try:
+        generation, found = _current(key)
+    except Exception:
+        logger.exception("页面缓存读取失败")
+        return compute()
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == generation:
+        return found[1]
+    value = compute()
+    if generation and not _replicas_may_lag(generation):
+        try:
+            _cache().set(key, (generation, value), timeout=seconds())
+        except Exception:
+            logger.exception("页面缓存写入失败")
+    return value
 
 
 def _replicas_may_lag(generation: str) -> bool:

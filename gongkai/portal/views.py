@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.permissions import Action, require
+from gongkai.lib import pagecache
 from gongkai.lib.discovery import app_modules
 
 from .forms import SiteInfoForm
@@ -24,8 +25,12 @@ def home(request):
 
 
 def _home_sections() -> list[dict]:
-    """Blocks other apps contribute to the home page through `<app>.portal_blocks.blocks()`."""
-    return [block for module in app_modules("portal_blocks") for block in module.blocks()]
+    """Blocks other apps contribute to the home page through `<app>.portal_blocks.blocks()`:
+    public content only, computed once per change of it (gongkai.lib.pagecache.remember)."""
+    return pagecache.remember(
+        "portal:home_sections",
+        lambda: [block for module in app_modules("portal_blocks") for block in module.blocks()],
+    )
 
 
 def favicon(request):

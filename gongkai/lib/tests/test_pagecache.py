@@ -115,3 +115,22 @@ def test_several_app_servers_share_pages_and_generation_through_redis(settings):
     caches["pages"].delete(pagecache.GENERATION_KEY)
     assert pagecache.lookup(key)[1] is None
     caches["pages"].clear()
+
+
+def test_a_value_derived_from_public_content_is_computed_once_per_change(enabled):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return ["2026", "2025"]
+
+    assert pagecache.remember("years", compute) == ["2026", "2025"]
+    assert pagecache.remember("years", compute) == ["2026", "2025"]
+    assert len(calls) == 1
+    pagecache.bump()
+    pagecache.remember("years", compute)
+    assert len(calls) == 2
+    enabled.GONGKAI_PAGE_CACHE_SECONDS = 0  # off: computed every time
+    pagecache.remember("years", compute)
+    pagecache.remember("years", compute)
+    assert len(calls) == 4
