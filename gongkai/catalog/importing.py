@@ -20,7 +20,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
-from gongkai.lib import counters, text
+from gongkai.lib import counters, pagecache, text
 
 from .models import (
     Category,
@@ -431,6 +431,9 @@ def import_published(
             gc.enable()
         if dropped:
             _create_secondary_indexes()
+        # Written by SQL of its own, past the model signals: the lists show the committed
+        # batches now, even when the import stopped midway.
+        pagecache.changed()
     return total
 
 

@@ -12,10 +12,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.accounts.models import Role
 from gongkai.analytics.models import DailyVisit
-from gongkai.catalog import corrections, services
+from gongkai.catalog import corrections, importing, services
 from gongkai.catalog.models import Category, Confidentiality, Item, ItemKind, Topic, Validity
 from gongkai.catalog.search import engine, sync
 from gongkai.conftest import make_staff
@@ -234,3 +235,22 @@ def test_the_cache_can_be_turned_off(visitor, published, settings):
     _page(visitor, url)
     Item.objects.filter(pk=published.pk).update(title="关闭缓存后的标题")
     assert "关闭缓存后的标题" in _page(visitor, url)[1]
+
+
+def test_a_bulk_import_shows_on_the_lists_at_once(visitor, published, agency):
+    assert "批量导入的公告" not in _page(visitor, reverse("catalog:browse"))[1]
+    at = dt.datetime(2024, 3, 5, 10, 0, tzinfo=timezone.get_current_timezone())
+    importing.import_published(
+        [
+            {
+                "organization_id": agency.pk,
+                "title": "批量导入的公告",
+                "body": "经年度检查考核，下列律师事务所考核结果为称职。",
+                "written_on": dt.date(2024, 3, 1),
+                "published_at": at,
+                "topic_id": published.topic_id,
+                "category_id": published.category_id,
+            }
+        ]
+    )
+    assert "批量导入的公告" in _page(visitor, reverse("catalog:browse"))[1]
