@@ -155,7 +155,7 @@ def connect_invalidation() -> None:
     """Every save or delete of a public app's row invalidates the cached pages (after commit)."""
     models = [apps.get_model("accounts", "Organization")]
     for label in PUBLIC_APPS:
-        models += [m for m in apps.get_app_config(label).get_models()]
+        models += list(apps.get_app_config(label).get_models())
     for model in models:
         if model._meta.label_lower in QUIET_MODELS:
             continue
