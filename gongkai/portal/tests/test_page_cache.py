@@ -4,6 +4,7 @@ Transactional tests: the cache is invalidated after a real commit, as on the sit
 """
 
 import datetime as dt
+import time
 from importlib import import_module
 
 import pytest
@@ -20,6 +21,7 @@ from gongkai.catalog import corrections, importing, services
 from gongkai.catalog.models import Category, Confidentiality, Item, ItemKind, Topic, Validity
 from gongkai.catalog.search import engine, sync
 from gongkai.conftest import make_staff
+from gongkai.lib.replicas import COOKIE as WROTE_LATELY_COOKIE
 from gongkai.portal.models import SiteInfo
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -254,3 +256,21 @@ def test_a_bulk_import_shows_on_the_lists_at_once(visitor, published, agency):
         ]
     )
     assert "批量导入的公告" in _page(visitor, reverse("catalog:browse"))[1]
+
+
+def test_someone_who_has_just_written_reads_the_page_afresh(visitor, published):
+    url = reverse("catalog:item", args=[published.pk])
+    _page(visitor, url)
+    Item.objects.filter(pk=published.pk).update(title="刚写入后的标题")
+    assert "刚写入后的标题" not in _page(visitor, url)[1]  # the cached copy
+    visitor.cookies[WROTE_LATELY_COOKIE] = str(int(time.time()) + 10)
+    assert "刚写入后的标题" in _page(visitor, url)[1]
+
+
+def test_a_head_request_gets_the_cached_page_s_headers_without_its_body(visitor, published):
+    url = reverse("catalog:item", args=[published.pk])
+    page = visitor.get(url)
+    head = visitor.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head["Content-Type"] == page["Content-Type"]
+    assert int(head["Content-Length"]) == len(page.content)
