@@ -152,6 +152,9 @@ MIDDLEWARE = [
     "gongkai.lib.middleware.SecurityHeadersMiddleware",
     # Before anything reads the body (CSRF reads the form): an oversized one is never read.
     "gongkai.lib.middleware.RequestSizeLimitMiddleware",
+    # Before the session, CSRF and authentication: an anonymous visitor's cached public page
+    # skips them (gongkai/portal/page_cache.py).
+    "gongkai.portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -251,7 +254,7 @@ GONGKAI_MAX_REQUEST_BYTES = _int("GONGKAI_MAX_REQUEST_BYTES", 52 * 1024 * 1024)
 
 def _caches() -> dict:
     """The local-memory cache, or Redis when GONGKAI_CACHE_URL names one (several workers then
-    share the request throttles of gongkai.lib.throttle)."""
+    share the request throttles of gongkai.lib.throttle and the portal's cached pages)."""
     url = os.environ.get("GONGKAI_CACHE_URL", "").strip()
     if url.startswith(("redis://", "rediss://")):
         backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
@@ -262,11 +265,20 @@ def _caches() -> dict:
         return {
             "default": {"BACKEND": local},
             "throttle": {"BACKEND": local, "LOCATION": "throttle"},
+            # Each worker's own copies of public pages (≈ 30 KB each, so ≈ 30 MB at most).
+            "pages": {"BACKEND": local, "LOCATION": "pages", "OPTIONS": {"MAX_ENTRIES": 1000}},
         }
-    return {"default": backend, "throttle": {**backend, "KEY_PREFIX": "throttle"}}
+    return {
+        "default": backend,
+        "throttle": {**backend, "KEY_PREFIX": "throttle"},
+        "pages": {**backend, "KEY_PREFIX": "pages"},
+    }
 
 
 CACHES = _caches()
+# Anonymous visitors' public pages are kept this many seconds (0: off), and dropped at once when
+# public content changes (gongkai/portal/page_cache.py, docs/scaling.md).
+GONGKAI_PAGE_CACHE_SECONDS = _int("GONGKAI_PAGE_CACHE_SECONDS", 60)
 
 # /apply/: every POST from one client address counts (valid or not), and every application
 # filed with one ID number; beyond the limit the answer is a Chinese 429 page.

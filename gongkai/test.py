@@ -6,6 +6,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each page view written at once, so a test reads its count right away (buffering has its own
 # tests in analytics/tests/test_buffer.py).
 GONGKAI_VISIT_BUFFER_SECONDS = 0
+# Pages rendered afresh for every request: a test's rows are rolled back without a commit, so
+# nothing would invalidate a page another test cached (the cache's own tests turn it on).
+GONGKAI_PAGE_CACHE_SECONDS = 0
 
 # A second alias for the read-replica tests (lib/tests/test_replicas.py): a mirror of the
 # test database, used only where a test lists it and names it a replica.

@@ -64,18 +64,23 @@ def _organization_id(value) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def visit_of(request, response) -> Visit | None:
-    """What this request/response counts as, or None when it is not a counted page view."""
+def counts_as_view(request, response) -> bool:
+    """Whether this request, answered by `response`, is a page view a person made."""
     if request.method != "GET" or response.status_code != 200:
-        return None
+        return False
     if not _is_public_path(request.path_info):
-        return None
+        return False
     headers = request.headers
     # htmx swaps a fragment into a page already counted; a boosted link is a whole new page.
     if "HX-Request" in headers and "HX-Boosted" not in headers:
-        return None
-    if is_bot(headers.get("User-Agent", "")):
-        return None
+        return False
+    return not is_bot(headers.get("User-Agent", ""))
+
+
+def page_seen(request, response) -> Visit | None:
+    """What a view of this page counts as, whoever made it (the page cache keeps it with the
+    page); None for a response that is not a page (a feed, a download) unless the view named
+    what was seen."""
     declared = getattr(request, "analytics", None)
     if not isinstance(declared, dict):
         declared = None
@@ -102,6 +107,13 @@ def visit_of(request, response) -> Visit | None:
     )
 
 
+def visit_of(request, response) -> Visit | None:
+    """What this request/response counts as, or None when it is not a counted page view."""
+    if not counts_as_view(request, response):
+        return None
+    return page_seen(request, response)
+
+
 def _record(visit: Visit, request) -> None:
     day = timezone.localdate()
     services.visit_count(
@@ -116,6 +128,39 @@ def _record(visit: Visit, request) -> None:
         services.visitor_note(day=day, ip=ip, user_agent=request.headers.get("User-Agent", ""))
 
 
+def count(request, visit: Visit | None) -> None:
+    """Count one page view (nothing for None); never raises: a lost count beats a lost page."""
+    if visit is None:
+        return
+    try:
+        if buffer.enabled():
+            # Off the request path: counted in memory, folded in every few seconds.
+            buffer.add(
+                day=timezone.localdate(),
+                section=visit.section,
+                content_type_id=visit.content_type_id,
+                object_id=visit.object_id,
+                organization_id=visit.organization_id,
+                ip=client_ip(request),
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+        elif connection.in_atomic_block:
+            # Inside a request-wide transaction a failed statement must not doom it.
+            with transaction.atomic():
+                _record(visit, request)
+        elif connection.vendor == "postgresql":
+            # A page view is not worth waiting for the disk: PostgreSQL may lose the
+            # last moment's counts in a crash, never corrupt them.
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                _record(visit, request)
+        else:
+            _record(visit, request)
+    except Exception:
+        logger.exception("访问计数失败：%s", request.path)
+
+
 class VisitCounterMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -124,31 +169,8 @@ class VisitCounterMiddleware:
         response = self.get_response(request)
         try:
             visit = visit_of(request, response)
-            if visit is not None and buffer.enabled():
-                # Off the request path: counted in memory, folded in every few seconds.
-                buffer.add(
-                    day=timezone.localdate(),
-                    section=visit.section,
-                    content_type_id=visit.content_type_id,
-                    object_id=visit.object_id,
-                    organization_id=visit.organization_id,
-                    ip=client_ip(request),
-                    user_agent=request.headers.get("User-Agent", ""),
-                )
-            elif visit is not None:
-                if connection.in_atomic_block:
-                    # Inside a request-wide transaction a failed statement must not doom it.
-                    with transaction.atomic():
-                        _record(visit, request)
-                elif connection.vendor == "postgresql":
-                    # A page view is not worth waiting for the disk: PostgreSQL may lose the
-                    # last moment's counts in a crash, never corrupt them.
-                    with transaction.atomic():
-                        with connection.cursor() as cursor:
-                            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-                        _record(visit, request)
-                else:
-                    _record(visit, request)
         except Exception:  # a lost count is better than a lost page
             logger.exception("访问计数失败：%s", request.path)
+            visit = None
+        count(request, visit)
         return response

@@ -20,7 +20,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from gongkai.accounts.models import Organization
-from gongkai.lib import counters, planner, text
+from gongkai.lib import counters, pagecache, planner, text
 
 from .models import (
     Category,
@@ -433,6 +433,9 @@ def import_published(
             gc.enable()
         if dropped:
             _create_secondary_indexes()
+        # Written by SQL of its own, past the model signals: the lists show the committed
+        # batches now, even when the import stopped midway.
+        pagecache.changed()
     if total >= STATISTICS_AFTER:
         planner.refresh_statistics()
     return total

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 
 from gongkai.catalog.search.engine import ANALYZER, build_analyzer
-from gongkai.lib import text
+from gongkai.lib import pagecache, text
 
 from .models import Consultation
 
@@ -114,6 +114,7 @@ def rebuild() -> int:
         with _lock:
             _indexes[key] = index
     index.reload()
+    pagecache.changed()  # the public Q&A list searched the index as it was
     return count
 
 

@@ -4,9 +4,11 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.permissions import Action, require
+from gongkai.lib import pagecache
 from gongkai.lib.discovery import app_modules
 
 from .forms import SiteInfoForm
@@ -23,8 +25,12 @@ def home(request):
 
 
 def _home_sections() -> list[dict]:
-    """Blocks other apps contribute to the home page through `<app>.portal_blocks.blocks()`."""
-    return [block for module in app_modules("portal_blocks") for block in module.blocks()]
+    """Blocks other apps contribute to the home page through `<app>.portal_blocks.blocks()`:
+    public content only, computed once per change of it (gongkai.lib.pagecache.remember)."""
+    return pagecache.remember(
+        "portal:home_sections",
+        lambda: [block for module in app_modules("portal_blocks") for block in module.blocks()],
+    )
 
 
 def favicon(request):
@@ -32,11 +38,15 @@ def favicon(request):
     return HttpResponseRedirect(static("gongkai/favicon.svg"))
 
 
+@csrf_exempt
 @require_POST
 def care_mode(request):
     """关怀模式 (elderly-friendly: larger type and spacing), remembered by this browser alone.
 
     A cookie rather than a script, so it works without JavaScript and under a strict CSP.
+    Without a CSRF token: a forged request can only switch a display preference (and send the
+    browser to a page of this site), while a token in the header's form would make every public
+    page different for each visitor and so impossible to cache (portal/page_cache.py).
     """
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(

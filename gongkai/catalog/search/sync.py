@@ -14,6 +14,8 @@ import tantivy
 from django.conf import settings
 from django.db import transaction
 
+from gongkai.lib import pagecache
+
 from ..models import Item, ItemStatus, SearchPending
 from . import engine
 
@@ -81,6 +83,14 @@ def apply_pending(*, blocking: bool = True) -> int:
     up) is taken on a further pass, or by whoever holds the lock by then, who will look again
     in turn. The passes are bounded; `gongkai search apply --loop` catches anything left.
     """
+    applied = _apply_pending(blocking=blocking)
+    if applied:
+        # Search pages cached since the item changed may lack it: they show the index's state.
+        pagecache.changed()
+    return applied
+
+
+def _apply_pending(*, blocking: bool) -> int:
     applied = 0
     if backend() == "postgres":
         return _postgres().drain(blocking=blocking, published_rows=published_rows, batch=BATCH)
@@ -148,6 +158,12 @@ def needs_rebuild() -> bool:
 
 def rebuild(*, stdout=None, chunk: int = 2000) -> int:
     """Recreate the index from the published items in the database. Returns the count."""
+    count = _rebuild(stdout=stdout, chunk=chunk)
+    pagecache.changed()
+    return count
+
+
+def _rebuild(*, stdout, chunk: int) -> int:
     if backend() == "postgres":
         return _postgres().rebuild(published_rows=published_rows, chunk=chunk, stdout=stdout)
     with engine.writer_lock(blocking=True):
