@@ -279,6 +279,9 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL).strip() or None
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = "Asia/Shanghai"
+# Report parsing (OCR: minutes a file) has a queue of its own, so a batch never holds up mail,
+# letters and index changes on the default queue "celery" (README: Background work).
+CELERY_TASK_ROUTES = {"reports.parse_report": {"queue": "reports"}}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     # Catches what the after-commit task missed (a worker restarted) and rebuilds after upgrades.

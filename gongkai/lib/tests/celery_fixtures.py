@@ -61,6 +61,13 @@ def celery_worker(settings):
     _use(app, TEST_BROKER, TEST_BROKER)
     with app.connection_for_write() as conn:
         conn.default_channel.client.flushdb()
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    # Both queues, as the README's one-worker setup runs it.
+    with start_worker(
+        app,
+        pool="solo",
+        perform_ping_check=False,
+        shutdown_timeout=10,
+        queues=["celery", "reports"],
+    ):
         yield app
     _use(app, *saved)
