@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from gongkai.applications import services as app_services
 from gongkai.applications.outcomes import Outcome
-from gongkai.letters import services, tasks
+from gongkai.letters import selectors, services, tasks
 from gongkai.letters.models import Letter, LetterKind
 
 from .conftest import pdf_text
@@ -113,8 +113,17 @@ def test_a_rendering_that_keeps_failing_is_shown_to_staff_and_caught_up_later(
     assert not reply.has_files and reply.files_failed_at is not None
     page = case_page(client, clerk, reply)
     assert "文件生成失败" in page and "系统将自动重试" in page
-    # the staff member may try at once: the download makes the files
-    assert reverse("letters:download", args=[reply.pk, "pdf"]) in page
+    # the staff member may try at once: the download makes the files, or says it cannot yet
+    download = reverse("letters:download", args=[reply.pk, "pdf"])
+    assert download in page
+    response = client.get(download)
+    assert response.status_code == 503
+    assert (
+        "文件暂时无法生成" in response.content.decode()
+        and reply.number in response.content.decode()
+    )
+    public = client.get(reverse("letters:public_pdf", args=[selectors.public_token(reply)]))
+    assert public.status_code == 503 and "信息公开工作机构" in public.content.decode()
 
     # The font is back; beat's periodic task finds the letter once its tasks had their chance.
     pdf_fails["times"] = 0
