@@ -4,8 +4,9 @@ A letter is issued inside the transaction that writes the event needing it (see
 `case_documents.py`): its 文号 is reserved on the office's counter row for that kind and year
 (the row stays locked until the transaction ends, so concurrent signings get consecutive,
 distinct serials) and its content is frozen from the template and the case as they are then.
-The DOCX and PDF are made from that frozen content after the commit and stored once with
-their sha256; `letter_files` makes them on demand if that step did not run.
+The DOCX and PDF are made from that frozen content after the commit (by a Celery worker when
+a broker is set, else in this process) and stored once with their sha256; `letter_files` makes
+them on demand if that step did not run, and `letters_render_missing` catches up periodically.
 """
 
 from __future__ import annotations
