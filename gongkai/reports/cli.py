@@ -273,6 +273,12 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
 
 # How often the folder's batch looks for finished tasks (seconds).
 POLL = 0.2
+# After this long with no file done, say what the batch is waiting for (seconds).
+IDLE_HINT = 30.0
+WAITING = (
+    "尚无报告解析完成：请确认有 worker 处理 reports 队列（celery -A gongkai worker -Q reports）"
+    " / no report parsed yet: is a worker consuming the reports queue?"
+)
 
 
 def rows_on_workers(
@@ -286,7 +292,11 @@ def rows_on_workers(
         for index, (path, name) in enumerate(zip(files, names, strict=True))
     }
     rows: dict[int, dict[str, Any]] = {}
+    hinted, started = False, time.monotonic()
     while pending:
+        if not rows and not hinted and time.monotonic() - started > IDLE_HINT:
+            progress.stream.write(f"\n{WAITING}\n")
+            hinted = True
         for index in [i for i, result in pending.items() if result.ready()]:
             result = pending.pop(index)
             value = result.get(propagate=False)

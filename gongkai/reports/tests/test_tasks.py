@@ -89,3 +89,32 @@ def test_a_real_worker_parses_the_folder(celery_worker, folder, tmp_path, monkey
         rows = list(csv.DictReader(handle))
     assert [r["file"] for r in rows] == ["a.txt", "b.html", "c.txt", "d.txt"]
     assert rows[0]["applications.new.total"] == "10" and rows[2]["violations"] == "2"
+
+
+def test_a_batch_without_a_worker_says_what_it_waits_for(settings, folder, tmp_path, monkeypatch):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    polls = []
+
+    class Pending:  # tasks no worker takes at first; they are done after a dozen looks
+        def __init__(self, path, name):
+            self.path, self.name = path, name
+
+        def ready(self):
+            polls.append(self.name)
+            return len(polls) > 12
+
+        def get(self, propagate=True):
+            return cli.parse_row(Path(self.path), self.name, [])
+
+        def forget(self):
+            pass
+
+    class Queue:
+        delay = Pending
+
+    monkeypatch.setattr(tasks, "parse_report", Queue)
+    monkeypatch.setattr(cli, "POLL", 0.01)
+    monkeypatch.setattr(cli, "IDLE_HINT", 0.02)
+    status, stdout, stderr = run("parse", str(folder), "--csv", str(tmp_path / "out.csv"))
+    assert "reports 队列" in stderr and stderr.count("no report parsed yet") == 1
+    assert status == 1 and "parsed 3 of 4" in stdout
