@@ -20,7 +20,7 @@ def _redis_reachable() -> bool:
         return False
 
 
-def _use(app, broker: str | None, backend: str | None) -> None:
+def use_broker(app, broker: str | None, backend: str | None) -> None:
     """Point the app at another broker, dropping the connections it keeps (an earlier test's
     producer pool would send this test's tasks to the old broker)."""
     app.conf.broker_url, app.conf.result_backend = broker, backend
@@ -43,22 +43,27 @@ def celery_eager(settings):
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
 
 
-@pytest.fixture
-def celery_worker(settings):
-    """A real worker (in a thread of this process) on the machine's Redis. Skipped when Redis is
-    unreachable, unless GONGKAI_REQUIRE_REDIS is set (CI): then that is a failure."""
+def require_redis() -> None:
+    """Skip the test when Redis is unreachable, unless GONGKAI_REQUIRE_REDIS is set (CI): then
+    that is a failure."""
     if not _redis_reachable():
         message = "没有可用的 Redis（127.0.0.1:6379）：跳过真实 Celery worker 的测试"
         if os.environ.get("GONGKAI_REQUIRE_REDIS"):
             pytest.fail(f"GONGKAI_REQUIRE_REDIS is set but Redis is unreachable: {message}")
         pytest.skip(message)
+
+
+@pytest.fixture
+def celery_worker(settings):
+    """A real worker (in a thread of this process) on the machine's Redis; see require_redis."""
+    require_redis()
     from celery.contrib.testing.worker import start_worker
 
     from gongkai.celery import app
 
     settings.CELERY_BROKER_URL = TEST_BROKER
     saved = app.conf.broker_url, app.conf.result_backend
-    _use(app, TEST_BROKER, TEST_BROKER)
+    use_broker(app, TEST_BROKER, TEST_BROKER)
     with app.connection_for_write() as conn:
         conn.default_channel.client.flushdb()
     # Both queues, as the README's one-worker setup runs it.
@@ -70,4 +75,4 @@ def celery_worker(settings):
         queues=["celery", "reports"],
     ):
         yield app
-    _use(app, *saved)
+    use_broker(app, *saved)

@@ -1,14 +1,19 @@
 """The site's one mail helper, with and without a broker."""
 
+import os
 import smtplib
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.core import mail as outbox
 from django.db import transaction
 
 from gongkai.lib import mail
+from gongkai.lib.tests.celery_fixtures import require_redis, use_broker
 
 
 @pytest.fixture
@@ -106,3 +111,65 @@ def test_a_real_worker_sends_the_notice(celery_worker):
     (message,) = outbox.outbox
     assert message.to == ["chen@example.com"] and message.subject == "[政府信息公开] 申请已收到"
     assert senders and main not in senders  # sent by the worker, not by this process
+
+
+def test_a_worker_process_started_as_the_readme_says_sends_the_notice(settings, tmp_path):
+    require_redis()
+    from gongkai.celery import app
+
+    broker = "redis://127.0.0.1:6379/13"
+    root = Path(__file__).resolve().parents[3]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root),
+        "CELERY_BROKER_URL": broker,
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/unused.sqlite3",
+        "GONGKAI_VAR_DIR": str(tmp_path),
+    }
+    saved = app.conf.broker_url, app.conf.result_backend
+    use_broker(app, broker, None)
+    with app.connection_for_write() as conn:
+        conn.default_channel.client.flushdb()
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "gongkai",
+            "worker",
+            "-Q",
+            "celery",
+            "-P",
+            "solo",
+            "-l",
+            "info",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(worker.stdout), daemon=True)
+    reader.start()
+    try:
+        settings.CELERY_BROKER_URL = broker
+        assert mail.send(
+            "chen@example.com", "[政府信息公开] 申请已收到", "申请编号 shsfj-2026-000001"
+        )
+        deadline = time.monotonic() + 90
+        while not any("succeeded" in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        reader.join(timeout=5)
+        use_broker(app, *saved)
+    output = "".join(lines)
+    # The worker process printed the message (the console mail backend) and reported the task.
+    assert "To: chen@example.com" in output and "申请编号 shsfj-2026-000001" in output
+    assert "Task mail.send[" in output and "succeeded" in output
+    assert outbox.outbox == []  # nothing was sent by this process
