@@ -12,7 +12,8 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 
-app = Celery("gongkai")
+# gongkai.lib is no app, so its mail task is named here; each app's tasks.py is discovered.
+app = Celery("gongkai", include=["gongkai.lib.mail"])
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 

@@ -3,6 +3,7 @@
 import pytest
 
 from gongkai.accounts.models import Organization, OrganizationKind, Role, RoleGrant, User
+from gongkai.lib.tests.celery_fixtures import celery_eager, celery_worker  # noqa: F401
 
 PASSWORD = "Test-Passw0rd-2026"
 

@@ -293,13 +293,21 @@ GONGKAI_QA_INDEX_DIR = VAR_DIR / "qa-index"
 # (the default) changes are applied in the web process and cron runs the commands.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
 CELERY_TASK_IGNORE_RESULT = True
+# Only `report parse DIR` waits for results (one per report file): kept in the broker's Redis.
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL).strip() or None
+CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TIMEZONE = "Asia/Shanghai"
+# Report parsing (OCR: minutes a file) has a queue of its own, so a batch never holds up mail,
+# letters and index changes on the default queue "celery" (README: Background work).
+CELERY_TASK_ROUTES = {"reports.parse_report": {"queue": "reports"}}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
     # Catches what the after-commit task missed (a worker restarted) and rebuilds after upgrades.
     "search-apply": {"task": "catalog.search_apply", "schedule": 30.0},
     "remind": {"task": "applications.remind", "schedule": _crontab(hour=8, minute=0)},
     "visits-roll-up": {"task": "analytics.visits_roll_up", "schedule": _crontab(hour=0, minute=5)},
+    # Letters whose files are still missing (a render task lost or out of retries).
+    "letters-render-missing": {"task": "letters.render_missing", "schedule": 600.0},
 }
 # Page views are counted in memory and folded into the database this often (seconds); 0 writes
 # each view at once (see gongkai/analytics/buffer.py).

@@ -9,19 +9,16 @@ for a case this browser has not opened — so no applicant reaches another's.
 
 from __future__ import annotations
 
-import logging
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.accounts import audit
-from gongkai.lib import workdays
+from gongkai.lib import mail, workdays
 from gongkai.lib.links import absolute
 
 from . import lookup, services, storage
@@ -36,7 +33,6 @@ from .models import (
 )
 from .notifications import notify
 
-log = logging.getLogger(__name__)
 SESSION_KEY = "applicant_cases"
 # Statuses after which the reply is out: its outcome and the disclosed files are shown.
 ANSWERED = frozenset({Status.REPLIED, Status.DELIVERED, Status.ARCHIVED})
@@ -119,15 +115,6 @@ def correction_submit(*, application: Application, text: str, files=()) -> Appli
     return event
 
 
-def _mail(to: str, subject: str, body: str) -> bool:
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    except Exception:  # the application is registered; a mail outage must not undo it
-        log.exception("could not e-mail the applicant")
-        return False
-    return True
-
-
 def due_caveat(application: Application) -> str:
     """Why the due date may still move: a year whose holiday schedule is not entered yet."""
     if application.due_on is None:
@@ -157,7 +144,7 @@ def send_confirmation(application: Application) -> bool:
         + f"\n请凭申请编号和提交时显示的查询码查询办理进度：{absolute(reverse('applications:apply_status'))}\n"
         f"忘记查询码的，可在该页面申请将新的查询码发送至本邮箱。\n"
     )
-    return _mail(
+    return mail.send(
         application.email, f"[政府信息公开] 申请已收到：{application.tracking_number}", body
     )
 
@@ -201,6 +188,4 @@ def resend_query_code(*, tracking_number: str, email: str, ip: str | None) -> No
             f"查询办理进度：{absolute(reverse('applications:apply_status'))}\n"
             "如非本人操作，请联系受理机关。\n"
         )
-        transaction.on_commit(
-            lambda: _mail(app.email, f"[政府信息公开] 新的查询码：{app.tracking_number}", body)
-        )
+        mail.send_on_commit(app.email, f"[政府信息公开] 新的查询码：{app.tracking_number}", body)

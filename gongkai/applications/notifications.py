@@ -5,25 +5,20 @@ the day with a conditional UPDATE (`reminded_on` ≠ today → today) before any
 so a second run, or two runs at once, notify once.
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.accounts.models import User
 from gongkai.accounts.permissions import Action
-from gongkai.lib import workdays
+from gongkai.lib import mail, workdays
 from gongkai.lib.links import absolute
 
 from .models import OPEN_STATUSES, Application, Notification, NotificationKind, Status
 from .permissions import organization_tree, staff_who_can
-
-log = logging.getLogger(__name__)
 
 
 def notify(
@@ -43,18 +38,10 @@ def notify(
             link = absolute(reverse("applications:detail", args=[application.pk]))
             body += f"\n\n申请编号：{application.tracking_number}\n请登录工作台查看：{link}"
 
-        def send():
-            try:
-                send_mail(
-                    f"[政府信息公开] {NotificationKind(kind).label}：{message[:40]}",
-                    body,
-                    settings.DEFAULT_FROM_EMAIL,
-                    [recipient.email],
-                )
-            except Exception:  # the in-app row is the record; a mail outage must not undo it
-                log.exception("could not e-mail %s", recipient.email)
-
-        transaction.on_commit(send)
+        # After commit, by a worker when a broker is set; the in-app row is the record.
+        mail.send_on_commit(
+            recipient.email, f"[政府信息公开] {NotificationKind(kind).label}：{message[:40]}", body
+        )
     return note
 
 

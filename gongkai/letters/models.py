@@ -155,6 +155,8 @@ class Letter(models.Model):
     docx_sha256 = models.CharField(max_length=64, blank=True)
     pdf = models.FileField(upload_to=_letter_path, blank=True)
     pdf_sha256 = models.CharField(max_length=64, blank=True)
+    # When making the files last failed (cleared once they exist): staff see it on the case page.
+    files_failed_at = models.DateTimeField("文件生成失败时间", null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by_name = models.CharField("制发人", max_length=150, blank=True)
 
@@ -182,6 +184,11 @@ class Letter(models.Model):
     @property
     def is_current(self) -> bool:
         return self.superseded_at is None
+
+    @property
+    def has_files(self) -> bool:
+        """Both files are stored (until then the letter shows as 生成中)."""
+        return bool(self.docx and self.pdf)
 
     @property
     def to_applicant(self) -> bool:

@@ -1,6 +1,7 @@
 """Reads for pages: a case's letters for staff, and for the applicant the letters sent to them."""
 
 from django.core import signing
+from django.db import models
 from django.urls import reverse
 
 from gongkai.applications.models import Application
@@ -10,6 +11,24 @@ from .models import TO_APPLICANT, Letter
 PUBLIC_SALT = "gongkai.letters.public"
 # A download link works for two hours after the status page showed it.
 PUBLIC_MAX_AGE = 2 * 60 * 60
+
+
+class FilesState(models.TextChoices):
+    READY = "ready", "可下载"
+    PENDING = "pending", "生成中"
+    FAILED = "failed", "生成失败"
+
+
+def files_state(letter: Letter) -> FilesState:
+    """Whether the letter's download links can be shown. Without a broker a missing file is
+    made when downloaded (as it always was); with one, a worker is making it: 生成中."""
+    from gongkai import celery
+
+    if letter.has_files:
+        return FilesState.READY
+    if letter.files_failed_at is not None:
+        return FilesState.FAILED
+    return FilesState.PENDING if celery.enabled() else FilesState.READY
 
 
 def case_letters(application: Application) -> list[Letter]:
@@ -48,6 +67,7 @@ def public_letters(application: Application) -> list[dict]:
             "number": letter.number,
             "issued_on": letter.issued_on,
             "current": letter.is_current,
+            "ready": files_state(letter) != FilesState.PENDING,
             "url": reverse("letters:public_pdf", args=[public_token(letter)]),
         }
         for letter in letters

@@ -4,8 +4,9 @@ A letter is issued inside the transaction that writes the event needing it (see
 `case_documents.py`): its 文号 is reserved on the office's counter row for that kind and year
 (the row stays locked until the transaction ends, so concurrent signings get consecutive,
 distinct serials) and its content is frozen from the template and the case as they are then.
-The DOCX and PDF are made from that frozen content after the commit and stored once with
-their sha256; `letter_files` makes them on demand if that step did not run.
+The DOCX and PDF are made from that frozen content after the commit (by a Celery worker when
+a broker is set, else in this process) and stored once with their sha256; `letter_files` makes
+them on demand if that step did not run, and `letters_render_missing` catches up periodically.
 """
 
 from __future__ import annotations
@@ -13,19 +14,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import smtplib
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, require
 from gongkai.applications.models import Application, ApplicationEvent, EventKind, Status
-from gongkai.lib import counters, filetypes
+from gongkai.lib import counters, filetypes, mail
 from gongkai.lib.exporters import render
 
 from . import defaults, fields
@@ -267,12 +267,57 @@ def letter_issue(
 
 
 def _files_after_commit(pk: int) -> None:
-    # Rendering is outside the case's transaction: a font problem must not undo a signed reply;
-    # the download makes the files if this failed.
+    # Rendering is outside the case's transaction: a font problem must not undo a signed reply.
+    from gongkai import celery
+
+    if celery.enabled():
+        # A worker makes them (the first PDF takes seconds); the case page says 生成中 till then.
+        try:
+            from .tasks import render
+
+            render.delay(pk)
+            return
+        except Exception:  # the broker is down: make them here; the periodic task catches up
+            log.exception("无法把文书 %s 的文件生成交给 Celery，改在本进程生成", pk)
     try:
-        letter_files(Letter.objects.get(pk=pk))
-    except Exception:  # noqa: BLE001 — logged, retried on download
+        letter_render(pk=pk)
+    except Exception:  # noqa: BLE001 — recorded on the letter, retried on download
         log.exception("文书 %s 的文件生成失败，将在下载时重试", pk)
+
+
+def letter_render(*, pk: int) -> Letter:
+    """Make a letter's missing files; on failure note the time on the letter (staff see it on
+    the case page) and raise, so the caller retries."""
+    letter = Letter.objects.get(pk=pk)
+    try:
+        return letter_files(letter)
+    except Exception:
+        Letter.objects.filter(pk=pk).update(files_failed_at=timezone.now())
+        raise
+
+
+# A letter younger than this may still have its render task queued.
+RENDER_GRACE = timedelta(minutes=5)
+
+
+def letters_render_missing(*, limit: int = 200) -> int:
+    """Make the files of letters that still lack them (a lost task, retries used up); returns
+    how many were made. Run periodically by Celery beat."""
+    missing = (
+        Letter.objects.filter(Q(docx="") | Q(pdf=""))
+        .filter(created_at__lt=timezone.now() - RENDER_GRACE)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    made = 0
+    for pk in list(missing):
+        try:
+            letter_render(pk=pk)
+        except Exception:  # noqa: BLE001 — recorded on the letter; the next run tries again
+            log.exception("文书 %s 的文件仍未能生成", pk)
+        else:
+            made += 1
+    return made
 
 
 def _digest(data: bytes) -> str:
@@ -300,6 +345,7 @@ def letter_files(letter: Letter) -> Letter:
         )
         made[fmt], made[f"{fmt}_sha256"] = stored, _digest(data)
     if made:
+        made["files_failed_at"] = None
         # Only where still empty: two concurrent downloads cannot both set it.
         empty = {f"{fmt}": "" for fmt in ("docx", "pdf") if fmt in made}
         Letter.objects.filter(pk=letter.pk, **empty).update(**made)
@@ -466,18 +512,15 @@ def _send(letter: Letter, app: Application) -> None:
     """E-mail the letter's PDF to the applicant (inside the transaction: a failure undoes the
     service record, so a letter is never recorded as served by mail that did not go)."""
     org = letter.organization
-    message = EmailMessage(
-        subject=f"{letter.title}（{letter.number}）",
-        body=(
-            f"{app.applicant_name}：\n\n您的政府信息公开申请（申请编号 {app.tracking_number}）的"
-            f"《{letter.title}》（{letter.number}）见附件。\n\n{org.name}\n"
-        ),
-        to=[app.email],
-    )
-    message.attach(f"{letter.number}.pdf", letter.pdf.open("rb").read(), "application/pdf")
     try:
-        message.send(fail_silently=False)
-    except (OSError, smtplib.SMTPException) as exc:
+        mail.deliver(
+            app.email,
+            f"{letter.title}（{letter.number}）",
+            f"{app.applicant_name}：\n\n您的政府信息公开申请（申请编号 {app.tracking_number}）的"
+            f"《{letter.title}》（{letter.number}）见附件。\n\n{org.name}\n",
+            [(f"{letter.number}.pdf", letter.pdf.open("rb").read(), "application/pdf")],
+        )
+    except mail.RETRIED as exc:
         log.warning("送达邮件发送失败：%s", exc)
         raise LetterError(
             f"邮件未能发出（{app.email}），送达未登记。请稍后重试，或改用其他送达方式。"

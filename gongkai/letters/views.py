@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -12,6 +14,7 @@ from .fields import FIELDS
 from .models import Letter, LetterKind, LetterTemplate, Service
 from .rendering import LetterError
 
+log = logging.getLogger(__name__)
 FORMATS = {"docx": "docx", "pdf": "pdf"}
 NO_VARIANT = "-"  # the URL's stand-in for a kind with one template
 
@@ -23,10 +26,24 @@ def public_pdf(request, token: str):
     letter = selectors.letter_for_token(token)
     if letter is None:
         raise Http404("下载链接无效或已过期，请重新查询申请办理进度。")
-    letter = services.letter_files(letter)
+    letter, unavailable = _with_files(request, letter, staff=False)
+    if unavailable:
+        return unavailable
     return FileResponse(
         letter.pdf.open("rb"), as_attachment=True, filename=f"{letter.number}-{letter.title}.pdf"
     )
+
+
+def _with_files(request, letter: Letter, *, staff: bool):
+    """(the letter with its files, None), made now if still missing; or (None, a 503 page)
+    when they cannot be made now (the failure is noted on the letter and retried)."""
+    try:
+        return services.letter_render(pk=letter.pk), None
+    except Exception:  # noqa: BLE001 — a font or disk problem: a page that says so, not a 500
+        log.exception("文书 %s 的文件无法生成", letter.pk)
+        base = "workspace_base.html" if staff else "portal_base.html"
+        context = {"letter": letter, "base": base, "staff": staff}
+        return None, render(request, "letters/files_unavailable.html", context, status=503)
 
 
 # ---------------------------------------------------------------- staff: a case's letters
@@ -42,7 +59,9 @@ def _letter_for(user, pk: int, action: Action | None = None) -> Letter:
 def download(request, pk: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404("没有这种文件格式")
-    letter = services.letter_files(_letter_for(request.user, pk))
+    letter, unavailable = _with_files(request, _letter_for(request.user, pk), staff=True)
+    if unavailable:
+        return unavailable
     return FileResponse(
         getattr(letter, fmt).open("rb"),
         as_attachment=True,

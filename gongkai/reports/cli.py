@@ -20,6 +20,7 @@ import argparse
 import csv
 import json
 import sys
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -203,44 +204,55 @@ def flatten(document: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def parse_row(path: Path, name: str, known: list[str] | None = None) -> dict[str, Any]:
+    """One report file as a CSV row: its metadata and statistics, or its error."""
+    row: dict[str, Any] = {"file": name}
+    try:
+        document = parse_file(path, known).document
+    except ReportParseError as error:
+        row["error"] = str(error)
+    except Exception as error:  # one report's parser bug must not stop the whole folder
+        row["error"] = internal_error(name, error)
+    else:
+        row.update(
+            organization=document.get("organization", ""),
+            year=document.get("year", ""),
+            format=document.get("format", ""),
+            violations=len(document.get("violations", [])),
+            doubts=len(document.get("doubts", [])),
+            ocr="OCR" if document.get("source", {}).get("ocr") else "",
+        )
+        row.update(flatten(document))
+    return row
+
+
 def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> int:
-    """Parse every report of ``folder`` into one CSV row each; print a summary of failures."""
+    """Parse every report of ``folder`` into one CSV row each; print a summary of failures.
+
+    With CELERY_BROKER_URL set each file is a task (`reports.parse_report`) for the workers,
+    which must see the same folder (a shared filesystem); the bar moves as they finish.
+    """
+    from gongkai import celery
+
     files = report_files(folder)
     if not files:
         raise UsageError(
             f"文件夹中没有报告 ({'/'.join(REPORT_SUFFIXES)})：{folder} / no reports in {folder}"
         )
-    rows: list[dict[str, Any]] = []
-    columns: dict[str, None] = {}  # statistic paths in first-seen order (a set that keeps order)
-    failures: list[tuple[str, str]] = []
+    names = [str(path.relative_to(folder)) for path in files]
     progress = ProgressBar(len(files), stderr)
-    known = known_names()
-    for number, path in enumerate(files, start=1):
-        name = str(path.relative_to(folder))
-        row: dict[str, Any] = {"file": name}
-        try:
-            document = parse_file(path, known).document
-        except ReportParseError as error:
-            failures.append((name, str(error)))
-            row["error"] = str(error)
-        except Exception as error:  # one report's parser bug must not stop the whole folder
-            row["error"] = internal_error(name, error)
-            failures.append((name, row["error"]))
-        else:
-            row.update(
-                organization=document.get("organization", ""),
-                year=document.get("year", ""),
-                format=document.get("format", ""),
-                violations=len(document.get("violations", [])),
-                doubts=len(document.get("doubts", [])),
-                ocr="OCR" if document.get("source", {}).get("ocr") else "",
-            )
-            statistics = flatten(document)
-            columns.update(dict.fromkeys(statistics))
-            row.update(statistics)
-        rows.append(row)
-        progress.update(number, name)
+    if celery.enabled():
+        rows = rows_on_workers(files, names, progress)
+    else:
+        known = known_names()
+        rows = []
+        for path, name in zip(files, names, strict=True):
+            rows.append(parse_row(path, name, known))
+            progress.update(len(rows), name)
     progress.finish()
+    # statistic paths in first-seen order (a dict is a set that keeps order)
+    columns = {key: None for row in rows for key in row if key not in META_COLUMNS}
+    failures = [(row["file"], row["error"]) for row in rows if "error" in row]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=[*META_COLUMNS, *columns], restval="")
@@ -257,6 +269,46 @@ def parse_folder(folder: Path, out: Path, stdout: IO[str], stderr: IO[str]) -> i
             stdout.write(f"  {name}: {message}\n")
         return 1
     return 0
+
+
+# How often the folder's batch looks for finished tasks (seconds).
+POLL = 0.2
+# After this long with no file done, say what the batch is waiting for (seconds).
+IDLE_HINT = 30.0
+WAITING = (
+    "尚无报告解析完成：请确认有 worker 处理 reports 队列（celery -A gongkai worker -Q reports）"
+    " / no report parsed yet: is a worker consuming the reports queue?"
+)
+
+
+def rows_on_workers(
+    files: list[Path], names: list[str], progress: ProgressBar
+) -> list[dict[str, Any]]:
+    """Send one task per file, move the bar as each finishes, return the rows in file order."""
+    from .tasks import parse_report
+
+    pending = {
+        index: parse_report.delay(str(path.resolve()), name)
+        for index, (path, name) in enumerate(zip(files, names, strict=True))
+    }
+    rows: dict[int, dict[str, Any]] = {}
+    hinted, started = False, time.monotonic()
+    while pending:
+        if not rows and not hinted and time.monotonic() - started > IDLE_HINT:
+            progress.stream.write(f"\n{WAITING}\n")
+            hinted = True
+        for index in [i for i, result in pending.items() if result.ready()]:
+            result = pending.pop(index)
+            value = result.get(propagate=False)
+            if isinstance(value, dict):
+                rows[index] = value
+            else:  # the task itself failed (a worker died, a bug outside the parser)
+                rows[index] = {"file": names[index], "error": internal_error(names[index], value)}
+            result.forget()
+            progress.update(len(rows), names[index])
+        if pending:
+            time.sleep(POLL)
+    return [rows[index] for index in range(len(files))]
 
 
 class ProgressBar:

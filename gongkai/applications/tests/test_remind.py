@@ -77,3 +77,24 @@ def test_the_command_prints_a_summary(make_application, handler):
     out = StringIO()
     call_command("remind", stdout=out)
     assert "提醒 1 件（其中超期 1 件）" in out.getvalue()
+
+
+def test_with_a_broker_the_reminder_task_mails_through_the_mail_task(
+    make_application, handler, clerk, celery_eager, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gongkai.applications import tasks
+    from gongkai.lib import mail as mail_helper
+
+    def not_here(*args):
+        raise AssertionError("the reminder was mailed by the web process, not by the mail task")
+
+    monkeypatch.setattr(mail_helper, "_send_here", not_here)
+    clerk.email = "clerk@example.gov.cn"
+    clerk.save()
+    late = make_application(received_on=date(2026, 11, 2))
+    services.application_assign(application=late, actor=handler, assignee=clerk, email=False)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.remind.delay().get() == 1  # beat's daily task
+    (message,) = mail.outbox
+    assert message.to == ["clerk@example.gov.cn"] and late.tracking_number in message.body

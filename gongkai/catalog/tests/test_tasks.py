@@ -1,6 +1,5 @@
 """With CELERY_BROKER_URL set, the search index is kept in step by a real Celery worker."""
 
-import socket
 import time
 
 import pytest
@@ -8,35 +7,6 @@ import pytest
 from gongkai.catalog import search
 from gongkai.catalog.models import SearchPending
 from gongkai.catalog.search import sync
-
-REDIS = ("127.0.0.1", 6379)
-
-
-def _redis_reachable() -> bool:
-    try:
-        socket.create_connection(REDIS, timeout=1).close()
-        return True
-    except OSError:
-        return False
-
-
-@pytest.fixture
-def celery_worker(settings):
-    if not _redis_reachable():
-        pytest.skip("没有可用的 Redis（127.0.0.1:6379）：跳过真实 Celery worker 的测试")
-    from celery.contrib.testing.worker import start_worker
-
-    from gongkai.celery import app
-
-    # A database of its own on the machine's Redis, emptied first: no stray messages.
-    broker = "redis://127.0.0.1:6379/14"
-    settings.CELERY_BROKER_URL = broker
-    app.conf.broker_url = broker
-    app.conf.result_backend = None
-    with app.connection_for_write() as conn:
-        conn.default_channel.client.flushdb()
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield app
 
 
 @pytest.mark.django_db(transaction=True)

@@ -16,6 +16,7 @@ def case_letters(context, application):
     rows = [
         {
             "letter": letter,
+            "files": selectors.files_state(letter),
             "can_correct": letter.is_current
             and letter.event_id is not None
             and can(user, services.correct_action(letter), org),
@@ -26,6 +27,7 @@ def case_letters(context, application):
         "application": application,
         "rows": rows,
         "can_serve": can(user, Action.APPLICATION_HANDLE, org),
+        "FilesState": selectors.FilesState,
     }
 
 
