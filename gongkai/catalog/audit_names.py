@@ -20,6 +20,7 @@ ACTIONS = {
     "catalog.item_correct": "更正已公开信息（已生效）",
     "catalog.revision_propose": "提出更正",
     "catalog.revision_approve": "审核同意更正",
+    "catalog.revision_approve_by_proposer": "提出人具有该环节权限，视为同意更正",
     "catalog.revision_return": "退回更正",
     "catalog.correction_policy_save": "设置可走简易程序的字段",
     "catalog.guide_save": "修改政府信息公开指南",

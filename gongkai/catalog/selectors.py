@@ -242,6 +242,7 @@ _TIMELINE_LABELS = {
     "catalog.item_set_validity": "变更有效性",
     "catalog.revision_propose": "提出更正",
     "catalog.revision_approve": "同意更正（转下一环节）",
+    "catalog.revision_approve_by_proposer": "提出人具有该环节权限，视为同意",
     "catalog.revision_return": "退回更正",
     "catalog.item_correct": "更正生效",
 }
@@ -269,6 +270,8 @@ def _timeline_detail(action: str, changes: dict) -> str:
         return "、".join(k for k in changes if k not in {"reason", "path"})
     if action in {"catalog.revision_return"}:
         return str(changes.get("opinion", ""))
+    if action == "catalog.revision_approve_by_proposer":
+        return f"“{changes.get('stage', '')}”环节"
     return ""
 
 
