@@ -510,7 +510,12 @@ class TransferForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    WHO = [("mine", "我承办的"), ("unassigned", "未分配"), ("all", "全部")]
+    WHO = [
+        ("todo", "我承办的和未分配的"),
+        ("mine", "我承办的"),
+        ("unassigned", "未分配"),
+        ("all", "全部"),
+    ]
     DUE = [
         ("", "全部"),
         ("overdue", "已超期"),
@@ -526,7 +531,10 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label="编号或申请人", required=False, max_length=100)
     who = forms.ChoiceField(label="范围", choices=WHO, required=False)
     status = forms.ChoiceField(
-        label="状态", choices=[("", "全部"), ("open", "未办结")] + Status.choices, required=False
+        label="状态",
+        choices=[("", "全部"), ("pending", "待办（未办结或待送达）"), ("open", "未办结")]
+        + Status.choices,
+        required=False,
     )
     channel = forms.ChoiceField(
         label="申请方式", choices=[("", "全部")] + Channel.choices, required=False
