@@ -31,6 +31,7 @@ from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
+from .signoff_views import refusal_banner, refused
 
 # ---------------------------------------------------------------- public
 
@@ -248,15 +249,25 @@ def _detail_context(request, application, bound=None, fee_bound=None, fee_step="
             else _form_for(kind, application)
         )
         action_forms.append({"kind": kind, "label": services.TRANSITIONS[kind].label, "form": form})
+    signoff = signoff_panel.context(request.user, application, bound)
+    rendered = [a["form"] for a in action_forms]
+    rendered += [d["form"] for d in signoff["draft_forms"] + signoff["decision_forms"]]
+    refusal_banner(request, bound, rendered)
     events = list(application.events.all())
+    notices = [e for e in events if e.kind == EventKind.REQUEST_CORRECTION]
     return {
+        # Once the notice is out the page says so; the latest date for one is shown only
+        # while a notice can still be sent (before acceptance too: it follows it).
+        "correction_notice": notices[-1] if notices else None,
+        "correction_notice_open": application.status == Status.RECEIVED
+        or application.status in services.TRANSITIONS[EventKind.REQUEST_CORRECTION].sources,
         "application": application,
         "applicant": personal_data.applicant_view(request, application),
         "clock": services.clock_for(application, events=events),
         "events": events,
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
-        **signoff_panel.context(request.user, application, bound),
+        **signoff,
         **fee_panel.context(request.user, application, fee_bound, fee_step),
         "similar": application.similar.select_related("earlier"),
         **release_views.panel(request.user, application),
@@ -303,8 +314,9 @@ def transition(request, pk: int, kind: str):
         try:
             service(application=application, actor=request.user, **values)
         except (TransitionError, workdays.DateOutOfRange) as exc:
-            messages.error(request, str(exc))
+            refused(form, services.TRANSITIONS[kind].label, exc)
             context = _detail_context(request, application, bound=form)
+            context["open_form"] = kind.value
             return render(request, "applications/detail.html", context, status=409)
         messages.success(request, f"已{services.TRANSITIONS[kind].label}。")
         return redirect(application)
