@@ -12,6 +12,7 @@ ACTIONS = {
     "catalog.attachment_remove": "删除附件",
     "catalog.item_submit": "提交审核",
     "catalog.item_approve": "审核通过",
+    "catalog.item_approve_by_author": "拟稿人具有该环节权限，视为审核通过",
     "catalog.item_return": "退回修改",
     "catalog.item_publish": "发布公开",
     "catalog.publish": "发布公开",

@@ -11,7 +11,7 @@ from gongkai.accounts.models import User
 from gongkai.accounts.permissions import Action, can, role_names, roles_with
 
 from .models import Item, ItemRevision, ItemStatus, RevisionStatus, StepDecision
-from .permissions import correction_refusal, revision_stage, stage_refusal
+from .permissions import correction_refusal, revision_stage, stage_action, stage_refusal
 
 # Named on the page: more would be a list nobody reads.
 _SHOWN = 6
@@ -65,9 +65,10 @@ def _roles(item: Item, action: Action) -> str:
 
 def for_item(item: Item) -> NextStep | None:
     """The stage an item in review waits at; its authors and this round's approvers excluded."""
-    if item.status != ItemStatus.IN_REVIEW or not item.current_action:
-        return None
-    action, stage = Action(item.current_action), item.current_stage_name()
+    action = stage_action(item)
+    if item.status != ItemStatus.IN_REVIEW or action is None:
+        return None  # an unknown action (a broken chain) is refused where it is decided
+    stage = item.current_stage_name()
     excluded = {item.created_by_id, *item.editors.values_list("pk", flat=True)}
     excluded |= set(
         item.review_steps.filter(

@@ -55,7 +55,7 @@ class Refusal(NamedTuple):
     conflict: bool  # True: a separation-of-duties rule (409-like); False: no right (403)
 
 
-def _stage_action(item: Item) -> Action | None:
+def stage_action(item: Item) -> Action | None:
     if item.current_action not in {a.value for a in REVIEW_ACTIONS}:
         return None
     return Action(item.current_action)
@@ -83,7 +83,7 @@ def reviewer_refusal(user, item: Item) -> Refusal | None:
     to the head of the division the draft came from.
     """
     stage = item.current_stage_name()
-    action = _stage_action(item)
+    action = stage_action(item)
     if item.status != ItemStatus.IN_REVIEW or action is None:
         return Refusal("该信息当前没有等待审核的环节。", False)
     if (refusal := stage_refusal(user, item, action, stage)) is not None:
@@ -157,8 +157,8 @@ def revision_stage(revision: ItemRevision) -> tuple[Action | None, str]:
     correct; a substantive correction's stage, the action of its review stage."""
     if revision.path == RevisionPath.CLERICAL:
         return Action.CATALOG_WITHDRAW, "更正复核"
-    action = Action(revision.current_action) if revision.current_action else None
-    return action, revision.current_stage_name()
+    known = revision.current_action in {a.value for a in REVIEW_ACTIONS}
+    return (Action(revision.current_action) if known else None), revision.current_stage_name()
 
 
 def revision_stage_refusal(user, revision: ItemRevision) -> Refusal | None:
