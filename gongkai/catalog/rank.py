@@ -5,7 +5,8 @@ ever at the 处室负责人 stage. Where an author holds the stage and nobody el
 decide it, their rank stands for it, recorded as such in the review steps and the audit log;
 every other stage is decided as usual. The last stage never counts this way: publication always
 takes the decision of someone who did not write the text. Corrections follow the same rule
-(`corrections._count_proposer_rank`).
+(`corrections._count_proposer_rank`), except that their last stage may count once someone else
+has agreed: a correction is proposed by those who sign (a 分管领导 correcting), a draft is not.
 """
 
 from django.utils import timezone
