@@ -113,6 +113,17 @@ UNSCOPED_ACTIONS = frozenset(
 )
 
 
+def roles_with(action: Action) -> list[Role]:
+    """The roles granting `action`, in the order roles are listed."""
+    return [role for role in Role if action in ROLE_ACTIONS.get(role, frozenset())]
+
+
+def role_names(action: Action, joiner: str = "或") -> str:
+    """The Chinese names of the roles granting `action` ("处室负责人或分管领导"), for hints that
+    tell a user who can do what they cannot."""
+    return joiner.join(role.label for role in roles_with(action))
+
+
 def actions_of(user) -> frozenset[Action]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()

@@ -353,34 +353,53 @@ class TopicForm(forms.Form):
     )
 
 
+def name_required_fields(form: forms.Form) -> None:
+    """A required field left empty says which one ("请选择送达方式。"), never Django's generic
+    "这个字段是必填项。": on a page with several forms the generic words do not say what to do."""
+    generic = str(forms.Field.default_error_messages["required"])
+    for field in form.fields.values():
+        if str(field.error_messages.get("required", "")) == generic:
+            verb = "选择" if isinstance(field, forms.ChoiceField) else "填写"
+            field.error_messages["required"] = f"请{verb}{field.label}。"
+
+
 class _OnForm(forms.Form):
-    on = forms.DateField(label="日期", widget=DATE, error_messages=DATE_ERRORS)
+    """A step on the case page, dated: `on_label` names the date ("送达日期")."""
+
+    on_label = "日期"
+    on = forms.DateField(
+        label="日期", widget=DATE, error_messages={"invalid": DATE_ERRORS["invalid"]}
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["on"].initial = timezone.localdate()
+        self.fields["on"].label = self.on_label
+        name_required_fields(self)
 
     def clean_on(self):
         return _checked_date(self.cleaned_data["on"])
 
 
 class AcceptForm(_OnForm):
-    pass
+    on_label = "受理日期"
 
 
 class StartForm(_OnForm):
-    pass
+    on_label = "开始办理日期"
 
 
 class ArchiveForm(_OnForm):
-    pass
+    on_label = "归档日期"
 
 
 class AbandonForm(_OnForm):
-    pass
+    on_label = "视为放弃日期"
 
 
 class CorrectionForm(_OnForm):
+    on_label = "补正告知发出日期"
+
     items = forms.CharField(
         label="需要补正的全部事项（一次性告知）",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -395,10 +414,12 @@ class CorrectionForm(_OnForm):
 
 
 class CorrectionReceivedForm(_OnForm):
+    on_label = "收到补正材料日期"
     note = forms.CharField(label="说明", max_length=200, required=False)
 
 
 class ConsultForm(_OnForm):
+    on_label = "发出征求意见日期"
     party = forms.ChoiceField(label="征求意见对象类型", choices=ConsultationParty.choices)
     party_name = forms.CharField(
         label="对象名称", max_length=100, error_messages={"required": "请填写征求意见的对象。"}
@@ -417,6 +438,7 @@ class ConsultForm(_OnForm):
 
 
 class EndConsultationForm(_OnForm):
+    on_label = "收到意见日期"
     result = forms.CharField(
         label="意见结果",
         max_length=200,
@@ -426,6 +448,7 @@ class EndConsultationForm(_OnForm):
 
 
 class ExtendForm(_OnForm):
+    on_label = "延期决定日期"
     days = forms.IntegerField(
         label="延长工作日数",
         min_value=1,
@@ -442,6 +465,7 @@ class ExtendForm(_OnForm):
 
 
 class ReplyForm(_OnForm):
+    on_label = "答复日期"
     outcome = forms.ChoiceField(
         label="办理结果",
         choices=[("", "请选择")]
@@ -470,6 +494,7 @@ class ReplyForm(_OnForm):
 
 
 class DeliverForm(_OnForm):
+    on_label = "送达日期"
     method = forms.ChoiceField(
         label="送达方式",
         choices=[("直接送达", "直接送达"), ("邮政寄送", "邮政寄送"), ("电子送达", "电子送达")],
@@ -510,7 +535,12 @@ class TransferForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
-    WHO = [("mine", "我承办的"), ("unassigned", "未分配"), ("all", "全部")]
+    WHO = [
+        ("todo", "我承办的和未分配的"),
+        ("mine", "我承办的"),
+        ("unassigned", "未分配"),
+        ("all", "全部"),
+    ]
     DUE = [
         ("", "全部"),
         ("overdue", "已超期"),
@@ -526,7 +556,10 @@ class InboxFilterForm(forms.Form):
     q = forms.CharField(label="编号或申请人", required=False, max_length=100)
     who = forms.ChoiceField(label="范围", choices=WHO, required=False)
     status = forms.ChoiceField(
-        label="状态", choices=[("", "全部"), ("open", "未办结")] + Status.choices, required=False
+        label="状态",
+        choices=[("", "全部"), ("pending", "待办（未办结或待送达）"), ("open", "未办结")]
+        + Status.choices,
+        required=False,
     )
     channel = forms.ChoiceField(
         label="申请方式", choices=[("", "全部")] + Channel.choices, required=False

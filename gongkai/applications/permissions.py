@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404
 
 from gongkai.accounts.models import Organization, OrganizationKind, RoleGrant, User
 from gongkai.accounts.permissions import (
-    ROLE_ACTIONS,
     UNSCOPED_ACTIONS,
     Action,
     can,
     organizations_for,
+    roles_with,
 )
 
 from .models import Application
@@ -109,8 +109,7 @@ def staff_who_can(action: Action, organization_id: int, *, tree: OrgTree | None 
     the action, held in an organization acting within the case's one (or anywhere, for the
     actions of running the site, which are unscoped).
     """
-    roles = [role for role, actions in ROLE_ACTIONS.items() if action in actions]
-    grants = Q(role__in=roles)
+    grants = Q(role__in=roles_with(action))
     if action not in UNSCOPED_ACTIONS:
         grants &= Q(user__organization_id__in=acting_organization_ids(organization_id, tree))
     holders = RoleGrant.objects.filter(grants).values("user_id")

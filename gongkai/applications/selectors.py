@@ -11,6 +11,9 @@ from .clock import DUE_SOON_DAYS
 from .models import OPEN_STATUSES, Application, Status, due_soon_q, open_q, overdue_q
 from .permissions import visible_applications
 
+# The cases the office still owes something: an answer, or the delivery of the signed reply.
+PENDING_STATUSES = OPEN_STATUSES | {Status.REPLIED}
+
 
 def urgency(app: Application, today: date) -> tuple[str, str]:
     """(tone, text) for a list row, from stored fields only (no query per row)."""
@@ -59,8 +62,14 @@ def inbox(
         apps = apps.filter(assignee=user)
     elif who == "unassigned":
         apps = apps.filter(assignee__isnull=True)
+    elif who == "todo":
+        # A case nobody has taken yet is anyone's to take (or to assign) until it is assigned.
+        apps = apps.filter(Q(assignee=user) | Q(assignee__isnull=True))
     if status == "open":
         apps = apps.filter(status__in=OPEN_STATUSES)
+    elif status == "pending":
+        # Still owed something by the office: an answer, or the delivery of the one signed.
+        apps = apps.filter(status__in=PENDING_STATUSES)
     elif status:
         apps = apps.filter(status=status)
     if channel:

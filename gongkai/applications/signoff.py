@@ -32,10 +32,12 @@ from .models import (
     SignoffRequest,
     SignoffStage,
     SignoffStatus,
+    Status,
 )
 from .outcomes import LegacyOutcome, Outcome, default_legacy, legacy_allowed
 from .permissions import staff_who_can
 from .services import (
+    EXTERNAL_KINDS,
     TRANSITIONS,
     TransitionError,
     application_extend,
@@ -513,17 +515,35 @@ def open_requests(application: Application) -> dict[str, SignoffRequest]:
 # ---------------------------------------------------------------- the next step
 
 
-_NEXT_BY_STATUS = {
-    "received": "受理申请，或一次性告知补正",
-    "accepted": "开始办理，或起草答复提交审核",
-    "corrected": "开始办理，或起草答复提交审核",
-    "correction_requested": "等待申请人补正；收到补正材料后登记",
-    "in_progress": "起草答复提交审核（需要时征求意见或申请延期）",
-    "consulting": "征求意见结束后登记意见结果",
-    "replied": "登记送达",
-    "delivered": "归档",
-    "abandoned": "归档",
+# A case waiting on someone outside the office says so before what the office can do meanwhile.
+_WAITING = {
+    Status.CORRECTION_REQUESTED: "等待申请人补正",
+    Status.CONSULTING: "等待第三方或有关机关的意见",
 }
+_DRAFT_LABELS = {SignoffKind.REPLY: "起草答复提交审核", SignoffKind.EXTENSION: "申请延期答复"}
+
+
+def handler_steps(status: str) -> list[str]:
+    """What the 承办人 can do on a case in `status`: the very steps the case page offers them
+    (its buttons and draft forms), so the next-step line never names one that is not there."""
+    steps = [
+        rule.label
+        for kind, rule in TRANSITIONS.items()
+        if status in rule.sources
+        and rule.action == Action.APPLICATION_HANDLE
+        and kind not in EXTERNAL_KINDS
+    ]
+    steps += [label for kind, label in _DRAFT_LABELS.items() if status in SOURCE_STATUSES[kind]]
+    return steps
+
+
+def _next_text(status: str) -> str:
+    steps = handler_steps(status)
+    if not steps:
+        return ""
+    text = steps[0] if len(steps) == 1 else "、".join(steps[:-1]) + "或" + steps[-1]
+    waiting = _WAITING.get(status)
+    return f"{waiting}；可以{text}" if waiting else text
 
 
 def _names(people) -> str:
@@ -559,7 +579,7 @@ def next_steps(application: Application) -> list[dict]:
             )
     if SignoffKind.REPLY in requests:
         return steps
-    text = _NEXT_BY_STATUS.get(application.status)
+    text = _next_text(application.status)
     if text:
         if application.assignee_id:
             who = f"承办人 {application.assignee.display_name}"

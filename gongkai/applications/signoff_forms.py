@@ -71,6 +71,17 @@ class SignoffDecisionForm(forms.Form):
         help_text="退回修改时必须填写",
     )
 
+    def __init__(self, *args, returning: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.returning = returning
+
+    def clean_comment(self):
+        # Said here, next to the field, rather than only by the service after the post.
+        comment = self.cleaned_data["comment"].strip()
+        if self.returning and not comment:
+            raise forms.ValidationError("退回修改时必须填写审核意见。")
+        return comment
+
 
 class SignoffChainForm(forms.Form):
     """One office's chain for replies or extensions: up to `signoff.MAX_STAGES` rows of name,

@@ -29,6 +29,26 @@ def _kind(value: str) -> SignoffKind:
         raise Http404("没有这一签发事项") from exc
 
 
+def refused(form, label: str, exc: Exception) -> None:
+    """A step the service refused: the reason goes on the form, where the user is looking
+    (`refusal_banner` then has the page's banner point to it: each error shown once)."""
+    form.add_error(None, str(exc))
+    form.refused_label = label
+
+
+def refusal_banner(request, bound, rendered: list) -> None:
+    """The banner for a refused form: a pointer to the form when the page shows it again, else
+    (the step is no longer offered: the case moved on meanwhile) the reason itself."""
+    label = getattr(bound, "refused_label", "")
+    if not label:
+        return
+    if bound in rendered:
+        messages.error(request, f"{label}未能办理，原因见表单中的说明。")
+    else:
+        for error in bound.non_field_errors():
+            messages.error(request, error)
+
+
 def _back_to_case(request, application, bound=None, status=409):
     from .views import _detail_context
 
@@ -52,7 +72,7 @@ def submit(request, pk: int, kind: str):
             application=application, actor=request.user, kind=kind, **form.cleaned_data
         )
     except (TransitionError, workdays.DateOutOfRange) as exc:
-        messages.error(request, str(exc))
+        refused(form, f"提交{kind.label}审核", exc)
         return _back_to_case(request, application, bound=form)
     messages.success(request, f"已提交{kind.label}审核，待“{draft.stage_name}”。")
     return redirect(application)
@@ -61,10 +81,13 @@ def submit(request, pk: int, kind: str):
 def _decide(request, rid: int, verb: str):
     draft = get_object_or_404(SignoffRequest.objects.select_related("application"), pk=rid)
     application = get_application_for(request.user, draft.application_id)
-    form = signoff_forms.SignoffDecisionForm(request.POST, prefix=f"decide-{draft.pk}")
+    form = signoff_forms.SignoffDecisionForm(
+        request.POST, prefix=f"decide-{draft.pk}", returning=verb == "return"
+    )
+    label = "退回修改" if verb == "return" else "同意"
     if not form.is_valid():
-        messages.error(request, "审核意见：请更正下列错误。")
-        return _back_to_case(request, application, status=400)
+        messages.error(request, f"{label}：请更正下列错误。")
+        return _back_to_case(request, application, bound=form, status=400)
     comment = form.cleaned_data["comment"]
     stage = draft.stage_name
     try:
@@ -73,8 +96,8 @@ def _decide(request, rid: int, verb: str):
         else:
             draft = signoff.signoff_return(request=draft, actor=request.user, comment=comment)
     except (TransitionError, workdays.DateOutOfRange) as exc:
-        messages.error(request, str(exc))
-        return _back_to_case(request, application)
+        refused(form, label, exc)
+        return _back_to_case(request, application, bound=form)
     if verb == "return":
         messages.success(request, f"已在“{stage}”环节退回拟稿人修改。")
     elif draft.stage_name:

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -7,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
-from gongkai.accounts.permissions import Action, can, require
+from gongkai.accounts.permissions import Action, can, require, role_names
 from gongkai.lib import workdays
 
 from . import (
@@ -29,6 +31,7 @@ from .models import Attachment, Channel, EventKind, ReceiptBasis, Status
 from .notifications import mark_read
 from .permissions import CASE_ACTIONS, SIGNOFF_ACTIONS, get_application_for
 from .services import TransitionError
+from .signoff_views import refusal_banner, refused
 
 # ---------------------------------------------------------------- public
 
@@ -117,27 +120,47 @@ def apply_status(request):
 # ---------------------------------------------------------------- staff
 
 
+def _inbox_tabs(user) -> list[dict]:
+    """The inbox's ready-made views. 待办: what the user must act on: a clerk's own cases and
+    those nobody has taken yet; for those who assign, sign or approve, every case. Both with
+    the replies still to be delivered."""
+    handles_only = can(user, Action.APPLICATION_HANDLE) and not any(
+        can(user, action) for action in (Action.APPLICATION_ASSIGN, *SIGNOFF_ACTIONS)
+    )
+    return [
+        {"label": "待办", "query": {"who": "todo" if handles_only else "all", "status": "pending"}},
+        {"label": "已答复待送达", "query": {"who": "all", "status": Status.REPLIED.value}},
+        {"label": "全部", "query": {"who": "all", "status": ""}},
+    ]
+
+
 @login_required
 def inbox(request):
     if not any(can(request.user, action) for action in CASE_ACTIONS):
         require(request.user, Action.APPLICATION_HANDLE)
+    tabs = _inbox_tabs(request.user)
     data = request.GET.copy()
-    # Clerks start on their own cases; those who assign, sign or approve start on all of them.
-    handles_only = can(request.user, Action.APPLICATION_HANDLE) and not any(
-        can(request.user, action) for action in (Action.APPLICATION_ASSIGN, *SIGNOFF_ACTIONS)
-    )
-    data.setdefault("who", "mine" if handles_only else "all")
-    data.setdefault("status", "open")
+    for key, value in tabs[0]["query"].items():
+        data.setdefault(key, value)
     form = forms.InboxFilterForm(data)
     filters = form.cleaned_data if form.is_valid() else {"who": data["who"]}
     page = Paginator(selectors.inbox(request.user, **filters), 50).get_page(request.GET.get("page"))
     today = timezone.localdate()
     rows = [(app, *selectors.urgency(app, today)) for app in page]
+    chosen = {key: data.get(key) for key in ("who", "status")}
+    for tab in tabs:
+        tab["url"] = f"{request.path}?{urlencode(tab['query'])}"
+        tab["current"] = tab["query"] == chosen
     context = {
         "form": form,
         "page": page,
         "rows": rows,
+        "tabs": tabs,
         "can_intake": can(request.user, Action.APPLICATION_INTAKE),
+        "assign_hint": (
+            f"新登记的申请由{role_names(Action.APPLICATION_ASSIGN)}分配承办人；尚未分配的申请，"
+            f"{role_names(Action.APPLICATION_HANDLE)}也可以直接办理。"
+        ),
     }
     return render(request, "applications/inbox.html", context)
 
@@ -226,15 +249,25 @@ def _detail_context(request, application, bound=None, fee_bound=None, fee_step="
             else _form_for(kind, application)
         )
         action_forms.append({"kind": kind, "label": services.TRANSITIONS[kind].label, "form": form})
+    signoff = signoff_panel.context(request.user, application, bound)
+    rendered = [a["form"] for a in action_forms]
+    rendered += [d["form"] for d in signoff["draft_forms"] + signoff["decision_forms"]]
+    refusal_banner(request, bound, rendered)
     events = list(application.events.all())
+    notices = [e for e in events if e.kind == EventKind.REQUEST_CORRECTION]
     return {
+        # Once the notice is out the page says so; the latest date for one is shown only
+        # while a notice can still be sent (before acceptance too: it follows it).
+        "correction_notice": notices[-1] if notices else None,
+        "correction_notice_open": application.status == Status.RECEIVED
+        or application.status in services.TRANSITIONS[EventKind.REQUEST_CORRECTION].sources,
         "application": application,
         "applicant": personal_data.applicant_view(request, application),
         "clock": services.clock_for(application, events=events),
         "events": events,
         "action_forms": action_forms,
         "attachments": application.attachments.all(),
-        **signoff_panel.context(request.user, application, bound),
+        **signoff,
         **fee_panel.context(request.user, application, fee_bound, fee_step),
         "similar": application.similar.select_related("earlier"),
         **release_views.panel(request.user, application),
@@ -281,8 +314,9 @@ def transition(request, pk: int, kind: str):
         try:
             service(application=application, actor=request.user, **values)
         except (TransitionError, workdays.DateOutOfRange) as exc:
-            messages.error(request, str(exc))
+            refused(form, services.TRANSITIONS[kind].label, exc)
             context = _detail_context(request, application, bound=form)
+            context["open_form"] = kind.value
             return render(request, "applications/detail.html", context, status=409)
         messages.success(request, f"已{services.TRANSITIONS[kind].label}。")
         return redirect(application)

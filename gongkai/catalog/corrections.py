@@ -20,7 +20,7 @@ from gongkai.accounts.models import Organization, User
 from gongkai.accounts.permissions import Action, can
 from gongkai.lib.discovery import app_modules
 
-from . import search
+from . import next_step, search
 from .models import (
     PUBLISHABLE_ANSWERS,
     Confidentiality,
@@ -34,7 +34,7 @@ from .models import (
     SearchOp,
     StepDecision,
 )
-from .permissions import correction_refusal, revision_refusal
+from .permissions import correction_refusal, revision_refusal, revision_stage_refusal
 from .services import (
     EDITABLE_FIELDS,
     CatalogError,
@@ -209,7 +209,49 @@ def revision_propose(
             **revision.changes,
         },
     )
+    _count_proposer_rank(revision, item, now)
     return revision
+
+
+def _count_proposer_rank(revision: ItemRevision, item: Item, now) -> None:
+    """A stage only the proposer could decide counts as agreed by their proposal.
+
+    Nobody reviews their own correction, so without this a 处室负责人's correction would wait
+    forever at the 处室负责人 stage when they are the only head of their division. Where the
+    proposer holds the stage and nobody else in the office may decide it, their rank stands for
+    that stage (recorded as such in the review steps and the audit log); where someone else
+    may, they decide as before. The last stage never counts unless someone else has already
+    agreed: a correction never takes effect on its proposer's word alone.
+    """
+    while revision.path == RevisionPath.SUBSTANTIVE and revision.status == RevisionStatus.PENDING:
+        if revision_stage_refusal(revision.actor, revision) is not None:
+            return
+        if next_step.for_revision(revision).people:
+            return
+        position = revision.review_position or 0
+        last = position + 1 == len(revision.review_plan)
+        others = revision.steps.filter(decision=StepDecision.APPROVED).exclude(actor=revision.actor)
+        if last and (not others.exists() or _approval_problem(revision)):
+            return
+        stage = revision.current_stage_name()
+        ReviewStep.objects.create(
+            item=item,
+            revision=revision,
+            round=item.review_round,
+            position=position + 1,
+            stage_name=_stage_name(revision),
+            decision=StepDecision.APPROVED,
+            actor=revision.actor,
+            decided_at=now,
+            opinion=f"提出人具有“{stage}”权限，本单位无其他可办理人员，提出更正即视为本环节同意。",
+        )
+        audit.record(
+            "catalog.revision_approve_by_proposer",
+            item,
+            actor=revision.actor,
+            changes={"stage": stage},
+        )
+        _advance(revision, item, revision.actor, now)
 
 
 def _locked_revision(revision: ItemRevision) -> ItemRevision:
@@ -277,11 +319,9 @@ def revision_approve(
     revision = _locked_revision(revision)
     revision.item = item
     _check_decider(revision, actor)
-    for module in app_modules("review_checks"):
-        hook = getattr(module, "revision_approval_problem", None)
-        problem = hook(revision) if hook is not None else None
-        if problem:
-            raise CatalogError(problem)
+    problem = _approval_problem(revision)
+    if problem:
+        raise CatalogError(problem)
     substantive = revision.path == RevisionPath.SUBSTANTIVE
     if substantive and confidentiality not in PUBLISHABLE_ANSWERS:
         raise CatalogError(
@@ -304,11 +344,31 @@ def revision_approve(
         confidentiality=confidentiality if substantive else "",
     )
     if substantive and position + 1 < len(revision.review_plan):
+        audit.record("catalog.revision_approve", item, actor=actor, changes={"stage": position + 1})
+    _advance(revision, item, actor, now)
+    _count_proposer_rank(revision, item, now)
+    return revision
+
+
+def _approval_problem(revision: ItemRevision) -> str | None:
+    """What other apps' checks (wording, personal data) say stands in the way of approval."""
+    for module in app_modules("review_checks"):
+        hook = getattr(module, "revision_approval_problem", None)
+        problem = hook(revision) if hook is not None else None
+        if problem:
+            return problem
+    return None
+
+
+def _advance(revision: ItemRevision, item: Item, actor: User, now) -> None:
+    """After an agreement: on to the next stage, or after the last one the correction takes
+    effect."""
+    position = revision.review_position or 0
+    if revision.path == RevisionPath.SUBSTANTIVE and position + 1 < len(revision.review_plan):
         revision.review_position = position + 1
         revision.current_action = revision.review_plan[position + 1]["action"]
         revision.save(update_fields=["review_position", "current_action"])
-        audit.record("catalog.revision_approve", item, actor=actor, changes={"stage": position + 1})
-        return revision
+        return
     _take_effect(revision, item, actor, now)
     revision.review_position = None
     revision.current_action = ""
@@ -316,7 +376,6 @@ def revision_approve(
     revision.save(
         update_fields=["status", "revised_at", "review_position", "current_action", "decided_at"]
     )
-    return revision
 
 
 @transaction.atomic

@@ -233,10 +233,12 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "请选择审核结论。"},
     )
+    # Only an approval lets the text out, so only an approval needs the 保密审查 answer.
     confidentiality = forms.ChoiceField(
         label="保密审查",
+        required=False,
         choices=[("", "请选择")] + list(Confidentiality.choices),
-        error_messages={"required": "请填写保密审查结论。"},
+        help_text="同意时必填。",
     )
     opinion = forms.CharField(
         label="审核意见",
@@ -253,6 +255,8 @@ class ReviewForm(forms.Form):
         data = super().clean()
         if data.get("decision") == "return" and not (data.get("opinion") or "").strip():
             self.add_error("opinion", "退回修改时必须填写审核意见。")
+        if data.get("decision") == "approve" and not data.get("confidentiality"):
+            self.add_error("confidentiality", "请填写保密审查结论。")
         return data
 
 

@@ -55,10 +55,24 @@ class Refusal(NamedTuple):
     conflict: bool  # True: a separation-of-duties rule (409-like); False: no right (403)
 
 
-def _stage_action(item: Item) -> Action | None:
+def stage_action(item: Item) -> Action | None:
     if item.current_action not in {a.value for a in REVIEW_ACTIONS}:
         return None
     return Action(item.current_action)
+
+
+def stage_refusal(user, item: Item, action: Action, stage: str) -> Refusal | None:
+    """Whether `user` holds what a stage needs: its action for the item's organization and,
+    for the 处室负责人 stage, a post in the division the item came from."""
+    if not can(user, action, item.organization_id):
+        return Refusal(f"您没有权限办理“{stage}”环节", False)
+    if (
+        action == Action.CATALOG_REVIEW_DIVISION
+        and item.drafting_division_id is not None
+        and user.organization_id != item.drafting_division_id
+    ):
+        return Refusal(f"“{stage}”环节由拟稿处室的负责人办理。", False)
+    return None
 
 
 def reviewer_refusal(user, item: Item) -> Refusal | None:
@@ -69,17 +83,11 @@ def reviewer_refusal(user, item: Item) -> Refusal | None:
     to the head of the division the draft came from.
     """
     stage = item.current_stage_name()
-    action = _stage_action(item)
+    action = stage_action(item)
     if item.status != ItemStatus.IN_REVIEW or action is None:
         return Refusal("该信息当前没有等待审核的环节。", False)
-    if not can(user, action, item.organization_id):
-        return Refusal(f"您没有权限办理“{stage}”环节", False)
-    if (
-        action == Action.CATALOG_REVIEW_DIVISION
-        and item.drafting_division_id is not None
-        and user.organization_id != item.drafting_division_id
-    ):
-        return Refusal(f"“{stage}”环节由拟稿处室的负责人办理。", False)
+    if (refusal := stage_refusal(user, item, action, stage)) is not None:
+        return refusal
     if item.created_by_id == user.pk or item.editors.filter(pk=user.pk).exists():
         return Refusal("不能审核自己起草、修改或提交的信息，请由其他审核人办理。", True)
     already = ReviewStep.objects.filter(
@@ -134,28 +142,35 @@ def revision_refusal(user, revision: ItemRevision) -> Refusal | None:
     substantive one goes through its review chain under the rules of `reviewer_refusal`:
     nobody reviews their own correction, nobody decides two of its stages.
     """
-    item = revision.item
     if revision.actor_id == user.pk:
         return Refusal("不能审核自己提出的更正，请由其他人办理。", True)
-    if revision.path == RevisionPath.CLERICAL:
-        if not can(user, Action.CATALOG_WITHDRAW, item.organization_id):
-            return Refusal("您没有权限复核该更正", False)
-        stage = "复核"
-    else:
-        stage = revision.current_stage_name()
-        action = Action(revision.current_action) if revision.current_action else None
-        if action is None or not can(user, action, item.organization_id):
-            return Refusal(f"您没有权限办理“{stage}”环节", False)
-        if (
-            action == Action.CATALOG_REVIEW_DIVISION
-            and item.drafting_division_id is not None
-            and user.organization_id != item.drafting_division_id
-        ):
-            return Refusal(f"“{stage}”环节由拟稿处室的负责人办理。", False)
+    if (refusal := revision_stage_refusal(user, revision)) is not None:
+        return refusal
     already = revision.steps.filter(decision=StepDecision.APPROVED, actor=user)
     if already.exists():
         return Refusal("您已同意过该更正的其他环节，同一人不能办理两个环节。", True)
     return None
+
+
+def revision_stage(revision: ItemRevision) -> tuple[Action | None, str]:
+    """(the action the waiting decision needs, its name): the clerical check needs the right to
+    correct; a substantive correction's stage, the action of its review stage."""
+    if revision.path == RevisionPath.CLERICAL:
+        return Action.CATALOG_WITHDRAW, "更正复核"
+    known = revision.current_action in {a.value for a in REVIEW_ACTIONS}
+    return (Action(revision.current_action) if known else None), revision.current_stage_name()
+
+
+def revision_stage_refusal(user, revision: ItemRevision) -> Refusal | None:
+    """Whether `user` holds what the waiting decision on `revision` needs (whoever they are)."""
+    action, stage = revision_stage(revision)
+    if action is None:
+        return Refusal("该更正当前没有等待审核的环节。", False)
+    if revision.path == RevisionPath.CLERICAL and not can(
+        user, action, revision.item.organization_id
+    ):
+        return Refusal("您没有权限复核该更正", False)
+    return stage_refusal(user, revision.item, action, stage)
 
 
 def revision_queue(user) -> list[ItemRevision]:

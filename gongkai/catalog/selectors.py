@@ -236,12 +236,14 @@ _TIMELINE_LABELS = {
     "catalog.attachment_remove": "删除附件",
     "catalog.item_submit": "提交审核",
     "catalog.item_approve": "审核同意",
+    "catalog.item_approve_by_author": "拟稿人具有该环节权限，视为同意",
     "catalog.item_return": "退回修改",
     "catalog.item_publish": "发布",
     "catalog.item_withdraw": "撤回",
     "catalog.item_set_validity": "变更有效性",
     "catalog.revision_propose": "提出更正",
     "catalog.revision_approve": "同意更正（转下一环节）",
+    "catalog.revision_approve_by_proposer": "提出人具有该环节权限，视为同意",
     "catalog.revision_return": "退回更正",
     "catalog.item_correct": "更正生效",
 }
@@ -269,6 +271,8 @@ def _timeline_detail(action: str, changes: dict) -> str:
         return "、".join(k for k in changes if k not in {"reason", "path"})
     if action in {"catalog.revision_return"}:
         return str(changes.get("opinion", ""))
+    if action in {"catalog.revision_approve_by_proposer", "catalog.item_approve_by_author"}:
+        return f"“{changes.get('stage', '')}”环节"
     return ""
 
 

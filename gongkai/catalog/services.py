@@ -18,7 +18,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for
 from gongkai.lib import counters
 from gongkai.lib.discovery import app_modules
 
-from . import search, uploads
+from . import rank, search, uploads
 from .models import (
     PUBLISHABLE_ANSWERS,
     Attachment,
@@ -324,6 +324,7 @@ def item_submit(*, item: Item, actor: User) -> Item:
     # Checks other apps run as an item enters review (wording, personal data, hidden metadata).
     for module in app_modules("review_checks"):
         module.item_submitted(item)
+    rank.count_author_rank(item)
     return item
 
 
@@ -389,6 +390,7 @@ def item_approve(
         item.current_action = item.review_plan[position + 1]["action"]
         item.save(update_fields=["review_position", "current_action", "updated_at"])
         audit.record("catalog.item_approve", item, actor=actor, changes={"stage": position + 1})
+        rank.count_author_rank(item)
         return item
     item.status = ItemStatus.PUBLISHED
     item.published_at = now

@@ -14,7 +14,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.discovery import app_modules
 from gongkai.lib.paging import CappedPaginator
 
-from . import corrections, editors, permissions, selectors, services
+from . import corrections, editors, next_step, permissions, selectors, services
 from .forms import (
     AttachmentForm,
     ClericalFieldsForm,
@@ -229,6 +229,9 @@ def _render_detail(request, item, review_form=None, revision_form=None, status=2
     revision_refusal = permissions.revision_refusal(user, pending) if pending else None
     if pending is not None and revision_form is None:
         revision_form = RevisionDecisionForm(substantive=pending.path == RevisionPath.SUBSTANTIVE)
+    if pending is not None:
+        pending.item = item
+    can_correct = permissions.can_correct(user, item)
     return render(
         request,
         "catalog/staff/detail.html",
@@ -244,7 +247,10 @@ def _render_detail(request, item, review_form=None, revision_form=None, status=2
             if revision_refusal and revision_refusal.conflict
             else "",
             "revision_form": revision_form,
-            "can_correct": permissions.can_correct(user, item),
+            "can_correct": can_correct,
+            "after_publication_hint": next_step.after_publication(user, item, can_correct),
+            "next_step": next_step.for_item(item),
+            "revision_next_step": next_step.for_revision(pending) if pending else None,
             "can_edit": permissions.can_edit(user, item),
             "can_review": item.status == ItemStatus.IN_REVIEW and refusal is None,
             "review_conflict": refusal.message if refusal and refusal.conflict else "",

@@ -3,7 +3,7 @@
 from gongkai.catalog.permissions import can_see
 
 from . import services
-from .models import CleanedAttachment, Finding
+from .models import CleanedAttachment, Finding, FindingStatus
 
 
 def item_submitted(item) -> None:
@@ -47,4 +47,8 @@ def panel(item, user) -> dict | None:
         "cleaned": cleaned,
         "may_decide": services.may_decide(user, item),
         "blocking": sum(f.blocks for f in findings),
+        # The heading counts each blocking state in its own words: a finding confirmed as an
+        # error still blocks, but waits for the drafter, not for the reviewer.
+        "open": sum(f.status == FindingStatus.OPEN for f in findings),
+        "confirmed": sum(f.status == FindingStatus.CONFIRMED for f in findings),
     }

@@ -225,7 +225,8 @@ def test_an_unassigned_case_names_the_clerks_who_can_accept_it(
     app = make_application(received_on=date(2026, 12, 1))
     client.force_login(legal_reviewer)
     page = client.get(reverse("applications:detail", args=[app.pk])).content.decode()
-    assert "受理申请，或一次性告知补正" in page and "clerk" in page and "尚未分配承办人" in page
+    # Only 受理 is offered before acceptance: the 补正 notice follows it.
+    assert "<li>受理<br>" in page and "clerk" in page and "尚未分配承办人" in page
 
 
 def test_approving_and_returning_through_the_pages(
@@ -244,7 +245,7 @@ def test_approving_and_returning_through_the_pages(
     client.force_login(legal_reviewer)
     back = reverse("applications:signoff_return", args=[draft.pk])
     refused = client.post(back, {f"decide-{draft.pk}-comment": ""})
-    assert refused.status_code == 409
+    assert refused.status_code == 400
     assert "退回修改时必须填写审核意见" in refused.content.decode()
     assert client.post(back, {f"decide-{draft.pk}-comment": "依据不足"}).status_code == 302
     client.force_login(leader)

@@ -79,7 +79,11 @@ def test_a_return_needs_an_opinion(make_item, clerk, division_head):
         services.item_return(item=item, actor=division_head, opinion="  ")
 
 
-def test_nobody_approves_their_own_draft(make_item, division_head, legal_reviewer):
+def test_nobody_approves_their_own_draft(make_item, division_head, legal_reviewer, agency):
+    from gongkai.accounts.models import Role
+    from gongkai.conftest import make_staff
+
+    make_staff("deputy", agency, Role.DIVISION_HEAD)  # someone else may decide the stage
     item = make_item(actor=division_head)
     services.item_submit(item=item, actor=division_head)
     with pytest.raises(services.CatalogError, match="不能审核自己起草"):

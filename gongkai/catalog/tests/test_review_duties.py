@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from gongkai.accounts.models import Organization, OrganizationKind, Role
+from gongkai.accounts.models import AuditEntry, Organization, OrganizationKind, Role
 from gongkai.catalog import services
 from gongkai.catalog.models import Confidentiality, ItemStatus, ReviewStep, StepDecision
 from gongkai.catalog.permissions import review_queue
@@ -18,6 +18,7 @@ def _approvals(item):
 
 
 def test_a_head_who_rewrote_the_draft_cannot_approve_it(make_item, clerk, division_head, agency):
+    deputy = make_staff("deputy", agency, Role.DIVISION_HEAD)
     item = make_item()
     services.item_submit(item=item, actor=clerk)
     services.item_return(item=item, actor=division_head, opinion="请重写第二段。")
@@ -27,7 +28,6 @@ def test_a_head_who_rewrote_the_draft_cannot_approve_it(make_item, clerk, divisi
         services.item_approve(item=item, actor=division_head, confidentiality=CLEAR)
     assert _approvals(item) == 0
     assert item not in review_queue(division_head)
-    deputy = make_staff("deputy", agency, Role.DIVISION_HEAD)
     assert list(review_queue(deputy)) == [item]
     services.item_approve(item=item, actor=deputy, confidentiality=CLEAR)
     assert item.current_stage_name() == "法制审核"
@@ -35,6 +35,7 @@ def test_a_head_who_rewrote_the_draft_cannot_approve_it(make_item, clerk, divisi
 
 def test_whoever_submits_or_changes_attachments_counts_as_an_author(make_item, clerk, agency):
     submitter = make_staff("submitter", agency, Role.DIVISION_HEAD)
+    make_staff("deputy", agency, Role.DIVISION_HEAD)
     item = make_item()
     services.item_submit(item=item, actor=submitter)
     with pytest.raises(services.CatalogError, match="不能审核自己"):
@@ -43,6 +44,7 @@ def test_whoever_submits_or_changes_attachments_counts_as_an_author(make_item, c
 
 def test_a_drafter_holding_a_second_role_cannot_approve_their_own_draft(client, make_item, agency):
     both = make_staff("both", agency, Role.CLERK, Role.DIVISION_HEAD)
+    make_staff("deputy", agency, Role.DIVISION_HEAD)
     item = make_item(actor=both)
     services.item_submit(item=item, actor=both)
     client.force_login(both)
@@ -114,6 +116,66 @@ def test_a_draft_from_the_organ_itself_may_be_reviewed_by_any_head_in_scope(
     services.item_submit(item=item, actor=clerk)
     services.item_approve(item=item, actor=head, confidentiality=CLEAR)
     assert item.current_stage_name() == "法制审核"
+
+
+def test_the_only_head_of_a_division_drafting_stands_for_their_stage_by_rank(
+    client, agency, division, topic, category, legal_reviewer, leader
+):
+    chief = make_staff("sfjdchief", division, Role.DIVISION_HEAD)
+    item = services.item_create(
+        actor=chief,
+        organization=agency,
+        data={
+            "title": "司法鉴定管理处的通知",
+            "body": "通知如下。",
+            "written_on": "2024-01-02",
+            "topic": topic,
+            "category": category,
+        },
+    )
+    services.item_submit(item=item, actor=chief)
+    item.refresh_from_db()
+    assert item.current_stage_name() == "法制审核"
+    step = ReviewStep.objects.get(item=item, decision=StepDecision.APPROVED)
+    assert step.actor == chief and step.stage_name == "处室负责人审核"
+    assert "提交即视为本环节同意" in step.opinion and step.confidentiality == ""
+    assert AuditEntry.objects.filter(action="catalog.item_approve_by_author").count() == 1
+    assert list(review_queue(legal_reviewer)) == [item]
+    for reviewer in (legal_reviewer, leader):
+        services.item_approve(item=item, actor=reviewer, confidentiality=CLEAR)
+    item.refresh_from_db()
+    assert item.status == ItemStatus.PUBLISHED
+
+
+def test_a_one_stage_chain_never_publishes_on_the_authors_rank(
+    client, agency, division, topic, category
+):
+    from gongkai.catalog.models import ReviewStage
+
+    ReviewStage.objects.create(
+        organization=agency, position=0, name="处室负责人审核", action="catalog.review_division"
+    )
+    chief = make_staff("sfjdchief", division, Role.DIVISION_HEAD)
+    item = services.item_create(
+        actor=chief,
+        organization=agency,
+        data={
+            "title": "通知",
+            "body": "通知如下。",
+            "written_on": "2024-01-02",
+            "topic": topic,
+            "category": category,
+        },
+    )
+    services.item_submit(item=item, actor=chief)
+    item.refresh_from_db()
+    assert item.status == ItemStatus.IN_REVIEW and _approvals(item) == 0
+    client.force_login(chief)
+    page = client.get(reverse("catalog:staff_detail", args=[item.pk])).content.decode()
+    assert (
+        "本单位除拟稿人、修改人和本轮已同意的审核人（不能办理）外暂无具有“处室负责人审核”权限"
+        in page
+    )
 
 
 @pytest.mark.parametrize("persona", ["outsider", "clerk", "legal_reviewer"])

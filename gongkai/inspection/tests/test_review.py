@@ -98,7 +98,7 @@ def test_the_reviewer_sees_the_findings_and_decides_on_the_item_page(
     catalog.item_submit(item=item, actor=clerk)
     client.force_login(division_head)
     page = client.get(reverse("catalog:staff_detail", args=[item.pk])).content.decode()
-    assert "内容检查" in page and "2 项待处理" in page and "1101**********002X" in page
+    assert "内容检查" in page and "2 项待确认或排除" in page and "1101**********002X" in page
     assert "11010519491231002X" not in page.split("内容检查")[1]  # the panel shows it masked
     finding = Finding.objects.filter(item=item, kind="obsolete_name").get()
     response = client.post(
@@ -108,6 +108,24 @@ def test_the_reviewer_sees_the_findings_and_decides_on_the_item_page(
     assert response.status_code == 302
     finding.refresh_from_db()
     assert finding.status == FindingStatus.DISMISSED and finding.decided_by == division_head
+
+
+def test_the_heading_counts_what_still_blocks_in_words_matching_its_state(
+    client, make_item, clerk, division_head
+):
+    item = make_item("公示名单", body=LEAK, written_on=date(2026, 3, 1))
+    catalog.item_submit(item=item, actor=clerk)
+    findings = list(Finding.objects.filter(item=item))
+    for finding in findings:
+        services.finding_decide(finding=finding, actor=division_head, confirm=True, reason="须改")
+    client.force_login(clerk)
+    url = reverse("catalog:staff_detail", args=[item.pk])
+    heading = client.get(url).content.decode().split("内容检查", 1)[1].split("</h2>")[0]
+    assert "2 项确认有误、待修改" in heading and "待处理" not in heading
+    for finding in findings:
+        services.finding_decide(finding=finding, actor=division_head, confirm=False, reason="核实")
+    heading = client.get(url).content.decode().split("内容检查", 1)[1].split("</h2>")[0]
+    assert "待处理 0 项" in heading and "确认有误" not in heading
 
 
 def test_staff_of_another_agency_cannot_reach_the_findings_of_this_offices_items(
