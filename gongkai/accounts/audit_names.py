@@ -4,7 +4,9 @@ Every gongkai app that writes audit entries has a module like this one (found by
 `gongkai.lib.discovery`): `ACTIONS` names each action code in Chinese, `FIELDS` labels the keys
 of its `changes` that are not fields of the entry's model, `VALUES` names coded values of those
 keys, and `link(object_type, object_id, user)` gives the page of the object where the viewer may
-open it. The audit log shows only these names: a code never reaches the page.
+open it (or `links(object_type, object_ids, user)` → {id: url}, for objects that take a query to
+check: one query for a page of the log). The audit log shows only these names: a code never
+reaches the page.
 """
 
 from django.urls import reverse
