@@ -302,6 +302,12 @@ class Application(models.Model):
                 condition=models.Q(status__in=sorted(CLOSED_STATUSES)),
                 name="application_closed_due",
             ),
+            # The inbox's search by the start of an applicant's name (LIKE 'q%').
+            models.Index(
+                fields=["applicant_name"],
+                opclasses=["varchar_pattern_ops"],
+                name="application_applicant_prefix",
+            ),
             # Everything the dashboard's counters and the inbox's capped counts read of an open
             # case: counted from the index alone, not from 50,000 rows of the table.
             models.Index(

@@ -71,7 +71,14 @@ def inbox(
     if within is not None:
         apps = apps.filter(organization_id__in=within)
     if q:
-        apps = apps.filter(Q(tracking_number__icontains=q) | Q(applicant_name__icontains=q))
+        # From the start of the number (typed in either case; ours are lower case) or of the
+        # name: both read from an index. A match anywhere inside read every case, 2 s a page
+        # at 10⁶ of them.
+        apps = apps.filter(
+            Q(tracking_number__startswith=q)
+            | Q(tracking_number__startswith=q.lower())
+            | Q(applicant_name__startswith=q)
+        )
     if who == "mine":
         apps = apps.filter(assignee=user)
     elif who == "unassigned":

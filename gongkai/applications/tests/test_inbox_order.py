@@ -87,3 +87,23 @@ def test_a_page_across_the_parts_runs_a_fixed_number_of_queries(
         _set(app, status=[Status.IN_PROGRESS, Status.CORRECTION_REQUESTED][n % 2], assignee=handler)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url, {"status": "", "page": 2})
+
+
+def test_the_inbox_finds_a_case_by_the_start_of_its_number_or_applicant(
+    client, handler, make_application
+):
+    chen = make_application()
+    firm = make_application(applicant_kind="commercial", applicant_name="上海某律师事务所")
+    client.force_login(handler)
+    url = reverse("applications:inbox")
+
+    def found(q):
+        return [r[0] for r in client.get(url, {"status": "", "q": q}).context["rows"]]
+
+    assert found("陈志") == [chen]
+    assert found("上海某") == [firm]
+    assert found(firm.tracking_number) == [firm]
+    assert set(found("SHSFJ-2026")) == {chen, firm}  # typed in capitals
+    assert found("王") == []
+    page = client.get(url).content.decode()
+    assert 'placeholder="编号或姓名（名称）的开头"' in page
