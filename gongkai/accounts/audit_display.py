@@ -7,6 +7,7 @@ code base writes to a name.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
@@ -224,15 +225,32 @@ def changes(entry, names=None) -> list[Change]:
     return lines
 
 
+def object_links(entries, user) -> dict[tuple[str, str], str]:
+    """The link of each (object type, object id) among `entries`, by each app's `links`
+    (one query for a page's objects of a type) or else its `link` (one object at a time);
+    the first app that links an object wins. A page of the log at 10⁶ entries asked the
+    database once per row before."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.object_id:
+            wanted[entry.object_type].add(entry.object_id)
+    found: dict[tuple[str, str], str] = {}
+    for object_type, ids in wanted.items():
+        for module in app_modules("audit_names"):
+            if hasattr(module, "links"):
+                urls = module.links(object_type, ids, user)
+            elif hasattr(module, "link"):
+                urls = {i: module.link(object_type, i, user) for i in ids}
+            else:
+                continue
+            for object_id, url in urls.items():
+                if url:
+                    found.setdefault((object_type, object_id), url)
+    return found
+
+
 def object_link(entry, user) -> str | None:
-    if not entry.object_id:
-        return None
-    for module in app_modules("audit_names"):
-        finder = getattr(module, "link", None)
-        url = finder(entry.object_type, entry.object_id, user) if finder else None
-        if url:
-            return url
-    return None
+    return object_links([entry], user).get((entry.object_type, entry.object_id))
 
 
 @dataclass(frozen=True)
@@ -251,13 +269,14 @@ class Row:
 def rows(entries, user) -> list[Row]:
     entries = list(entries)
     names = _reference_names(entries)
+    links = object_links(entries, user)
     return [
         Row(
             entry=e,
             action=action_label(e.action),
             object_type=object_type_label(e.object_type),
             object_repr=e.object_repr,
-            object_url=object_link(e, user),
+            object_url=links.get((e.object_type, e.object_id)),
             changes=changes(e, names),
         )
         for e in entries

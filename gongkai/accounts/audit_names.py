@@ -5,8 +5,9 @@ Every gongkai app that writes audit entries has a module like this one (found by
 of its `changes` that are not fields of the entry's model, `VALUES` names coded values of those
 keys, `REFERENCES` maps such a key that holds a record's id to the record's model (shown by its
 name, as a foreign key of the entry's model is), and `link(object_type, object_id, user)` gives
-the page of the object where the viewer may open it. The audit log shows only these names: a
-code never reaches the page.
+the page of the object where the viewer may open it (or `links(object_type, object_ids, user)` →
+{id: url}, for objects that take a query to check: one query for a page of the log). The audit
+log shows only these names: a code never reaches the page.
 """
 
 from django.urls import reverse

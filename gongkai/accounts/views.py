@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from gongkai.lib.paging import CappedPaginator
 
 from . import audit, audit_display, selectors
 from .backends import login_unlock
@@ -86,7 +87,7 @@ def own_password(request):
 def audit_log(request):
     require(request.user, Action.AUDIT_VIEW)
     form, entries = _filtered_audit_entries(request)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(entries, 50).get_page(request.GET.get("page"))
     rows = audit_display.rows(page, request.user)
     query = request.GET.copy()
     query.pop("page", None)

@@ -71,8 +71,11 @@ def cases(
 ):
     if status not in STATUS_FILTERS:
         raise ApiError(400, "unknown_status", "办理状态应为 open 或接口文档列出的状态代码之一。")
-    rows = selectors.inbox(request.user, who=who, status=status).filter(
-        organization_id__in=Organization.objects.subtree_ids(request.api_token.organization)
+    rows = selectors.inbox(
+        request.user,
+        who=who,
+        status=status,
+        within=Organization.objects.subtree_ids(request.api_token.organization),
     )
     start = (page - 1) * CASES_PER_PAGE
     found = list(rows[start : start + CASES_PER_PAGE + 1])

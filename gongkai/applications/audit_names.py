@@ -73,13 +73,18 @@ FIELDS = {
 VALUES = {"party": dict(ConsultationParty.choices), "method": dict(Delivery.choices)}
 
 
-def link(object_type: str, object_id: str, user) -> str | None:
+def links(object_type: str, object_ids, user) -> dict[str, str]:
+    """Links to the cases among `object_ids` that `user` may see (one query for a page)."""
     if object_type != "applications.application":
-        return None
+        return {}
     from .models import Application
     from .permissions import can_view
 
-    application = Application.objects.filter(pk=object_id).only("organization_id").first()
-    if application is not None and can_view(user, application):
-        return reverse("applications:detail", args=[object_id])
-    return None
+    found = Application.objects.filter(pk__in=[i for i in object_ids if i.isdigit()]).only(
+        "organization_id"
+    )
+    return {
+        str(app.pk): reverse("applications:detail", args=[app.pk])
+        for app in found
+        if can_view(user, app)
+    }

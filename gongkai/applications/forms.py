@@ -553,7 +553,12 @@ class InboxFilterForm(forms.Form):
         ("received", "按收到日期（旧→新）"),
     ]
 
-    q = forms.CharField(label="编号或申请人", required=False, max_length=100)
+    q = forms.CharField(
+        label="编号或申请人",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "编号或姓名（名称）的开头"}),
+    )
     who = forms.ChoiceField(label="范围", choices=WHO, required=False)
     status = forms.ChoiceField(
         label="状态",

@@ -13,8 +13,8 @@ from gongkai.accounts.permissions import (
     UNSCOPED_ACTIONS,
     Action,
     can,
-    organizations_for,
     roles_with,
+    scope_ids,
 )
 
 from .models import Application
@@ -45,12 +45,16 @@ def can_view(user, application: Application) -> bool:
 def visible_applications(user):
     """Applications of every organization in which the user holds some application action.
 
-    The organizations go into the query as one subquery rather than being fetched first.
+    The organizations go into the query as a list of ids (the user's scope, known already for
+    the permission checks): as a subquery, PostgreSQL joined and sorted every open case of the
+    inbox instead of reading its index in order.
     """
-    organizations = Organization.objects.none()
-    for action in CASE_ACTIONS:
-        organizations |= organizations_for(user, action)
-    return Application.objects.filter(organization__in=organizations)
+    held = [action for action in CASE_ACTIONS if can(user, action)]
+    if not held:
+        return Application.objects.none()
+    if any(action in UNSCOPED_ACTIONS for action in held):
+        return Application.objects.all()
+    return Application.objects.filter(organization_id__in=sorted(scope_ids(user)))
 
 
 def get_application_for(user, pk: int, action: Action | None = None) -> Application:

@@ -7,9 +7,10 @@ Cases whose content several applicants asked for are suggested.
 """
 
 from datetime import timedelta
+from itertools import count
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from gongkai.accounts import audit
@@ -98,12 +99,23 @@ def application_release(
     return item
 
 
-def release_suggestions(user, today=None) -> list[dict]:
+SUGGESTIONS_SHOWN = 100  # the most recent groups: the page lists no more
+_CHUNK = 200
+
+
+def release_suggestions(user, today=None, limit: int = SUGGESTIONS_SHOWN) -> list[dict]:
     """Disclosed cases of the past year, not yet released, whose content another applicant
-    asked for too (a possible repeat), with how many asked."""
+    asked for too (a possible repeat), with how many asked; a case counted with a more recent
+    one is not listed again. At most `limit` + 1 of them (the page says when there are more).
+
+    Cases with a possible repeat are read newest first, a chunk at a time, with their pairs:
+    reading every pair of the year first took 5 s at 10⁶ cases a year."""
     today = today or timezone.localdate()
     organizations = organizations_for(user, Action.CATALOG_DRAFT)
     released = ReleaseLink.objects.values("application_id")
+    paired = SimilarApplication.objects.filter(
+        Q(application=OuterRef("pk")) | Q(earlier=OuterRef("pk"))
+    )
     cases = (
         Application.objects.filter(
             organization__in=organizations,
@@ -112,20 +124,28 @@ def release_suggestions(user, today=None) -> list[dict]:
             received_on__gte=today - SUGGESTION_WINDOW,
         )
         .exclude(pk__in=released)
+        .filter(Exists(paired))
+        .select_related("organization")
         .order_by("-received_on", "-pk")
     )
-    pairs = SimilarApplication.objects.filter(
-        Q(application__in=cases) | Q(earlier__in=cases)
-    ).values_list("application_id", "earlier_id")
-    asked: dict[int, set[int]] = {}
-    for a, b in pairs:
-        asked.setdefault(a, {a}).add(b)
-        asked.setdefault(b, {b}).add(a)
     shown, seen = [], set()
-    for app in cases.filter(pk__in=asked.keys()).select_related("organization"):
-        if app.pk in seen:
-            continue
-        group = asked[app.pk]
-        seen |= group
-        shown.append({"application": app, "asked": len(group)})
-    return shown
+    for start in count(0, _CHUNK):
+        chunk = list(cases[start : start + _CHUNK])
+        ids = [app.pk for app in chunk]
+        asked: dict[int, set[int]] = {}
+        pairs = SimilarApplication.objects.filter(
+            Q(application_id__in=ids) | Q(earlier_id__in=ids)
+        ).values_list("application_id", "earlier_id")
+        for a, b in pairs:
+            asked.setdefault(a, {a}).add(b)
+            asked.setdefault(b, {b}).add(a)
+        for app in chunk:
+            if app.pk in seen or app.pk not in asked:  # a pair removed meanwhile
+                continue
+            group = asked[app.pk]
+            seen |= group
+            shown.append({"application": app, "asked": len(group)})
+            if len(shown) > limit:
+                return shown
+        if len(chunk) < _CHUNK:
+            return shown

@@ -64,4 +64,6 @@ def make(request, pk: int):
 def suggestions(request):
     require(request.user, Action.CATALOG_DRAFT)
     rows = release.release_suggestions(request.user)
-    return render(request, "applications/release_suggestions.html", {"rows": rows})
+    limit = release.SUGGESTIONS_SHOWN
+    context = {"rows": rows[:limit], "more": len(rows) > limit, "limit": limit}
+    return render(request, "applications/release_suggestions.html", context)

@@ -2,13 +2,25 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gongkai.lib import workdays
+from gongkai.lib.paging import Concatenated
 
 from .clock import DUE_SOON_DAYS
-from .models import OPEN_STATUSES, Application, Status, due_soon_q, open_q, overdue_q
+from .models import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    PAUSED_STATUSES,
+    Application,
+    Status,
+    counting_q,
+    due_soon_q,
+    due_soon_window,
+    open_q,
+    overdue_q,
+)
 from .permissions import visible_applications
 
 # The cases the office still owes something: an answer, or the delivery of the signed reply.
@@ -52,12 +64,24 @@ def inbox(
     outcome="",
     year=None,
     sort="",
+    within=None,
     today=None,
 ):
+    """The cases `user` may see that match the filters (`within`: organization ids, a token's
+    scope), in the order asked: a queryset, or in urgency order a Concatenated list."""
     today = today or timezone.localdate()
     apps = visible_applications(user).select_related("organization", "assignee")
+    if within is not None:
+        apps = apps.filter(organization_id__in=within)
     if q:
-        apps = apps.filter(Q(tracking_number__icontains=q) | Q(applicant_name__icontains=q))
+        # From the start of the number (typed in either case; ours are lower case) or of the
+        # name: both read from an index. A match anywhere inside read every case, 2 s a page
+        # at 10⁶ of them.
+        apps = apps.filter(
+            Q(tracking_number__startswith=q)
+            | Q(tracking_number__startswith=q.lower())
+            | Q(applicant_name__startswith=q)
+        )
     if who == "mine":
         apps = apps.filter(assignee=user)
     elif who == "unassigned":
@@ -65,13 +89,6 @@ def inbox(
     elif who == "todo":
         # A case nobody has taken yet is anyone's to take (or to assign) until it is assigned.
         apps = apps.filter(Q(assignee=user) | Q(assignee__isnull=True))
-    if status == "open":
-        apps = apps.filter(status__in=OPEN_STATUSES)
-    elif status == "pending":
-        # Still owed something by the office: an answer, or the delivery of the one signed.
-        apps = apps.filter(status__in=PENDING_STATUSES)
-    elif status:
-        apps = apps.filter(status=status)
     if channel:
         apps = apps.filter(channel=channel)
     if applicant_kind:
@@ -80,36 +97,70 @@ def inbox(
         apps = apps.filter(outcome=outcome)
     if year:
         apps = apps.filter(year=year)
-    if due == "overdue":
-        apps = apps.overdue(today)
-    elif due == "soon":
-        apps = apps.due_soon(today)
-    elif due == "week":
-        apps = apps.due_by(today + timedelta(days=6 - today.weekday()), today)
-    if sort == "received":
-        return apps.order_by("received_on", "pk")
-    if sort == "-received":
+    # A due-date filter means cases whose clock counts, due within the window.
+    window = {
+        "overdue": lambda: Q(due_on__lt=today),
+        "soon": lambda: due_soon_window(today),
+        "week": lambda: Q(due_on__lte=today + timedelta(days=6 - today.weekday())),
+    }.get(due, lambda: None)()
+    # "pending": still owed something by the office, an answer or the delivery of the one signed.
+    named = {"open": OPEN_STATUSES, "pending": PENDING_STATUSES}
+    statuses = named.get(status) or ({status} if status else frozenset(Status))
+    if sort in ("received", "-received"):
+        if status:
+            apps = apps.filter(status__in=sorted(statuses))
+        if window is not None:
+            apps = apps.filter(counting_q(today) & window)
+        if sort == "received":
+            return apps.order_by("received_on", "pk")
         return apps.order_by("-received_on", "-pk")
-    # Urgency: open cases with a counting clock by due date, then paused ones, then closed.
-    rank = Case(
-        When(status=Status.CONSULTING, consultation_due__lt=today, then=Value(0)),
-        When(status__in=[Status.CORRECTION_REQUESTED, Status.CONSULTING], then=Value(1)),
-        When(status__in=OPEN_STATUSES, then=Value(0)),
-        default=Value(2),
-        output_field=IntegerField(),
+    return by_urgency(apps, today, statuses, window)
+
+
+def by_urgency(apps, today: date, statuses=frozenset(Status), window=None) -> Concatenated:
+    """Cases (of `statuses`) whose clock counts by due date, then paused ones, then closed
+    ones; each part by due date, latest received first. Read part after part: each part's
+    order is a partial index's (Meta.indexes), where one ORDER BY over a rank sorted every
+    open case — 50,000 of them at 10⁶ applications — for each page of 50.
+
+    With a due-date `window`, only the cases whose clock counts and that are due within it
+    (the first part, which is `counting_q`: its conditions are not repeated here, as a
+    repetition made PostgreSQL expect one row of 10,000 and join row by row)."""
+    order = (F("due_on").asc(nulls_last=True), "-received_on", "-pk")
+    statuses = frozenset(statuses)
+    paused = Q(status__in=sorted(statuses & PAUSED_STATUSES))
+    if Status.CONSULTING in statuses:
+        # A consultation unanswered past its date no longer pauses the clock.
+        paused &= ~Q(status=Status.CONSULTING, consultation_due__lt=today)
+    # "Open and not paused", not "running or stale": the open statuses word for word as the
+    # partial index's condition (PostgreSQL proves no OR lies within it), each status once
+    # (a repeated condition made it expect 400 of 13,000 rows and sort them all).
+    counting = Q(status__in=sorted(statuses & OPEN_STATUSES)) & ~paused
+    closed = Q(status__in=sorted(statuses & CLOSED_STATUSES))
+    if window is not None:
+        return Concatenated(apps.filter(counting & window).order_by(*order))
+    return Concatenated(
+        *(apps.filter(part).order_by(*order) for part in (counting, paused, closed))
     )
-    return apps.annotate(rank=rank).order_by(
-        "rank", F("due_on").asc(nulls_last=True), "-received_on", "-pk"
-    )
+
+
+# What the counters count: a column of the open cases' counting index (never null), so that the
+# index alone answers (COUNT(id) would read every row; COUNT(*) takes no FILTER in Django).
+COUNTED = "organization"
 
 
 def counters(user, today=None) -> dict:
-    """The dashboard's figures, counted in one query."""
+    """The dashboard's figures, counted in one query over the open cases only (every figure
+    is about open cases: closed ones, 19 in 20 of them, need not be read)."""
     today = today or timezone.localdate()
-    return visible_applications(user).aggregate(
-        mine=Count("pk", filter=open_q() & Q(assignee=user)),
-        unassigned=Count("pk", filter=open_q() & Q(assignee__isnull=True)),
-        overdue=Count("pk", filter=overdue_q(today)),
-        due_soon=Count("pk", filter=due_soon_q(today)),
-        open=Count("pk", filter=open_q()),
+    return (
+        visible_applications(user)
+        .filter(open_q())
+        .aggregate(
+            mine=Count(COUNTED, filter=open_q() & Q(assignee=user)),
+            unassigned=Count(COUNTED, filter=open_q() & Q(assignee__isnull=True)),
+            overdue=Count(COUNTED, filter=overdue_q(today)),
+            due_soon=Count(COUNTED, filter=due_soon_q(today)),
+            open=Count(COUNTED, filter=open_q()),
+        )
     )

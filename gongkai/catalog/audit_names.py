@@ -54,10 +54,15 @@ FIELDS = {
 }
 
 
-def link(object_type: str, object_id: str, user) -> str | None:
+def links(object_type: str, object_ids, user) -> dict[str, str]:
+    """Links to the items among `object_ids` that `user` may see (one query for a page)."""
     if object_type != "catalog.item":
-        return None
-    item = Item.objects.filter(pk=object_id).only("organization_id", "status").first()
-    if item is not None and can_see(user, item):
-        return reverse("catalog:staff_detail", args=[object_id])
-    return None
+        return {}
+    items = Item.objects.filter(pk__in=[i for i in object_ids if i.isdigit()]).only(
+        "organization_id"
+    )
+    return {
+        str(item.pk): reverse("catalog:staff_detail", args=[item.pk])
+        for item in items
+        if can_see(user, item)
+    }

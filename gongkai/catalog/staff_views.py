@@ -77,11 +77,27 @@ def _save(request, form, service, success: str, field: str | None = None, **kwar
     return result
 
 
+STAFF_LIST_COLUMNS = (
+    "index_no",
+    "title",
+    "status",
+    "updated_at",
+    "organization__name",
+    "organization__short_name",
+    "topic__name",
+)
+
+
 @login_required
 def staff_list(request):
     require(request.user, Action.CATALOG_DRAFT)
     form = StaffFilterForm(request.GET or None)
-    items = permissions.visible_items(request.user).select_related("organization", "topic")
+    # What a row shows, not the body: at 10⁶ items a page reads 30 narrow rows.
+    items = (
+        permissions.visible_items(request.user)
+        .select_related("organization", "topic")
+        .only(*STAFF_LIST_COLUMNS)
+    )
     if form.is_valid():
         if form.cleaned_data["status"]:
             items = items.filter(status=form.cleaned_data["status"])

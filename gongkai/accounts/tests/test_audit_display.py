@@ -10,10 +10,11 @@ import pytest
 from django.urls import reverse
 
 from gongkai.accounts import audit, audit_display
-from gongkai.accounts.models import AuditEntry
+from gongkai.accounts.models import AuditEntry, Role
 from gongkai.applications.models import Channel, ReceiptBasis
 from gongkai.applications.services import application_intake
 from gongkai.applications.tests.conftest import APPLICANT
+from gongkai.conftest import make_staff
 
 SOURCE = Path(__file__).resolve().parents[2]
 # A code on the page looks like "catalog.item_approve" or "in_progress".
@@ -203,3 +204,24 @@ def test_hotline_figures_are_logged_by_office_and_year(db, clerk, agency):
     service_figures_save(actor=clerk, organization=agency, year=2026, data={"hotline_calls": 12})
     entry = AuditEntry.objects.get(action="channels.service_figures_save")
     assert entry.object_repr == f"{agency.name}2026年"
+
+
+def test_a_page_of_the_log_links_its_cases_in_a_fixed_number_of_queries(
+    client, agency, application_factory, django_assert_max_num_queries
+):
+    # An administrator who also handles cases: each case's entry links to the case.
+    both = make_staff("both", agency, Role.ADMIN, Role.CLERK)
+    first = application_factory()
+    audit.record("applications.accept", first, actor=both)
+    client.force_login(both)
+    url = reverse("accounts:audit")
+    client.get(url)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    later = [application_factory() for _ in range(8)]
+    for app in later:
+        audit.record("applications.accept", app, actor=both)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url)
+    linked = {r.object_url for r in page.context["rows"] if r.action == "依申请公开：受理"}
+    assert linked == {reverse("applications:detail", args=[a.pk]) for a in [first, *later]}

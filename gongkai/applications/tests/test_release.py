@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.applications import release, services
-from gongkai.applications.models import Outcome, ReleaseLink
+from gongkai.applications.models import Outcome, ReleaseLink, SimilarApplication
 from gongkai.applications.services import TransitionError
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Category, Confidentiality, ItemStatus, Topic
@@ -131,3 +131,30 @@ def test_a_release_without_a_topic_is_refused_with_a_message(pair, clerk, client
         response.status_code == 400 and "转为主动公开：请更正下列错误" in response.content.decode()
     )
     assert not ReleaseLink.objects.exists()
+
+
+def test_the_newest_groups_are_suggested_a_chunk_at_a_time_and_the_page_says_when_more_wait(
+    make_application, handler, clerk, client, monkeypatch
+):
+    monkeypatch.setattr(release, "SUGGESTIONS_SHOWN", 2)
+    monkeypatch.setattr(release, "_CHUNK", 2)  # groups that straddle chunks
+    cases = [
+        answered(make_application, handler, f"第{n}号事项的办理结果", date(2026, 10, 1 + n))
+        for n in range(5)
+    ]
+    SimilarApplication.objects.all().delete()
+    for later, earlier in ((4, 3), (2, 1), (1, 0)):
+        SimilarApplication.objects.create(
+            application=cases[later], earlier=cases[earlier], score=0.9
+        )
+    rows = release.release_suggestions(clerk, today=date(2026, 12, 15), limit=10)
+    # Newest first; a case counted with a more recent one is not listed again.
+    assert [(r["application"], r["asked"]) for r in rows] == [
+        (cases[4], 2),
+        (cases[2], 2),
+        (cases[0], 2),
+    ]
+    client.force_login(clerk)
+    page = client.get(reverse("applications:release_suggestions"))
+    assert [r["application"] for r in page.context["rows"]] == [cases[4], cases[2]]
+    assert "只列出最近的 2 组" in page.content.decode()
