@@ -59,6 +59,7 @@ class ImportRowError(ValueError):
 
 
 _VALID, _GENERAL = Validity.VALID.value, ItemKind.GENERAL.value
+_PUBLISHED = ItemStatus.PUBLISHED.value
 
 
 class _Checker:
@@ -255,6 +256,7 @@ class _PostgresIndexer:
                     row["category_id"],
                     year,
                     row.get("validity", _VALID),
+                    _PUBLISHED,
                     literal(index_text(title), index_text(body)),
                 )
             )

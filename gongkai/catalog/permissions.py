@@ -191,9 +191,14 @@ def get_item_for(user, pk: int, action: Action | None = None) -> Item:
     return item
 
 
+def visible_organization_ids(user) -> frozenset[int]:
+    """Ids of the organizations where the user drafts, reviews or withdraws."""
+    return _organization_ids(user, *_SEE_ACTIONS)
+
+
 def visible_items(user):
     """Items in organizations where the user drafts, reviews or withdraws."""
-    return Item.objects.filter(organization_id__in=_organization_ids(user, *_SEE_ACTIONS))
+    return Item.objects.filter(organization_id__in=visible_organization_ids(user))
 
 
 def review_queue(user):

@@ -1,7 +1,7 @@
 """The PostgreSQL search backend (GONGKAI_SEARCH_BACKEND=postgres): one index every app server
 shares, in the database itself.
 
-Each published item has a SearchEntry row whose tsvector holds the same rjieba terms the
+Each item (drafts included, with its status) has a SearchEntry row whose tsvector holds the same rjieba terms the
 tantivy index receives (title, 文号 and 主题词 at weight A, the body at weight B), written as a
 tsvector literal term by term: PostgreSQL's parser would split our segmentation again (a
 hyphen, a version number, mixed letters and characters). A RUM index (the `rum` extension)
@@ -106,7 +106,7 @@ def tsvector_literal(title_terms: str, body_terms: str) -> str:
 
 
 def entry_values(row: dict) -> tuple:
-    """(item_id, org, topic, category, year, validity, tsvector literal) of a published item."""
+    """(item_id, org, topic, category, year, validity, status, tsvector literal) of an item."""
     from django.utils import timezone
 
     title, body = engine.document_texts(row)
@@ -118,16 +118,25 @@ def entry_values(row: dict) -> tuple:
         row["category_id"],
         timezone.localtime(published).year if published else 0,
         row["validity"],
+        row["status"],
         tsvector_literal(text.index_text(title), text.index_text(body)),
     )
 
 
+COLUMNS = (
+    "item_id",
+    "organization_id",
+    "topic_id",
+    "category_id",
+    "year",
+    "validity",
+    "status",
+    "tsv",
+)
 _INSERT = (
-    f"INSERT INTO {TABLE} (item_id, organization_id, topic_id, category_id, year, validity, tsv) "
-    "VALUES (%s, %s, %s, %s, %s, %s, %s::tsvector) ON CONFLICT (item_id) DO UPDATE SET "
-    "organization_id = EXCLUDED.organization_id, topic_id = EXCLUDED.topic_id, "
-    "category_id = EXCLUDED.category_id, year = EXCLUDED.year, "
-    "validity = EXCLUDED.validity, tsv = EXCLUDED.tsv"
+    f"INSERT INTO {TABLE} ({', '.join(COLUMNS)}) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s::tsvector) ON CONFLICT (item_id) DO UPDATE SET "
+    + ", ".join(f"{column} = EXCLUDED.{column}" for column in COLUMNS[1:])
 )
 
 
@@ -147,7 +156,7 @@ def _lock(blocking: bool) -> bool:
         return cursor.fetchone()[0]
 
 
-def drain(*, blocking: bool, published_rows, batch: int) -> int:
+def drain(*, blocking: bool, indexed_rows, batch: int) -> int:
     """Apply pending rows to the table; 0 when another writer holds the lock."""
     applied = 0
     while True:
@@ -159,13 +168,13 @@ def drain(*, blocking: bool, published_rows, batch: int) -> int:
                 return applied
             ids = sorted({item_id for _, item_id in rows})
             SearchEntry.objects.filter(item_id__in=ids).delete()
-            write_entries([entry_values(row) for row in published_rows(ids)])
+            write_entries([entry_values(row) for row in indexed_rows(ids)])
             SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
             applied += len(rows)
 
 
-def rebuild(*, published_rows, chunk: int, stdout=None) -> int:
-    """Refill the table from the published items, in one transaction (readers keep seeing the
+def rebuild(*, indexed_rows, chunk: int, stdout=None) -> int:
+    """Refill the table from the items, in one transaction (readers keep seeing the
     old entries until it commits)."""
     ensure_index()
     with transaction.atomic():
@@ -175,7 +184,7 @@ def rebuild(*, published_rows, chunk: int, stdout=None) -> int:
             cursor.execute(f"DELETE FROM {TABLE}")
         count, last_pk = 0, 0
         while True:
-            rows = list(published_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
+            rows = list(indexed_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
             if not rows:
                 break
             write_entries([entry_values(row) for row in rows])
@@ -212,16 +221,23 @@ _FILTER_COLUMNS = {
     "category": "category_id",
     "year": "year",
     "validity": "validity",
+    "status": "status",
 }
 
 
-def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int):
+def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | None):
     """(ids, {id: score}, count) of one page of hits, best first. The count stops at
-    `count_cap`: counting every match of a common word would cost more than the page."""
+    `count_cap`: counting every match of a common word would cost more than the page; with
+    None it is not counted (the count is then the hits')."""
     tsquery = " & ".join(_word_query(word, parts, _known) for word, parts in words)
     where, params = ["tsv @@ %s::tsquery"], [tsquery]
     for name, value in filters.items():
-        if value is not None:
+        if value is None:
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):  # any of several (a user's scope)
+            where.append(f"{_FILTER_COLUMNS[name]} = ANY(%s)")
+            params.append(list(value))
+        else:
             where.append(f"{_FILTER_COLUMNS[name]} = %s")
             params.append(value)
     condition = " AND ".join(where)
@@ -232,11 +248,13 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int):
             [tsquery, *params, tsquery, limit, offset],
         )
         hits = cursor.fetchall()
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS hits",
-            [*params, count_cap],
-        )
-        count = cursor.fetchone()[0]
+        count = len(hits)
+        if count_cap is not None:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {condition} LIMIT %s) AS q",
+                [*params, count_cap],
+            )
+            count = cursor.fetchone()[0]
     # The operator gives 1 / rank: turn it back into a score, higher is better.
     scores = {
         item_id: (0.0 if not distance or math.isinf(distance) else 1.0 / distance)
