@@ -1,16 +1,14 @@
 from django.db import migrations, models
 
 
-def queue_unpublished(apps, schema_editor):
-    # The index now holds drafts and items in review too (the staff search): queue those the
-    # table has never seen; the `apply` worker (or the next change) writes them.
-    Item = apps.get_model("catalog", "Item")
-    SearchPending = apps.get_model("catalog", "SearchPending")
-    pending = (
-        SearchPending(item_id=pk, op="upsert")
-        for pk in Item.objects.exclude(status="published").values_list("pk", flat=True).iterator()
-    )
-    SearchPending.objects.bulk_create(pending, batch_size=1000)
+def drop_rum_index(apps, schema_editor):
+    # The table's entries now hold every item with its status and filter lexemes (see
+    # catalog.search.pg): without its index the backend reports that it needs a rebuild, which
+    # `gongkai search rebuild` (or the `apply` worker) does, as for a new tantivy layout.
+    if schema_editor.connection.vendor == "postgresql":
+        from gongkai.catalog.search import pg
+
+        schema_editor.execute(f"DROP INDEX IF EXISTS {pg.INDEX_NAME}")
 
 
 class Migration(migrations.Migration):
@@ -34,5 +32,5 @@ class Migration(migrations.Migration):
             ),
             preserve_default=False,
         ),
-        migrations.RunPython(queue_unpublished, migrations.RunPython.noop),
+        migrations.RunPython(drop_rum_index, migrations.RunPython.noop),
     ]

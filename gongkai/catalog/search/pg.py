@@ -90,8 +90,22 @@ def _quote(term: str) -> str:
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(title_terms: str, body_terms: str) -> str:
-    """The tsvector of an item's segmented title and body, as PostgreSQL's input syntax."""
+# The selective filters (organization, topic, category, year) are also lexemes of the tsvector,
+# without positions: the RUM index then intersects them with the words instead of the ranked
+# scan fetching rows from the table to test them (9,222 rows fetched and dropped for one
+# 发布机构 + 年份 query at 10⁶ items). The prefix is a control character, which no text the
+# search reads or is asked for can hold (gongkai.lib.inputs refuses them).
+FACET_PREFIX = "\x1f"
+FACETS = ("org", "topic", "category", "year")
+
+
+def facet_lexeme(name: str, value) -> str:
+    return f"{FACET_PREFIX}{name}={value}"
+
+
+def tsvector_literal(title_terms: str, body_terms: str, facets: dict | None = None) -> str:
+    """The tsvector of an item's segmented title and body (and its filter values, `facets`:
+    name → value), as PostgreSQL's input syntax."""
     positions: dict[str, list[str]] = {}
     position = 0
     for weight, terms in (("A", title_terms), ("B", body_terms)):
@@ -102,7 +116,10 @@ def tsvector_literal(title_terms: str, body_terms: str) -> str:
             seen = positions.setdefault(term, [])
             if len(seen) < MAX_POSITIONS_PER_TERM:
                 seen.append(f"{position}{weight}")
-    return " ".join(f"{_quote(term)}:{','.join(at)}" for term, at in positions.items())
+    literal = " ".join(f"{_quote(term)}:{','.join(at)}" for term, at in positions.items())
+    if facets:
+        literal += "".join(f" {_quote(facet_lexeme(n, v))}" for n, v in facets.items())
+    return literal
 
 
 def entry_values(row: dict) -> tuple:
@@ -111,15 +128,18 @@ def entry_values(row: dict) -> tuple:
 
     title, body = engine.document_texts(row)
     published = row["published_at"]
+    year = timezone.localtime(published).year if published else 0
+    org, topic, category = row["organization_id"], row["topic_id"], row["category_id"]
+    facets = {"org": org, "topic": topic, "category": category, "year": year}
     return (
         row["pk"],
-        row["organization_id"],
-        row["topic_id"],
-        row["category_id"],
-        timezone.localtime(published).year if published else 0,
+        org,
+        topic,
+        category,
+        year,
         row["validity"],
         row["status"],
-        tsvector_literal(text.index_text(title), text.index_text(body)),
+        tsvector_literal(text.index_text(title), text.index_text(body), facets),
     )
 
 
@@ -230,18 +250,27 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
     `count_cap`: counting every match of a common word would cost more than the page; with
     None it is not counted (the count is then the hits')."""
     tsquery = " & ".join(_word_query(word, parts, _known) for word, parts in words)
-    where, params = ["tsv @@ %s::tsquery"], [tsquery]
+    # The words rank; the selective filters only restrict, inside the index (see FACETS).
+    matching = [tsquery]
+    where, params = [], []
     for name, value in filters.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple, set, frozenset)):  # any of several (a user's scope)
+        if name in FACETS and not isinstance(value, (list, tuple, set, frozenset)):
+            matching.append(_quote(facet_lexeme(name, value)))
+        elif isinstance(value, (list, tuple, set, frozenset)):  # any of several (a scope)
             where.append(f"{_FILTER_COLUMNS[name]} = ANY(%s)")
             params.append(list(value))
-        else:
+        else:  # validity and status: most items pass, cheaper tested on the row
             where.append(f"{_FILTER_COLUMNS[name]} = %s")
             params.append(value)
+    where.insert(0, "tsv @@ %s::tsquery")
+    params.insert(0, " & ".join(matching))
     condition = " AND ".join(where)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # RUM ranks every match and sorts them: with the default 4 MB a common word's matches
+        # spill to temporary files (875 ms instead of 583 ms for a word in 25% of 10⁶ items).
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(
             f"SELECT item_id, tsv <=> %s::tsquery FROM {TABLE} WHERE {condition} "
             "ORDER BY tsv <=> %s::tsquery LIMIT %s OFFSET %s",
