@@ -227,11 +227,15 @@ def _word_query(word: str, parts: tuple[str, ...], known) -> str:
     return _quote(word)
 
 
-def _known(word: str) -> bool:
+def _known(word: str, status: str | None = None) -> bool:
+    """Whether an entry (of `status`, if given: drafts must not change what the public finds)
+    holds `word` itself."""
+    condition, params = "tsv @@ %s::tsquery", [_quote(word)]
+    if status is not None:
+        condition += " AND status = %s"
+        params.append(status)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery)", [_quote(word)]
-        )
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE} WHERE {condition})", params)
         return cursor.fetchone()[0]
 
 
@@ -249,7 +253,9 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
     """(ids, {id: score}, count) of one page of hits, best first. The count stops at
     `count_cap`: counting every match of a common word would cost more than the page; with
     None it is not counted (the count is then the hits')."""
-    tsquery = " & ".join(_word_query(word, parts, _known) for word, parts in words)
+    status = filters.get("status")
+    known = (lambda word: _known(word, status)) if isinstance(status, str) else _known
+    tsquery = " & ".join(_word_query(word, parts, known) for word, parts in words)
     # The words rank; the selective filters only restrict, inside the index (see FACETS).
     matching = [tsquery]
     where, params = [], []

@@ -94,7 +94,7 @@ def build_query(
     musts = []
     for word, parts in words:
         clause = _term(word)
-        if parts and searcher is not None and not _known(searcher, word):
+        if parts and searcher is not None and not _known(searcher, word, filters):
             clause = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, _term(part)) for part in parts]
             )
@@ -116,8 +116,28 @@ def build_query(
 _FILTER_CODES = {"validity": engine.VALIDITY_CODES, "status": engine.STATUS_CODES}
 
 
-def _known(searcher, word: str) -> bool:
-    return searcher.doc_freq("title", word) > 0 or searcher.doc_freq("body", word) > 0
+def _known(searcher, word: str, filters: dict | None = None) -> bool:
+    """Whether a document holds `word` itself (one of the status asked for, if any)."""
+    holding = max(searcher.doc_freq("title", word), searcher.doc_freq("body", word))
+    if holding == 0:
+        return False
+    status = (filters or {}).get("status")
+    if status is None:
+        return True
+    # The index holds drafts too: a word only they hold must not change what the public finds.
+    # A word in more documents than there are of other statuses is in one of this status
+    # (counts include deleted documents not yet merged away: close enough for a fallback).
+    code = engine.STATUS_CODES[status]
+    if holding > searcher.num_docs - searcher.doc_freq("status", code):
+        return True
+    only = tantivy.Query.term_query(engine.SCHEMA, "status", code)
+    query = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(_term(word), 0.0)),
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
+        ]
+    )
+    return bool(searcher.search(query, limit=1, count=False).hits)
 
 
 @lru_cache(maxsize=256)

@@ -110,3 +110,11 @@ def test_an_item_gone_from_the_database_leaves_the_index(draft, agency):
     search.enqueue(draft.pk, SearchOp.DELETE)
     search.apply_pending()
     assert search.staff_matches(WORD, organizations=[agency.pk]) == []
+
+
+def test_a_word_only_a_draft_holds_still_falls_back_to_its_parts_for_the_public(make_item, publish):
+    # The published item holds 司法 and 鉴定 apart; only the draft holds the word 司法鉴定.
+    both = publish(make_item("委托鉴定工作的说明", "市司法局就委托鉴定事项作出说明。"))
+    make_item("司法鉴定收费标准（征求意见稿）", "司法鉴定收费标准调整方案。")
+    search.apply_pending()
+    assert [hit.item.pk for hit in search.search("司法鉴定").hits] == [both.pk]
