@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 N_ITEMS = max(1000, int(1_000_000 * SCALE))
 URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/gongkai_bench_pg")
-VAR = ROOT / "var" / "bench" / "pg"
+# One folder per database: the tantivy index and the load marker must describe the same items.
+VAR = ROOT / "var" / "bench" / "pg" / URL.rsplit("/", 1)[1]
 
 
 def log(message: str) -> None:
@@ -102,7 +103,7 @@ def main() -> None:
         rows.append(corpus.row(f"list_{name}_p95_ms_vs_50ms_target", p(times, 95), 50.0, "ms"))
     log("")
     log(
-        f"规模：{N_ITEMS:,} 条已发布信息（PostgreSQL），{len(queries)} 个查询，本机 2 核且与他人共用"
+        f"规模：{N_ITEMS:,} 条信息（PostgreSQL，4% 为草稿或审核中），{len(queries)} 个查询，本机 2 核且与他人共用"
     )
     log(f"PostgreSQL（RUM）检索 p50 {p(postgres_ms, 50):.2f} ms  p95 {p(postgres_ms, 95):.2f} ms")
     log(f"tantivy 检索          p50 {p(tantivy_ms, 50):.2f} ms  p95 {p(tantivy_ms, 95):.2f} ms")
@@ -132,7 +133,7 @@ def slowest_queries(queries, times: list[float], shown: int = 8) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {pg.TABLE} WHERE tsv @@ %s::tsquery", [tsquery])
             matches = cursor.fetchone()[0]
-        log(f"  {ms:8.1f} ms  {matches:>8,} 条匹配  {query['q']}  {query['filters'] or ''}")
+        log(f"  {ms:8.1f} ms  {matches:>8,} 条含这些词  {query['q']}  {query['filters'] or ''}")
 
 
 def time_list_pages(orgs, repeat: int = 30) -> dict[str, list[float]]:
