@@ -348,7 +348,7 @@ def backup_restore(*, directory: Path, stdout=None) -> Summary:
 
     indexed = search.rebuild()
     if stdout is not None:
-        stdout.write(f"检索索引已重建，共 {indexed} 条已发布信息。")
+        stdout.write(f"检索索引已重建，共 {indexed} 条信息。")
     files = manifest["files"]
     return Summary(
         tables=len(counts),

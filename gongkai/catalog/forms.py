@@ -288,7 +288,7 @@ class GuideForm(forms.Form):
 
 
 class StaffFilterForm(forms.Form):
-    q = forms.CharField(label="名称或索引号", required=False, max_length=100)
+    q = forms.CharField(label="关键词或索引号", required=False, max_length=100)
     status = forms.ChoiceField(
         label="状态",
         required=False,

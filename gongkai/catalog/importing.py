@@ -59,6 +59,7 @@ class ImportRowError(ValueError):
 
 
 _VALID, _GENERAL = Validity.VALID.value, ItemKind.GENERAL.value
+_PUBLISHED = ItemStatus.PUBLISHED.value
 
 
 class _Checker:
@@ -249,15 +250,18 @@ class _PostgresIndexer:
         values = []
         for pk, row, year in zip(ids, batch, years, strict=True):
             title, body = texts(row)
+            org, topic, category = row["organization_id"], row["topic_id"], row["category_id"]
+            facets = {"org": org, "topic": topic, "category": category, "year": year}
             values.append(
                 (
                     pk,
-                    row["organization_id"],
-                    row["topic_id"],
-                    row["category_id"],
+                    org,
+                    topic,
+                    category,
                     year,
                     row.get("validity", _VALID),
-                    literal(index_text(title), index_text(body)),
+                    _PUBLISHED,
+                    literal(index_text(title), index_text(body), facets),
                 )
             )
         pg.write_entries(values)

@@ -488,7 +488,9 @@ class SearchEntry(models.Model):
     """An item as the PostgreSQL search backend holds it (GONGKAI_SEARCH_BACKEND=postgres):
     the rjieba terms of its title (weight A) and body (weight B) in a tsvector written term by
     term, never through PostgreSQL's parser, with a RUM index that answers the ranked top of a
-    query from the index. Derived from the items like the tantivy index; unused with tantivy."""
+    query from the index. Every item has one, drafts included (the staff search); the public
+    search asks for published ones. Derived from the items like the tantivy index; unused with
+    tantivy."""
 
     item_id = models.BigIntegerField(primary_key=True)
     organization_id = models.BigIntegerField()
@@ -496,6 +498,7 @@ class SearchEntry(models.Model):
     category_id = models.BigIntegerField()
     year = models.PositiveSmallIntegerField()
     validity = models.CharField(max_length=10, choices=Validity.choices)
+    status = models.CharField(max_length=20, choices=ItemStatus.choices)
     tsv = SearchVectorField()
 
     class Meta:

@@ -206,8 +206,8 @@ def get_item_for(user, pk: int, action: Action | None = None) -> Item:
     return item
 
 
-def visible_organization_ids(user) -> set[int]:
-    """Organizations whose items the user sees: where they draft, review or withdraw."""
+def visible_organization_ids(user) -> frozenset[int]:
+    """Ids of the organizations where the user drafts, reviews or withdraws."""
     return _organization_ids(user, *_SEE_ACTIONS)
 
 

@@ -196,6 +196,8 @@ def item_create(*, actor: User, organization: Organization, data: dict) -> Item:
     item.save()
     _note_editor(item, actor)
     audit.record("catalog.item_create", item, actor=actor, changes={"title": item.title})
+    # Drafts are in the index too: the staff list finds them by any word (never the public).
+    search.enqueue(item.pk, SearchOp.UPSERT)
     return item
 
 
@@ -210,6 +212,7 @@ def item_update(*, item: Item, actor: User, data: dict) -> Item:
     after = {f: getattr(item, f) for f in before}
     _note_editor(item, actor)
     audit.record("catalog.item_update", item, actor=actor, changes=audit.diff(before, after))
+    search.enqueue(item.pk, SearchOp.UPSERT)
     return item
 
 
@@ -321,6 +324,7 @@ def item_submit(*, item: Item, actor: User) -> Item:
     )
     _note_editor(item, actor)
     audit.record("catalog.item_submit", item, actor=actor, changes={"round": round_no})
+    search.enqueue(item.pk, SearchOp.UPSERT)
     # Checks other apps run as an item enters review (wording, personal data, hidden metadata).
     for module in app_modules("review_checks"):
         module.item_submitted(item)
@@ -442,6 +446,7 @@ def item_return(
     item.current_action = ""
     item.save(update_fields=["status", "review_position", "current_action", "updated_at"])
     audit.record("catalog.item_return", item, actor=actor, changes={"stage": stage})
+    search.enqueue(item.pk, SearchOp.UPSERT)
     return item
 
 
@@ -465,7 +470,8 @@ def item_withdraw(*, item: Item, actor: User, reason: str) -> Item:
         update_fields=["status", "withdrawn_at", "withdrawn_reason", "withdrawn_by", "updated_at"]
     )
     audit.record("catalog.item_withdraw", item, actor=actor, changes={"reason": reason})
-    search.enqueue(item.pk, SearchOp.DELETE)
+    # Out of the public search; still found by the staff, as withdrawn.
+    search.enqueue(item.pk, SearchOp.UPSERT)
     return item
 
 

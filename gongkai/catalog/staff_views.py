@@ -14,7 +14,7 @@ from gongkai.accounts.permissions import Action, can, organizations_for, require
 from gongkai.lib.discovery import app_modules
 from gongkai.lib.paging import CappedPaginator
 
-from . import corrections, editors, next_step, permissions, selectors, services
+from . import corrections, editors, next_step, permissions, search, selectors, services
 from .forms import (
     AttachmentForm,
     ClericalFieldsForm,
@@ -103,8 +103,18 @@ def staff_list(request):
             items = items.filter(status=form.cleaned_data["status"])
         q = form.cleaned_data["q"].strip()
         if q:
-            # Prefix matches use the indexes; full-text search is the public /search/.
-            items = items.filter(Q(index_no__startswith=q) | Q(title__startswith=q))
+            # A 索引号 by its prefix; any word of the text through the search index, which
+            # holds drafts too (the queryset above still decides what the user may see).
+            try:
+                found = search.staff_matches(
+                    q,
+                    organizations=permissions.visible_organization_ids(request.user),
+                    status=form.cleaned_data["status"] or None,
+                )
+            except search.SearchError as exc:
+                form.add_error("q", str(exc))
+                found = []
+            items = items.filter(Q(index_no__startswith=q) | Q(pk__in=found))
     items = items.order_by("-updated_at", "-pk")
     page = CappedPaginator(items, 30).get_page(request.GET.get("page"))
     return render(

@@ -21,11 +21,15 @@ from gongkai.lib import text
 
 # Bump when the schema or the segmentation changes: an index of an older version is emptied
 # and rebuilt (see _open).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 3.0
 
-# Validity as a small integer in the index (a fast field); the codes never change meaning.
+# Validity and status as small integers in the index (fast fields); the codes never change
+# meaning. The index holds every item, drafts included, for the staff's search; the public
+# search asks for PUBLISHED_CODE only.
 VALIDITY_CODES = {"valid": 1, "expired": 2, "repealed": 3}
+STATUS_CODES = {"draft": 1, "in_review": 2, "published": 3, "withdrawn": 4}
+PUBLISHED_CODE = STATUS_CODES["published"]
 
 
 ANALYZER = "gongkai_terms"
@@ -47,7 +51,7 @@ def build_schema() -> tantivy.Schema:
     # Title, 文号 and 主题词 weigh more than the body and summary.
     builder.add_text_field("title", tokenizer_name=ANALYZER, index_option="freq")
     builder.add_text_field("body", tokenizer_name=ANALYZER, index_option="freq")
-    for name in ("org", "topic", "category", "year", "validity"):
+    for name in ("org", "topic", "category", "year", "validity", "status"):
         builder.add_unsigned_field(name, indexed=True, fast=True)
     return builder.build()
 
@@ -202,6 +206,7 @@ DOC_COLUMNS = (
     "category_id",
     "published_at",
     "validity",
+    "status",
 )
 
 
@@ -216,7 +221,7 @@ def document_texts(row: dict) -> tuple[str, str]:
 
 
 def make_document(row: dict):
-    """A tantivy document for one published item (a dict with DOC_COLUMNS)."""
+    """A tantivy document for one item, of any status (a dict with DOC_COLUMNS)."""
     title, body = document_texts(row)
     published = row["published_at"]
     return item_document(
@@ -228,6 +233,7 @@ def make_document(row: dict):
         VALIDITY_CODES[row["validity"]],
         text.index_text(title),
         text.index_text(body),
+        STATUS_CODES[row["status"]],
     )
 
 
@@ -240,6 +246,7 @@ def item_document(
     validity_code: int,
     title_terms: str,
     body_terms: str,
+    status_code: int = PUBLISHED_CODE,
 ) -> tantivy.Document:
     """The document itself, from its values (field by field: cheaper than from_dict's
     dictionary and schema lookups, which the bulk import pays a million times)."""
@@ -252,4 +259,5 @@ def item_document(
     doc.add_unsigned("category", category)
     doc.add_unsigned("year", year)
     doc.add_unsigned("validity", validity_code)
+    doc.add_unsigned("status", status_code)
     return doc

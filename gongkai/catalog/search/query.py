@@ -8,6 +8,7 @@ withdrawn a moment ago never shows even while the index still holds it.
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -93,7 +94,7 @@ def build_query(
     musts = []
     for word, parts in words:
         clause = _term(word)
-        if parts and searcher is not None and not _known(searcher, word):
+        if parts and searcher is not None and not _known(searcher, word, filters):
             clause = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, _term(part)) for part in parts]
             )
@@ -101,21 +102,42 @@ def build_query(
     for name, value in (filters or {}).items():
         if value is None:
             continue
-        if name == "validity":
-            value = engine.VALIDITY_CODES[value]
-        musts.append(
-            (
-                tantivy.Occur.Must,
-                tantivy.Query.const_score_query(
-                    tantivy.Query.term_query(engine.SCHEMA, name, int(value)), 0.0
-                ),
-            )
-        )
+        if isinstance(value, (list, tuple, set, frozenset)):  # any of several (a user's scope)
+            match = tantivy.Query.term_set_query(engine.SCHEMA, name, [int(v) for v in value])
+        else:
+            codes = _FILTER_CODES.get(name)
+            value = codes[value] if codes else int(value)
+            match = tantivy.Query.term_query(engine.SCHEMA, name, value)
+        musts.append((tantivy.Occur.Must, tantivy.Query.const_score_query(match, 0.0)))
     return tantivy.Query.boolean_query(musts)
 
 
-def _known(searcher, word: str) -> bool:
-    return searcher.doc_freq("title", word) > 0 or searcher.doc_freq("body", word) > 0
+# Filters held in the index as small integers.
+_FILTER_CODES = {"validity": engine.VALIDITY_CODES, "status": engine.STATUS_CODES}
+
+
+def _known(searcher, word: str, filters: dict | None = None) -> bool:
+    """Whether a document holds `word` itself (one of the status asked for, if any)."""
+    holding = max(searcher.doc_freq("title", word), searcher.doc_freq("body", word))
+    if holding == 0:
+        return False
+    status = (filters or {}).get("status")
+    if status is None:
+        return True
+    # The index holds drafts too: a word only they hold must not change what the public finds.
+    # A word in more documents than there are of other statuses is in one of this status
+    # (counts include deleted documents not yet merged away: close enough for a fallback).
+    code = engine.STATUS_CODES[status]
+    if holding > searcher.num_docs - searcher.doc_freq("status", code):
+        return True
+    only = tantivy.Query.term_query(engine.SCHEMA, "status", code)
+    query = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(_term(word), 0.0)),
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
+        ]
+    )
+    return bool(searcher.search(query, limit=1, count=False).hits)
 
 
 @lru_cache(maxsize=256)
@@ -241,6 +263,14 @@ def _flat_terms(words: list[tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
     return tuple(t for word, parts in words for t in (word, *parts))
 
 
+def _parse(raw_query: str | None) -> tuple[str, list[tuple[str, tuple[str, ...]]]]:
+    q = clean_query(raw_query)
+    words = text.query_terms(q)
+    if not words:
+        raise SearchError("检索词中没有可供检索的字词，请换一个说法。")
+    return q, words
+
+
 def search(
     raw_query: str | None,
     *,
@@ -253,10 +283,7 @@ def search(
     per_page: int = PER_PAGE,
 ) -> SearchResults:
     """Ranked, filtered, re-checked hits for one page of a query. Raises SearchError."""
-    q = clean_query(raw_query)
-    words = text.query_terms(q)
-    if not words:
-        raise SearchError("检索词中没有可供检索的字词，请换一个说法。")
+    q, words = _parse(raw_query)
     page = max(1, min(int(page or 1), MAX_PAGE))
     filters = {
         "org": organization,
@@ -264,6 +291,8 @@ def search(
         "category": category,
         "year": year,
         "validity": validity,
+        # The index holds drafts too (for the staff's search): the public sees published ones.
+        "status": ItemStatus.PUBLISHED.value,
     }
     ranked = _ranked_postgres if sync.backend() == "postgres" else _ranked_tantivy
     ids, scores, count = ranked(words, filters, page, per_page)
@@ -343,3 +372,35 @@ def _ranked_postgres(words, filters: dict, page: int, per_page: int):
         limit=per_page + SLACK,
         count_cap=MAX_PAGE * per_page + 1,
     )
+
+
+# The staff list keeps this many matches of a text query, best first: enough to find a draft by
+# a word of it, few enough for the list's id filter to stay cheap at a million items.
+STAFF_LIMIT = 500
+
+
+def staff_matches(
+    raw_query: str | None,
+    *,
+    organizations: Iterable[int],
+    status: str | None = None,
+    limit: int = STAFF_LIMIT,
+) -> list[int]:
+    """Ids of the items of `organizations` (the user's scope) matching a query, whatever their
+    status (or only `status`), best first, at most `limit`. Raises SearchError.
+
+    Drafts and items in review are in the index for this. The caller filters its own queryset
+    by these ids, so the database still decides what the user may see."""
+    _, words = _parse(raw_query)
+    organizations = sorted(set(organizations))
+    if not organizations:
+        return []
+    filters = {"org": organizations, "status": status or None}
+    if sync.backend() == "postgres":
+        from . import pg
+
+        return pg.ranked(words, filters, offset=0, limit=limit, count_cap=None)[0]
+    searcher = engine.get_index().searcher()
+    result = searcher.search(build_query(words, filters, searcher), limit=limit, count=False)
+    addresses = [address for _, address in result.hits]
+    return searcher.fast_field_values("id", addresses) if addresses else []

@@ -1,9 +1,11 @@
 """Keeping the index in step with the database.
 
-Every change that affects what search may show (publish, validity edit, withdrawal) writes a
-SearchPending row in its own transaction and asks for `apply_pending` after commit. The writer
-re-reads each item from the database and replaces its document (or drops it when the item is no
-longer published), so applying a row twice is harmless and the order of rows does not matter.
+Every change to an item's text, status or filters (a draft created, edited, submitted, returned,
+published, corrected, withdrawn; a validity edit) writes a SearchPending row in its own
+transaction and asks for `apply_pending` after commit. The index holds every item with its
+status (the staff search finds drafts; the public search asks for published items only). The
+writer re-reads each item from the database and replaces its document (or drops it when the
+item is gone), so applying a row twice is harmless and the order of rows does not matter.
 Rows are deleted only after the index commit, so a crash leaves them to be applied again.
 """
 
@@ -16,7 +18,7 @@ from django.db import transaction
 
 from gongkai.lib import pagecache
 
-from ..models import Item, ItemStatus, SearchPending
+from ..models import Item, SearchPending
 from . import engine
 
 log = logging.getLogger(__name__)
@@ -64,8 +66,9 @@ def _postgres():
     return pg
 
 
-def published_rows(ids=None):
-    items = Item.objects.filter(status=ItemStatus.PUBLISHED)
+def indexed_rows(ids=None):
+    """The rows documents are built from: every item, whatever its status."""
+    items = Item.objects.all()
     if ids is not None:
         items = items.filter(pk__in=ids)
     return items.values(*engine.DOC_COLUMNS)
@@ -93,7 +96,7 @@ def apply_pending(*, blocking: bool = True) -> int:
 def _apply_pending(*, blocking: bool) -> int:
     applied = 0
     if backend() == "postgres":
-        return _postgres().drain(blocking=blocking, published_rows=published_rows, batch=BATCH)
+        return _postgres().drain(blocking=blocking, indexed_rows=indexed_rows, batch=BATCH)
     for _ in range(RETRIES):
         with engine.writer_lock(blocking=blocking) as acquired:
             if not acquired:
@@ -118,7 +121,7 @@ def _drain() -> int:
             # By query: delete_documents_by_term would build a signed-integer term that
             # never matches the unsigned id field.
             writer.delete_documents_by_query(tantivy.Query.term_query(engine.SCHEMA, "id", item_id))
-        for row in published_rows(ids):
+        for row in indexed_rows(ids):
             writer.add_document(engine.make_document(row))
         writer.commit()
         writer.wait_merging_threads()
@@ -134,7 +137,7 @@ def catch_up(*, stdout=None) -> int:
     if needs_rebuild():
         count = rebuild(stdout=stdout)
         if stdout is not None:
-            stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
+            stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条信息。")
         return count
     return apply_pending(blocking=True)
 
@@ -157,7 +160,7 @@ def needs_rebuild() -> bool:
 
 
 def rebuild(*, stdout=None, chunk: int = 2000) -> int:
-    """Recreate the index from the published items in the database. Returns the count."""
+    """Recreate the index from the items in the database. Returns the count."""
     count = _rebuild(stdout=stdout, chunk=chunk)
     pagecache.changed()
     return count
@@ -165,7 +168,7 @@ def rebuild(*, stdout=None, chunk: int = 2000) -> int:
 
 def _rebuild(*, stdout, chunk: int) -> int:
     if backend() == "postgres":
-        return _postgres().rebuild(published_rows=published_rows, chunk=chunk, stdout=stdout)
+        return _postgres().rebuild(indexed_rows=indexed_rows, chunk=chunk, stdout=stdout)
     with engine.writer_lock(blocking=True):
         # Rows pending now are covered by the rebuild; later ones stay for the next apply.
         # Exactly these rows: on PostgreSQL a row with a lower id may still be uncommitted now
@@ -177,7 +180,7 @@ def _rebuild(*, stdout, chunk: int) -> int:
         writer.delete_all_documents()
         count, last_pk = 0, 0
         while True:
-            rows = list(published_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
+            rows = list(indexed_rows().filter(pk__gt=last_pk).order_by("pk")[:chunk])
             if not rows:
                 break
             # Documents built first, then handed over in a burst: see engine.add_documents.

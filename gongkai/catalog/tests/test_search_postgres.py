@@ -17,6 +17,9 @@ def test_the_tsvector_holds_our_terms_verbatim_with_the_title_weighted_above_the
     # Quotes and backslashes escaped, punctuation and stop words dropped, a term's positions
     # in the title weigh A and in the body B.
     assert literal == "'o''brien':1A '律师':2A,4B 'c:\\\\':3A '事务所':5B"
+    # The filters as position-less lexemes a typed query cannot spell (a control character).
+    faceted = pg.tsvector_literal("律师", "", {"org": 3, "year": 2024})
+    assert faceted == "'律师':1A '\x1forg=3' '\x1fyear=2024'"
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ def test_a_rebuild_removes_only_the_pending_rows_it_saw(monkeypatch, make_item, 
     item = publish(make_item("律师事务所年度检查考核结果公告"))
     SearchPending.objects.all().delete()
     seen = SearchPending.objects.create(item_id=item.pk, op=SearchOp.UPSERT)
-    real_rows = sync.published_rows
+    real_rows = sync.indexed_rows
 
     def rows_and_a_late_commit(ids=None):
         # A transaction that took a lower id before the rebuild commits during it.
@@ -45,6 +45,6 @@ def test_a_rebuild_removes_only_the_pending_rows_it_saw(monkeypatch, make_item, 
             SearchPending.objects.create(pk=seen.pk - 1, item_id=item.pk, op=SearchOp.DELETE)
         return real_rows(ids)
 
-    monkeypatch.setattr(sync, "published_rows", rows_and_a_late_commit)
+    monkeypatch.setattr(sync, "indexed_rows", rows_and_a_late_commit)
     assert sync.rebuild() == 1
     assert list(SearchPending.objects.values_list("pk", flat=True)) == [seen.pk - 1]

@@ -23,13 +23,13 @@ class Command(BaseCommand):
     def _run(self, operation, loop, interval):
         if operation == "rebuild":
             count = search.rebuild()
-            self.stdout.write(f"索引已重建，共 {count} 条已发布信息。")
+            self.stdout.write(f"索引已重建，共 {count} 条信息。")
         elif loop:
             self.stdout.write("正在持续应用索引变更（Ctrl+C 结束）……")
             sync.apply_loop(interval=interval, stdout=self.stdout)
         elif sync.needs_rebuild():
             count = search.rebuild()
-            self.stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条已发布信息。")
+            self.stdout.write(f"索引格式已更新，已按数据库重建，共 {count} 条信息。")
         else:
             count = search.apply_pending()
             self.stdout.write(f"已应用 {count} 条待处理的索引变更。")

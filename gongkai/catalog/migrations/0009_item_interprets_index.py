@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_must_change_password'),
-        ('catalog', '0007_staff_list_order'),
+        ('catalog', '0008_search_entry_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
