@@ -13,6 +13,7 @@ from gongkai.reports.cli import main
 SEED = Path(__file__).resolve().parents[3] / "../shared/examples/reports"
 EXPECTED = SEED / "seed-2018-shanghai-sfj.expected.json"
 
+
 @pytest.mark.skipif(not EXPECTED.exists(), reason="shared seed examples not present")
 def test_the_2018_legacy_report_built_from_the_demo_records_states_the_seed_figures(
     db, tmp_path, settings
