@@ -13,7 +13,6 @@ bulk-inserted as published rows (the review chain is not what is measured). Rows
 {"name","value","baseline","ratio","unit"} are merged into var/bench/results.json.
 """
 
-import json
 import os
 import resource
 import statistics
@@ -24,7 +23,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "var" / "bench" / "results.json"
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 N_ITEMS = max(1000, int(1_000_000 * SCALE))
 ROUNDS = 7
@@ -50,6 +48,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
+from results_file import merge_results  # noqa: E402
 
 from gongkai.accounts.models import Organization, OrganizationKind  # noqa: E402
 from gongkai.api.pagination import encode_cursor  # noqa: E402
@@ -167,17 +166,6 @@ def time_export(client: Client) -> dict:
         "ratio": round(rise_mb, 1),
         "unit": "rows/s (baseline: rows; ratio: MB peak-memory rise)",
     }
-
-
-def merge_results(rows: list[dict]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    data: list | dict = []
-    if RESULTS.exists():
-        data = json.loads(RESULTS.read_text(encoding="utf-8") or "[]")
-    existing = data if isinstance(data, list) else data.setdefault("results", [])
-    names = {r["name"] for r in rows}
-    existing[:] = [r for r in existing if r.get("name") not in names] + rows
-    RESULTS.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:

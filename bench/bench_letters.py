@@ -16,7 +16,6 @@ Run: python bench/bench_letters.py [--cases 6] [--rounds 3]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import socket
 import statistics
@@ -25,8 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_file import RESULTS, merge_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "var" / "bench" / "results.json"
 BROKER = "redis://127.0.0.1:6379/15"
 
 
@@ -115,17 +115,6 @@ def sign(app, handler) -> float:
         summary="名单中涉及个人信息的部分不予公开",
     )
     return (time.perf_counter() - start) * 1e3
-
-
-def merge_results(rows: list[dict]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    data: list | dict = []
-    if RESULTS.exists():
-        data = json.loads(RESULTS.read_text(encoding="utf-8") or "[]")
-    existing = data if isinstance(data, list) else data.setdefault("results", [])
-    names = {r["name"] for r in rows}
-    existing[:] = [r for r in existing if r.get("name") not in names] + rows
-    RESULTS.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> None:

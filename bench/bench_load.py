@@ -33,8 +33,9 @@ import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
 
+from results_file import RESULTS, merge_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "var" / "bench" / "results.json"
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 REQUESTS = max(100, int(3000 * SCALE))
 MAX_SECONDS = max(20.0, 120 * SCALE)
@@ -191,17 +192,6 @@ def run(base: str, items: list[int], count: int, deadline: float, seed: int):
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
-def merge_results(rows: list[dict]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    data: list | dict = []
-    if RESULTS.exists():
-        data = json.loads(RESULTS.read_text(encoding="utf-8") or "[]")
-    existing = data if isinstance(data, list) else data.setdefault("results", [])
-    names = {r["name"] for r in rows}
-    existing[:] = [r for r in existing if r.get("name") not in names] + rows
-    RESULTS.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def main() -> int:

@@ -143,8 +143,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     vendor = setup_django()
-    from bench_visits import merge_results
     from django.db import connection
+    from results_file import merge_results
 
     from gongkai.applications import report_figures
     from gongkai.reports.engine.figures import compute, scope_ids

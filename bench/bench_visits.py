@@ -21,7 +21,6 @@ Run: python bench/bench_visits.py [--requests 1500] [--rounds 5]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -29,8 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_file import RESULTS, merge_results  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "var" / "bench" / "results.json"
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"
 BOT = "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)"
 COUNTER = "gongkai.analytics.middleware.VisitCounterMiddleware"
@@ -78,17 +78,6 @@ def time_requests(middleware: list[str], n: int, headers_for, buffer_seconds: fl
             response = client.get("/notice/", **headers_for(i))
             assert response.status_code == 200
         return (time.perf_counter() - start) / n * 1e6
-
-
-def merge_results(rows: list[dict]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    data: list | dict = []
-    if RESULTS.exists():
-        data = json.loads(RESULTS.read_text(encoding="utf-8") or "[]")
-    existing = data if isinstance(data, list) else data.setdefault("results", [])
-    names = {r["name"] for r in rows}
-    existing[:] = [r for r in existing if r.get("name") not in names] + rows
-    RESULTS.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 urlpatterns: list = []
