@@ -234,15 +234,11 @@ def _count_proposer_rank(revision: ItemRevision, item: Item, now) -> None:
         if last and (not others.exists() or _approval_problem(revision)):
             return
         stage = revision.current_stage_name()
-        ReviewStep.objects.create(
-            item=item,
-            revision=revision,
-            round=item.review_round,
-            position=position + 1,
-            stage_name=_stage_name(revision),
-            decision=StepDecision.APPROVED,
-            actor=revision.actor,
-            decided_at=now,
+        _record_approval(
+            revision,
+            item,
+            revision.actor,
+            now,
             opinion=f"提出人具有“{stage}”权限，本单位无其他可办理人员，提出更正即视为本环节同意。",
         )
         audit.record(
@@ -252,6 +248,22 @@ def _count_proposer_rank(revision: ItemRevision, item: Item, now) -> None:
             changes={"stage": stage},
         )
         _advance(revision, item, revision.actor, now)
+
+
+def _record_approval(revision, item, actor, now, *, opinion: str, confidentiality="") -> None:
+    """The review step of the revision's current stage, approved by `actor`."""
+    ReviewStep.objects.create(
+        item=item,
+        revision=revision,
+        round=item.review_round,
+        position=(revision.review_position or 0) + 1,
+        stage_name=_stage_name(revision),
+        decision=StepDecision.APPROVED,
+        actor=actor,
+        decided_at=now,
+        opinion=opinion,
+        confidentiality=confidentiality,
+    )
 
 
 def _locked_revision(revision: ItemRevision) -> ItemRevision:
@@ -331,15 +343,11 @@ def revision_approve(
         )
     now = timezone.now()
     position = revision.review_position or 0
-    ReviewStep.objects.create(
-        item=item,
-        revision=revision,
-        round=item.review_round,
-        position=position + 1,
-        stage_name=_stage_name(revision),
-        decision=StepDecision.APPROVED,
-        actor=actor,
-        decided_at=now,
+    _record_approval(
+        revision,
+        item,
+        actor,
+        now,
         opinion=opinion.strip(),
         confidentiality=confidentiality if substantive else "",
     )
