@@ -82,7 +82,12 @@ def staff_list(request):
     return render(
         request,
         "reports/annual_list.html",
-        {"page": page, "form": form, "can_compose": composable.exists()},
+        {
+            "page": page,
+            "form": form,
+            "can_compose": composable.exists(),
+            "can_import": can(request.user, Action.REPORT_IMPORT),
+        },
         status=400 if form.errors else 200,
     )
 
