@@ -19,7 +19,7 @@ from gongkai.lib.exporters.html import fragment
 from . import copies, statistics
 from .annual_forms import EditReportForm, NewReportForm, PublishForm
 from .engine import checks, services
-from .engine.figures import drilldown, records_changed_since
+from .engine.figures import drilldown, record_link, records_changed_since
 from .engine.tables import FigureCell
 from .exports import EXPORT_FORMATS, export, report_document
 from .models import AnnualReport, AnnualReportStatus
@@ -228,6 +228,7 @@ def annual_cell(request, pk: int):
             "figure": figure,
             "entered": full in report.entered,
             "page": page,
+            "rows": [(record, record_link(record, request.user)) for record in page or ()],
             "listed": listed,
             "differs": listed is not None and listed != figure and full not in report.entered,
             "can_recompute": draft and services.may_recompute(request.user, report),
