@@ -175,7 +175,9 @@ def annual_publish(request, pk: int):
             messages.warning(request, str(exc))
             return redirect("reports:annual_detail", pk=report.pk)
         except services.AnnualReportError as exc:
-            form.add_error(None, str(exc))
+            # Refused for want of the unfinished-year confirmation: said beside its checkbox.
+            unconfirmed = form.warning and not form.cleaned_data.get("incomplete_year")
+            form.add_error("incomplete_year" if unconfirmed else None, str(exc))
         else:
             messages.success(request, "年度报告已发布，公众可在“年度报告”栏目查看。")
             return redirect("reports:annual_detail", pk=report.pk)

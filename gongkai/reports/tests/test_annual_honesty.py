@@ -222,3 +222,18 @@ def test_a_report_date_outside_its_year_and_today_is_refused(client, report, lea
     response = client.post(url, shown_publish_form(client, report, dated_on="2024-12-31"))
     assert response.status_code == 400
     assert "报告日期须在2025年1月1日至今天之间" in response.content.decode()
+
+
+def test_the_unfinished_year_refusal_is_shown_beside_its_checkbox(client, agency, clerk, leader):
+    # At the top of the form it stood three fields above the box it asks to tick (on a phone,
+    # a screen away from it).
+    current = services.annual_report_create(organization=agency, year=2026, fmt="2021", actor=clerk)
+    client.force_login(leader)
+    url = reverse("reports:annual_publish", args=[current.pk])
+    response = client.post(url, shown_publish_form(client, current))
+    assert response.status_code == 400
+    field = response.context["publish_form"]["incomplete_year"]
+    assert field.errors == [
+        "2026年尚未结束，报告数据可能不完整。确需现在发布的，请勾选确认后再发布。"
+    ]
+    assert not response.context["publish_form"].non_field_errors()
