@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from . import selectors
 from .models import Appeal, AppealEvent, AppealKind, AppealResult
+from .permissions import can_record
 
 # The legacy reports' 行政诉讼 row is both kinds of lawsuit.
 _GROUPS = {kind.value: [kind.value] for kind in AppealKind} | {
@@ -45,6 +46,12 @@ def drilldown(org_ids, year: int, path: str, column: str = ""):
         .select_related("organization")
         .order_by("filed_on", "pk")
     )
+
+
+def link(appeal: Appeal, user) -> str | None:
+    """The case page, for those who may record appeals: it refuses everyone else (a division
+    head or leader reading the report's drill-down)."""
+    return appeal.get_absolute_url() if can_record(user, appeal) else None
 
 
 def changed_since(org_ids, year: int, since) -> bool:

@@ -45,7 +45,7 @@ def counters(user) -> list[dict]:
                 "value": visible.filter(
                     status=ItemStatus.PUBLISHED, published_at__gte=start
                 ).count(),
-                "url": reverse("catalog:staff_list") + "?status=published",
+                "url": reverse("catalog:staff_list") + f"?status=published&year={year}",
                 "tone": "",
             }
         )
@@ -60,7 +60,7 @@ def counters(user) -> list[dict]:
             {
                 "label": "我的草稿（含退回）",
                 "value": drafts["count"],
-                "url": reverse("catalog:staff_list") + "?status=draft",
+                "url": reverse("catalog:staff_list") + "?status=draft&mine=on",
                 "tone": "warn" if drafts["returned"] else "",
             }
         )

@@ -294,6 +294,20 @@ class StaffFilterForm(forms.Form):
         required=False,
         choices=[("", "全部"), *ItemStatus.choices],
     )
+    # What the dashboard's counters count (2026年已发布, 我的草稿), so their links list it.
+    year = forms.IntegerField(
+        label="发布年度",
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "input-year"}),
+        error_messages={
+            "invalid": "请填写年度，例如 2025。",
+            "min_value": "年度不能早于1990年。",
+            "max_value": "年度不能晚于2100年。",
+        },
+    )
+    mine = forms.BooleanField(label="只看我起草的", required=False)
 
 
 class BrowseForm(forms.Form):

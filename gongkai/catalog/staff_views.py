@@ -101,6 +101,11 @@ def staff_list(request):
     if form.is_valid():
         if form.cleaned_data["status"]:
             items = items.filter(status=form.cleaned_data["status"])
+        if form.cleaned_data["year"]:
+            start, end = selectors.year_bounds(form.cleaned_data["year"])
+            items = items.filter(published_at__gte=start, published_at__lt=end)
+        if form.cleaned_data["mine"]:
+            items = items.filter(created_by=request.user)
         q = form.cleaned_data["q"].strip()
         if q:
             # A 索引号 by its prefix; any word of the text through the search index, which

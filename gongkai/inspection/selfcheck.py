@@ -15,6 +15,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.accounts.permissions import Action, can, role_names
 from gongkai.lib.discovery import app_modules
 
 VETO = 100  # a single 单项否决 fails the site: it outweighs everything else
@@ -31,6 +32,9 @@ class Risk:
     points: int
     veto: bool = False
     url: str = ""
+    # The action the url's page requires, when not everyone who inspects may open it: the page
+    # then names who can act instead of linking to a refusal.
+    needs: str = ""
 
 
 def _start_of(day: date) -> datetime:
@@ -54,6 +58,7 @@ def catalog_risks(organization_ids, today: date) -> list[Risk]:
                 VETO,
                 veto=True,
                 url=reverse("catalog:staff_list"),
+                needs=Action.CATALOG_DRAFT,
             )
         )
     # Each column's latest publication, read from the (topic, status, published_at) index
@@ -77,6 +82,7 @@ def catalog_risks(organization_ids, today: date) -> list[Risk]:
                 VETO if veto else 5 * len(empty),
                 veto=veto,
                 url=reverse("catalog:staff_list"),
+                needs=Action.CATALOG_DRAFT,
             )
         )
     policy_codes = getattr(settings, "GONGKAI_POLICY_TOPICS", DEFAULT_POLICY_TOPICS)
@@ -92,6 +98,7 @@ def catalog_risks(organization_ids, today: date) -> list[Risk]:
                     f"“{topic.name}”最近一次发布为{timezone.localdate(row['last']):%Y-%m-%d}。",
                     20,
                     url=reverse("catalog:staff_list") + f"?topic={topic.pk}",
+                    needs=Action.CATALOG_DRAFT,
                 )
             )
     return risks
@@ -163,6 +170,13 @@ def risks(organization, today: date | None = None) -> list[Risk]:
             points = risk.get("points", VETO if risk.get("veto") else 0)
             found.append(Risk(**{**risk, "points": points}))
     return sorted(found, key=lambda r: (not r.veto, -r.points))
+
+
+def who_acts(risk: Risk, user) -> str:
+    """Empty when `user` may open the risk's page; otherwise the roles who can act on it."""
+    if not risk.needs or can(user, Action(risk.needs)):
+        return ""
+    return role_names(Action(risk.needs))
 
 
 def score(found: list[Risk]) -> int:

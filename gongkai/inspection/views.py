@@ -94,7 +94,7 @@ def self_inspection(request):
         "inspection/self_inspection.html",
         {
             "organization": organization,
-            "risks": risks,
+            "risks": [(r, selfcheck.who_acts(r, request.user)) for r in risks],
             "score": selfcheck.score(risks),
             "vetoes": sum(r.veto for r in risks),
             "broken_links": broken,

@@ -19,7 +19,7 @@ from gongkai.lib.exporters.html import fragment
 from . import copies, statistics
 from .annual_forms import EditReportForm, NewReportForm, PublishForm
 from .engine import checks, services
-from .engine.figures import drilldown, records_changed_since
+from .engine.figures import drilldown, record_link, records_changed_since
 from .engine.tables import FigureCell
 from .exports import EXPORT_FORMATS, export, report_document
 from .models import AnnualReport, AnnualReportStatus
@@ -82,7 +82,12 @@ def staff_list(request):
     return render(
         request,
         "reports/annual_list.html",
-        {"page": page, "form": form, "can_compose": composable.exists()},
+        {
+            "page": page,
+            "form": form,
+            "can_compose": composable.exists(),
+            "can_import": can(request.user, Action.REPORT_IMPORT),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -170,7 +175,9 @@ def annual_publish(request, pk: int):
             messages.warning(request, str(exc))
             return redirect("reports:annual_detail", pk=report.pk)
         except services.AnnualReportError as exc:
-            form.add_error(None, str(exc))
+            # Refused for want of the unfinished-year confirmation: said beside its checkbox.
+            unconfirmed = form.warning and not form.cleaned_data.get("incomplete_year")
+            form.add_error("incomplete_year" if unconfirmed else None, str(exc))
         else:
             messages.success(request, "年度报告已发布，公众可在“年度报告”栏目查看。")
             return redirect("reports:annual_detail", pk=report.pk)
@@ -223,6 +230,7 @@ def annual_cell(request, pk: int):
             "figure": figure,
             "entered": full in report.entered,
             "page": page,
+            "rows": [(record, record_link(record, request.user)) for record in page or ()],
             "listed": listed,
             "differs": listed is not None and listed != figure and full not in report.entered,
             "can_recompute": draft and services.may_recompute(request.user, report),

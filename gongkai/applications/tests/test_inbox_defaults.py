@@ -68,3 +68,11 @@ def test_those_who_assign_start_on_every_case_the_office_owes(
     theirs.save(update_fields=["assignee"])
     client.force_login(division_head)
     assert _rows(client) == [theirs]
+
+
+def test_a_filter_error_is_shown_once_beside_its_field(client, clerk):
+    # The filter form shows each error under its field; a second list below repeated them.
+    client.force_login(clerk)
+    page = client.get(reverse("applications:inbox"), {"due": "someday"}).content.decode()
+    assert page.count("someday 不在可用的选项中") == 1
+    assert 'id="id_due_error"' in page

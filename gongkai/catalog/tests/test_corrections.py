@@ -324,3 +324,22 @@ def test_a_change_against_a_page_opened_before_another_change_is_refused_as_a_co
     page = client.post(validity, data, follow=True).content.decode()
     assert "已被他人修改" in page
     assert Item.objects.get(pk=published_item.pk).validity == "expired"
+
+
+@time_machine.travel("2024-04-01 09:30 +0800", tick=False)
+def test_the_pending_correction_shows_the_words_that_changed_in_a_long_body(
+    client, make_item, publish, leader
+):
+    # A sentence added at the end of a long body: the reviewer must see that sentence, not the
+    # first 80 characters of the body twice.
+    opening = "本机关对律师事务所开展年度考核，考核工作依照有关规定进行。" * 6
+    item = publish(make_item("关于公布律师事务所年度考核结果的公告", opening + "考核结果为称职。"))
+    client.force_login(leader)
+    body = opening + "考核结果为称职，另有公证处一家。"
+    response = client.post(
+        reverse("catalog:staff_correct", args=[item.pk]), _form(item, body=body, reason="漏列")
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("catalog:staff_detail", args=[item.pk])).content.decode()
+    assert "另有公证处一家" in page
+    assert "考核结果为称职。" in page  # what it replaces, beside it

@@ -115,6 +115,20 @@ def test_the_page_shows_the_score_and_what_to_do(client, make_item, publish, age
     client.force_login(division_head)
     page = client.get(reverse("inspection:self_inspection")).content.decode()
     assert "首页栏目超过2周未更新" in page and "单项否决" in page and "风险分" in page
+    assert f'<a href="{reverse("catalog:staff_list")}">去处理</a>' in page
+
+
+def test_a_leader_is_told_who_fixes_a_stale_column_instead_of_a_link_they_cannot_open(
+    client, make_item, publish, agency, leader
+):
+    # The leader may inspect the site but not open the staff catalog list (drafting is the
+    # clerks' and division heads'): a 去处理 link there would end on 403.
+    _published(make_item, publish, "旧通知", days_ago=30)
+    client.force_login(leader)
+    page = client.get(reverse("inspection:self_inspection")).content.decode()
+    assert "首页栏目超过2周未更新" in page
+    assert f'href="{reverse("catalog:staff_list")}"' not in page
+    assert "由信息公开工作人员或处室负责人处理" in page
 
 
 @pytest.fixture(autouse=True)

@@ -180,6 +180,16 @@ def drilldown(organization: Organization, year: int, path: str, column: str, *, 
     return None
 
 
+def record_link(record, user) -> str | None:
+    """Where a drill-down record opens for `user`: its source's `link(record, user)` when the
+    source has one (a page not everyone reading the report may open), else its own page."""
+    for module in app_modules("report_figures"):
+        if module.__name__.split(".")[-2] == record._meta.app_label and hasattr(module, "link"):
+            return module.link(record, user)
+    own = getattr(record, "get_absolute_url", None)
+    return own() if own else None
+
+
 def records_changed_since(report) -> bool:
     """Whether a record behind `report`'s figures changed after they were computed."""
     if report.computed_at is None:

@@ -137,7 +137,7 @@ def test_a_published_report_keeps_its_figure_and_the_drill_down_says_why_it_diff
 
 
 def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, agency):
-    appeal_file(
+    appeal = appeal_file(
         organization=agency,
         actor=clerk,
         kind="review",
@@ -156,6 +156,29 @@ def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, agency):
     page = response.content.decode()
     assert response.status_code == 200
     assert "沪府复字〔2025〕第7号" in page and "共 1 条" in page and "不一致" not in page
+    assert f'href="{reverse("appeals:detail", args=[appeal.pk])}"' in page
+
+
+def test_a_division_head_sees_the_appeals_of_a_cell_without_a_link_they_cannot_open(
+    client, report, clerk, division_head, agency
+):
+    # Recording appeals is the clerks' (the case page answers others 403): the head composing
+    # the report reads the case in the list and is not sent to a refusal.
+    appeal = appeal_file(
+        organization=agency,
+        actor=clerk,
+        kind="review",
+        appellant="陈志明",
+        body="上海市人民政府",
+        subject="不服答复",
+        filed_on=date(2025, 11, 2),
+        case_number="沪府复字〔2025〕第7号",
+    )
+    services.annual_report_recompute(report=report, actor=clerk)
+    client.force_login(division_head)
+    page = _cell(client, report, "appeals.review", "pending")
+    assert "沪府复字〔2025〕第7号" in page and "共 1 条" in page
+    assert reverse("appeals:detail", args=[appeal.pk]) not in page
 
 
 def test_publishing_a_year_not_yet_over_needs_a_confirmation(client, agency, clerk, leader):
@@ -199,3 +222,18 @@ def test_a_report_date_outside_its_year_and_today_is_refused(client, report, lea
     response = client.post(url, shown_publish_form(client, report, dated_on="2024-12-31"))
     assert response.status_code == 400
     assert "报告日期须在2025年1月1日至今天之间" in response.content.decode()
+
+
+def test_the_unfinished_year_refusal_is_shown_beside_its_checkbox(client, agency, clerk, leader):
+    # At the top of the form it stood three fields above the box it asks to tick (on a phone,
+    # a screen away from it).
+    current = services.annual_report_create(organization=agency, year=2026, fmt="2021", actor=clerk)
+    client.force_login(leader)
+    url = reverse("reports:annual_publish", args=[current.pk])
+    response = client.post(url, shown_publish_form(client, current))
+    assert response.status_code == 400
+    field = response.context["publish_form"]["incomplete_year"]
+    assert field.errors == [
+        "2026年尚未结束，报告数据可能不完整。确需现在发布的，请勾选确认后再发布。"
+    ]
+    assert not response.context["publish_form"].non_field_errors()

@@ -140,3 +140,18 @@ def test_staff_download_the_docx_and_an_outsider_is_refused(client, started, out
     assert client.get(url).content[:2] == b"PK"
     client.force_login(outsider)
     assert client.get(url).status_code == 403
+
+
+def test_the_list_links_the_imported_reports_only_for_those_who_may_import_them(
+    client, started, leader, clerk
+):
+    # The leader approves reports but does not import other offices' (a 403 behind the link).
+    client.force_login(leader)
+    page = client.get(reverse("reports:staff_list")).content.decode()
+    assert f'href="{reverse("reports:import_list")}"' not in page
+    assert f'href="{reverse("reports:compare")}"' not in page
+    assert f'href="{reverse("reports:supervision")}"' in page
+    client.force_login(clerk)
+    page = client.get(reverse("reports:staff_list")).content.decode()
+    assert f'href="{reverse("reports:import_list")}"' in page
+    assert f'href="{reverse("reports:compare")}"' in page
