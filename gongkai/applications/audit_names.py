@@ -1,6 +1,6 @@
 """What the applications app's audit entries are called (see accounts/audit_names.py)."""
 
-from django.urls import reverse
+from gongkai.accounts.audit_links import permitted_links
 
 from .models import ConsultationParty, Delivery, EventKind
 
@@ -80,11 +80,6 @@ def links(object_type: str, object_ids, user) -> dict[str, str]:
     from .models import Application
     from .permissions import can_view
 
-    found = Application.objects.filter(pk__in=[i for i in object_ids if i.isdigit()]).only(
-        "organization_id"
+    return permitted_links(
+        Application, object_ids, lambda app: can_view(user, app), "applications:detail"
     )
-    return {
-        str(app.pk): reverse("applications:detail", args=[app.pk])
-        for app in found
-        if can_view(user, app)
-    }

@@ -1,6 +1,6 @@
 """What the catalog's audit entries are called (see accounts/audit_names.py)."""
 
-from django.urls import reverse
+from gongkai.accounts.audit_links import permitted_links
 
 from .models import Item
 from .permissions import can_see
@@ -58,11 +58,6 @@ def links(object_type: str, object_ids, user) -> dict[str, str]:
     """Links to the items among `object_ids` that `user` may see (one query for a page)."""
     if object_type != "catalog.item":
         return {}
-    items = Item.objects.filter(pk__in=[i for i in object_ids if i.isdigit()]).only(
-        "organization_id"
+    return permitted_links(
+        Item, object_ids, lambda item: can_see(user, item), "catalog:staff_detail"
     )
-    return {
-        str(item.pk): reverse("catalog:staff_detail", args=[item.pk])
-        for item in items
-        if can_see(user, item)
-    }

@@ -234,7 +234,7 @@ def _count_proposer_rank(revision: ItemRevision, item: Item, now) -> None:
         if last and (not others.exists() or _approval_problem(revision)):
             return
         stage = revision.current_stage_name()
-        _record_approval(
+        _record_step(
             revision,
             item,
             revision.actor,
@@ -250,15 +250,17 @@ def _count_proposer_rank(revision: ItemRevision, item: Item, now) -> None:
         _advance(revision, item, revision.actor, now)
 
 
-def _record_approval(revision, item, actor, now, *, opinion: str, confidentiality="") -> None:
-    """The review step of the revision's current stage, approved by `actor`."""
+def _record_step(
+    revision, item, actor, now, *, opinion: str, confidentiality="", decision=StepDecision.APPROVED
+) -> None:
+    """The review step of the revision's current stage, decided by `actor`."""
     ReviewStep.objects.create(
         item=item,
         revision=revision,
         round=item.review_round,
         position=(revision.review_position or 0) + 1,
         stage_name=_stage_name(revision),
-        decision=StepDecision.APPROVED,
+        decision=decision,
         actor=actor,
         decided_at=now,
         opinion=opinion,
@@ -343,7 +345,7 @@ def revision_approve(
         )
     now = timezone.now()
     position = revision.review_position or 0
-    _record_approval(
+    _record_step(
         revision,
         item,
         actor,
@@ -396,16 +398,8 @@ def revision_return(*, revision: ItemRevision, actor: User, opinion: str) -> Ite
     if not opinion.strip():
         raise CatalogError("退回更正时必须填写审核意见。")
     now = timezone.now()
-    ReviewStep.objects.create(
-        item=item,
-        revision=revision,
-        round=item.review_round,
-        position=(revision.review_position or 0) + 1,
-        stage_name=_stage_name(revision),
-        decision=StepDecision.RETURNED,
-        actor=actor,
-        decided_at=now,
-        opinion=opinion.strip(),
+    _record_step(
+        revision, item, actor, now, opinion=opinion.strip(), decision=StepDecision.RETURNED
     )
     revision.status = RevisionStatus.RETURNED
     revision.review_position = None
