@@ -117,14 +117,23 @@ def _drain() -> int:
             break
         ids = sorted({item_id for _, item_id in rows})
         writer = engine.open_writer(index)
-        for item_id in ids:
-            # By query: delete_documents_by_term would build a signed-integer term that
-            # never matches the unsigned id field.
-            writer.delete_documents_by_query(tantivy.Query.term_query(engine.SCHEMA, "id", item_id))
-        for row in indexed_rows(ids):
-            writer.add_document(engine.make_document(row))
-        writer.commit()
-        writer.wait_merging_threads()
+        try:
+            for item_id in ids:
+                # By query: delete_documents_by_term would build a signed-integer term that
+                # never matches the unsigned id field.
+                writer.delete_documents_by_query(
+                    tantivy.Query.term_query(engine.SCHEMA, "id", item_id)
+                )
+            for row in indexed_rows(ids):
+                writer.add_document(engine.make_document(row))
+            writer.commit()
+        except BaseException:
+            # Release tantivy's own lock now: the traceback a worker keeps would keep the
+            # writer alive, and every later change in this process would fail with LockBusy.
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
         SearchPending.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
         applied += len(rows)
     index.reload()

@@ -2,6 +2,9 @@
 
 from contextlib import contextmanager
 
+import pytest
+from django.db import OperationalError
+
 from gongkai.catalog import search
 from gongkai.catalog.models import SearchOp, SearchPending
 from gongkai.catalog.search import engine, sync
@@ -48,3 +51,25 @@ def test_a_rebuild_removes_only_the_pending_rows_it_saw(monkeypatch, make_item, 
     monkeypatch.setattr(sync, "indexed_rows", rows_and_a_late_commit)
     assert sync.rebuild() == 1
     assert list(SearchPending.objects.values_list("pk", flat=True)) == [seen.pk - 1]
+
+
+def test_a_failed_apply_leaves_the_index_writable_in_the_same_process(
+    monkeypatch, make_item, publish
+):
+    # A worker keeps a failed task's traceback, and with it the frame's writer: before, every
+    # later change in that worker failed with tantivy's LockBusy until the process restarted.
+    item = publish(make_item("社区矫正工作规定"))
+    SearchPending.objects.all().delete()
+    SearchPending.objects.create(item_id=item.pk, op=SearchOp.UPSERT)
+    real_rows = sync.indexed_rows
+
+    def busy_database(ids):
+        raise OperationalError("database table is locked: catalog_item")
+
+    monkeypatch.setattr(sync, "indexed_rows", busy_database)
+    with pytest.raises(OperationalError) as kept:
+        sync.apply_pending()
+    assert kept.value.__traceback__ is not None  # still held, as a worker holds it
+    monkeypatch.setattr(sync, "indexed_rows", real_rows)
+    assert sync.apply_pending() == 1
+    assert search.search("社区矫正").total == 1
