@@ -161,6 +161,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "gongkai.accounts.middleware.InitialPasswordMiddleware",
+    "gongkai.accounts.middleware.SessionRefreshMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Before any view reads a parameter: PostgreSQL cannot hold a NUL byte (issue 15).
     "gongkai.lib.inputs.RefuseControlCharactersMiddleware",
@@ -217,9 +218,10 @@ GONGKAI_LOGIN_MAX_FAILURES = _int("GONGKAI_LOGIN_MAX_FAILURES", 5)
 GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE = _int("GONGKAI_LOGIN_MAX_FAILURES_ANYWHERE", 30)
 GONGKAI_LOGIN_LOCKOUT_MINUTES = _int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15)
 
-# Staff sessions end after two idle hours and when the browser closes.
+# Staff sessions end after two idle hours and when the browser closes. The idle expiry moves
+# forward every few minutes of use, not on every request (accounts.SessionRefreshMiddleware).
 SESSION_COOKIE_AGE = 2 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+GONGKAI_SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,8 +1,10 @@
-"""Makes the current request's user and client IP known to the audit log."""
+"""Makes the current request's user and client IP known to the audit log; keeps staff sessions
+alive while they are used."""
 
 import hashlib
 import hmac
 import ipaddress
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -73,3 +75,28 @@ class InitialPasswordMiddleware:
                 messages.warning(request, "您正在使用他人为您设置的初始密码，请先修改密码。")
                 return redirect("accounts:password")
         return self.get_response(request)
+
+
+class SessionRefreshMiddleware:
+    """Moves a session's idle expiry forward at most every GONGKAI_SESSION_REFRESH_SECONDS.
+
+    Django's SESSION_SAVE_EVERY_REQUEST wrote the session on every staff request (a write
+    transaction per page, the first lock a busy SQLite site meets); refreshing every few minutes
+    keeps the two-hour idle limit to within those minutes. A request without a session (an
+    anonymous visitor, a cached public page) never gets one from here.
+    """
+
+    KEY = "_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.session_key is None or session.is_empty():
+            return response
+        now = int(time.time())
+        if now - session.get(self.KEY, 0) >= settings.GONGKAI_SESSION_REFRESH_SECONDS:
+            session[self.KEY] = now  # modified: the session middleware saves it, expiry anew
+        return response

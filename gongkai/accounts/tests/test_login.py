@@ -1,4 +1,7 @@
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from gongkai.accounts.models import AuditEntry
@@ -65,6 +68,26 @@ def test_the_workspace_needs_a_login(client, db):
 def test_sessions_expire_after_idle_hours_and_at_browser_close(settings):
     assert settings.SESSION_COOKIE_AGE <= 4 * 3600
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+def test_a_session_in_use_stays_alive_without_a_write_on_every_page(client, clerk):
+    from django.contrib.sessions.models import Session
+
+    def expiry():
+        return Session.objects.get(session_key=client.session.session_key).expire_date
+
+    with time_machine.travel("2026-03-02 09:00 +0800", tick=False) as clock:
+        client.force_login(clerk)
+        client.get(reverse("accounts:dashboard"))
+        first = expiry()
+        clock.move_to("2026-03-02 09:03 +0800")
+        client.get(reverse("accounts:dashboard"))
+        assert expiry() == first  # used again within minutes: no write
+        clock.move_to("2026-03-02 10:50 +0800")
+        client.get(reverse("accounts:dashboard"))
+        assert expiry() - first >= timedelta(hours=1, minutes=45)  # still alive, moved on
+        clock.move_to("2026-03-02 12:51 +0800")  # two idle hours later
+        assert client.get(reverse("accounts:dashboard")).status_code == 302
 
 
 def test_logout_is_post_only(client, clerk):
