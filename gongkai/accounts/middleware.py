@@ -91,6 +91,13 @@ class SessionRefreshMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
+    @classmethod
+    def mark_refreshed(cls, sender, request, user, **kwargs) -> None:
+        """At login (the session is written then anyway)."""
+        session = getattr(request, "session", None)
+        if session is not None:
+            session[cls.KEY] = int(time.time())
+
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
