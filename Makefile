@@ -25,11 +25,17 @@ test: install test-sqlite
 	@if [ -n "$$GONGKAI_TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "GONGKAI_TEST_DATABASE_URL is not set: skipping the PostgreSQL run"; fi
 
+# One pytest-xdist worker per core (TEST_WORKERS=0 runs in one process). Tests are handed out
+# in collection order, so each worker still runs the tests that empty the database (live
+# server, transactional) after the others, as pytest-django orders them.
+TEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(TEST_WORKERS) --dist load
+
 test-sqlite: install
-	DATABASE_URL= GONGKAI_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
+	DATABASE_URL= GONGKAI_VAR_DIR=$(CURDIR)/var/test $(PYTEST)
 
 test-postgres: install
-	DATABASE_URL="$$GONGKAI_TEST_DATABASE_URL" GONGKAI_VAR_DIR=$(CURDIR)/var/test-pg $(BIN)/pytest
+	DATABASE_URL="$$GONGKAI_TEST_DATABASE_URL" GONGKAI_VAR_DIR=$(CURDIR)/var/test-pg $(PYTEST)
 
 lint: install
 	$(BIN)/ruff check .

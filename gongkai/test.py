@@ -1,6 +1,15 @@
 """Settings for the test suite: the real settings with a fast password hasher."""
 
-from gongkai.settings import *  # noqa: F403
+import os
+
+# Under pytest-xdist (`make test` runs two workers) each worker keeps its own search index,
+# uploads and SQLite files: a folder per worker inside the run's GONGKAI_VAR_DIR.
+if os.environ.get("PYTEST_XDIST_WORKER") and os.environ.get("GONGKAI_VAR_DIR"):
+    os.environ["GONGKAI_VAR_DIR"] = os.path.join(
+        os.environ["GONGKAI_VAR_DIR"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+
+from gongkai.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Each page view written at once, so a test reads its count right away (buffering has its own

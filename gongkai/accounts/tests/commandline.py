@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 # Variables of the test run that must not leak into the child's configuration.
-_ISOLATED = {"DATABASE_URL", "GONGKAI_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+_ISOLATED = {"DATABASE_URL", "GONGKAI_ENV", "DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_XDIST_WORKER"}
 
 
 def run_gongkai(*args: str, **env: str) -> subprocess.CompletedProcess:

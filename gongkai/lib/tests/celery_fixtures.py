@@ -8,8 +8,17 @@ import socket
 import pytest
 
 REDIS = ("127.0.0.1", 6379)
+
+
+def redis_test_url(slot: int) -> str:
+    """A Redis database of the tests' own (slot 0: the worker's broker, 1: other uses), one pair
+    per pytest-xdist worker, so two workers never empty or read each other's messages."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return f"redis://127.0.0.1:6379/{14 - slot - 2 * int(worker.removeprefix('gw') or 0)}"
+
+
 # A database of its own on the machine's Redis, emptied first: no stray messages.
-TEST_BROKER = "redis://127.0.0.1:6379/14"
+TEST_BROKER = redis_test_url(0)
 
 
 def _redis_reachable() -> bool:

@@ -13,7 +13,7 @@ from django.core import mail as outbox
 from django.db import transaction
 
 from gongkai.lib import mail
-from gongkai.lib.tests.celery_fixtures import require_redis, use_broker
+from gongkai.lib.tests.celery_fixtures import redis_test_url, require_redis, use_broker
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_a_worker_process_started_as_the_readme_says_sends_the_notice(settings, 
     require_redis()
     from gongkai.celery import app
 
-    broker = "redis://127.0.0.1:6379/13"
+    broker = redis_test_url(1)
     root = Path(__file__).resolve().parents[3]
     env = {
         **os.environ,

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import HttpResponse
 
 from gongkai.lib import pagecache
+from gongkai.lib.tests.celery_fixtures import redis_test_url
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +98,7 @@ def test_several_app_servers_share_pages_and_generation_through_redis(settings):
         **settings.CACHES,
         "pages": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/13",
+            "LOCATION": redis_test_url(1),
             "KEY_PREFIX": "test-pages",
         },
     }
