@@ -118,14 +118,19 @@ def main() -> None:
 
 
 def slowest_queries(queries, times: list[float], shown: int = 8) -> None:
-    """Why the slow ones are slow: RUM ranks every match of a query before returning its top,
-    so the time follows the number of matches (counted here, exactly)."""
+    """Why the slow ones are slow: RUM reads every posting of the query's words and ranks every
+    match before returning its top, so the time follows the posting lists and the matches
+    (counted here, exactly); common words are ranked among their newest matches instead
+    (gongkai.catalog.search.pg.BROAD_CANDIDATES), at best when they are dense among the newest
+    entries, so the slowest left are ANDs of common words matching 1–3% of the items."""
     from django.db import connection
 
     from gongkai.catalog.search import pg
     from gongkai.lib import text
 
-    log("PostgreSQL 最慢的查询（耗时随匹配条数增长：RUM 先为每条匹配计算相关度再取前 20）：")
+    log(
+        "PostgreSQL 最慢的查询（RUM 读完各词的倒排表并为每条匹配计算相关度；很常见的词改在最新的匹配中排序）："
+    )
     ranked = sorted(zip(times, queries, strict=True), key=lambda pair: -pair[0])[:shown]
     for ms, query in ranked:
         words = text.query_terms(query["q"])

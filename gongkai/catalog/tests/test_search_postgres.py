@@ -61,3 +61,68 @@ def test_choosing_postgres_search_on_sqlite_fails_the_check_with_what_to_do(sett
     assert "gongkai.catalog.E001" in _errors()
     settings.GONGKAI_SEARCH_BACKEND = "tantivy"
     assert "gongkai.catalog.E001" not in _errors()
+
+
+@pytest.fixture
+def broad(monkeypatch):
+    """The common-words path at test scale: any word counts as common, three candidates, the
+    newest four entries read first and at most twenty, reading always chosen as cheaper."""
+    monkeypatch.setattr(pg, "BROAD_MATCHES", -1)
+    monkeypatch.setattr(pg, "BROAD_CANDIDATES", 3)
+    monkeypatch.setattr(pg, "BROAD_PROBE", 4)
+    monkeypatch.setattr(pg, "BROAD_WINDOW", 20)
+    monkeypatch.setattr(pg, "ENTRY_US", 0.0)
+
+
+def _penalties(make_item, publish, n, *, strong=()):
+    """n published decisions, oldest first, each with the word 行政处罚; those at the indexes
+    in `strong` name it three more times (ranked above the others)."""
+    items = []
+    for k in range(n):
+        extra = "行政处罚。" * 3 if k in strong else ""
+        items.append(publish(make_item(f"第{k + 1}号决定书", f"依法作出行政处罚。{extra}")))
+    search.apply_pending()
+    return items
+
+
+def test_a_common_word_is_ranked_among_its_newest_matches_and_the_count_says_more_than(
+    on_postgres, make_item, publish, broad
+):
+    items = _penalties(make_item, publish, 8, strong=(0, 6))
+    results = search.search("行政处罚")
+    newest = [item.pk for item in items[-3:]]  # the 6th, 7th and 8th decisions
+    # The best of the newest three first (the 7th names the word four times), and nothing
+    # older, not even the first, which names it as often: ranked among the candidates only.
+    assert [hit.item.pk for hit in results.hits][0] == items[6].pk
+    assert sorted(hit.item.pk for hit in results.hits) == sorted(newest)
+    assert results.total_is_floor
+    # Every page ranks the same candidates.
+    pages = [search.search("行政处罚", per_page=2, page=n).hits for n in (1, 2)]
+    assert [hit.item.pk for page in pages for hit in page] == [hit.item.pk for hit in results.hits]
+
+
+def test_the_common_words_path_keeps_the_filters_and_the_drafts_out_of_public_search(
+    on_postgres, make_item, publish, broad, other_agency, clerk
+):
+    items = _penalties(make_item, publish, 6)
+    draft = make_item("第7号决定书（草稿）", "依法作出行政处罚。行政处罚。行政处罚。")
+    search.apply_pending()
+    hits = [hit.item.pk for hit in search.search("行政处罚").hits]
+    assert draft.pk not in hits and set(hits) <= {item.pk for item in items}
+    # The staff's search finds the draft among the same newest entries, within their scope.
+    staff = search.staff_matches("行政处罚", organizations=[items[0].organization_id])
+    assert staff[0] == draft.pk and len(staff) == 3
+    assert search.staff_matches("行政处罚", organizations=[other_agency.pk]) == []
+
+
+def test_a_common_word_whose_newest_entries_hold_too_few_matches_is_ranked_whole(
+    on_postgres, make_item, publish, broad, monkeypatch
+):
+    items = _penalties(make_item, publish, 3, strong=(1,))
+    for k in range(25):  # newer entries without the word: the window holds too few matches
+        publish(make_item(f"第{k + 1}号通知", "关于开展普法宣传的通知。"))
+    search.apply_pending()
+    results = search.search("行政处罚")
+    assert sorted(hit.item.pk for hit in results.hits) == sorted(item.pk for item in items)
+    assert results.hits[0].item.pk == items[1].pk  # the one naming it four times
+    assert results.total == 3 and not results.total_is_floor
