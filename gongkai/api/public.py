@@ -146,6 +146,8 @@ def items_search(
     return {
         "query": results.query,
         "total": results.total,
+        "total_is_floor": results.total_is_floor,
+        "among_newest": results.among_newest,
         "page": results.page.number,
         "pages": results.page.paginator.num_pages,
         "hits": [

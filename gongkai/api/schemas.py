@@ -63,6 +63,12 @@ class SearchHitOut(Schema):
 class SearchPageOut(Schema):
     query: str
     total: int
+    total_is_floor: bool = Field(
+        description="true：匹配条数多于可翻阅的条数，total 是计数停止处（PostgreSQL 检索）"
+    )
+    among_newest: int = Field(
+        description="检索词很常见时，只在最近收录的这么多条匹配中按相关程度排序；0 表示全部参与排序"
+    )
     page: int
     pages: int
     hits: list[SearchHitOut]

@@ -100,7 +100,11 @@ def test_search_finds_published_items(client, published):
     apply_pending()
     response = client.get("/api/v1/items/search", {"q": "名册"})
     assert response.status_code == 200
-    assert {hit["id"] for hit in response.json()["hits"]} == {i.pk for i in published["items"]}
+    page = response.json()
+    assert {hit["id"] for hit in page["hits"]} == {i.pk for i in published["items"]}
+    # Every match counted and ranked: a few items, nothing cut short.
+    assert page["total"] == len(published["items"])
+    assert page["total_is_floor"] is False and page["among_newest"] == 0
     empty = client.get("/api/v1/items/search", {"q": "   "})
     assert empty.status_code == 400
     assert error_of(empty)["message"] == "请输入检索词。"

@@ -309,9 +309,10 @@ def _newest_matches(cursor, tsquery: str, condition: str, params: list, postings
 
 
 def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | None):
-    """(ids, {id: score}, count) of one page of hits, best first. The count stops at
-    `count_cap`: counting every match of a common word would cost more than the page; with
-    None it is not counted (the count is then the hits')."""
+    """(ids, {id: score}, count, among_newest) of one page of hits, best first. The count
+    stops at `count_cap`: counting every match of a common word would cost more than the page;
+    with None it is not counted (the count is then the hits'). `among_newest`: how many of
+    the query's newest matches were ranked (0: all of them)."""
     status = filters.get("status")
     known = (lambda word: _known(word, status)) if isinstance(status, str) else _known
     word_queries = [_word_query(word, parts, known) for word, parts in words]
@@ -350,9 +351,11 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
         ]
         if min(postings) > BROAD_MATCHES:
             hits = _newest_matches(cursor, tsquery, condition, matching, sum(postings))
+        among_newest = len(hits) if hits is not None else 0
+        if among_newest:
             # More matches than the candidates: the count is a floor, as past the cap.
             count = count_cap
-        if hits is None:
+        else:
             # RUM ranks every match and sorts them: with the default 4 MB a common word's
             # matches spill to temporary files (875 ms instead of 583 ms for a word in 25% of
             # 10⁶ items).
@@ -363,7 +366,6 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
                 [tsquery, *matching, tsquery, wanted],
             )
             hits = cursor.fetchall()
-            count = None
     if count is None:
         count = len(hits) if count_cap is None else min(len(hits), count_cap)
     hits = hits[offset : offset + limit]
@@ -372,4 +374,4 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
         item_id: (0.0 if not distance or math.isinf(distance) else 1.0 / distance)
         for item_id, distance in hits
     }
-    return [item_id for item_id, _ in hits], scores, count
+    return [item_id for item_id, _ in hits], scores, count, among_newest

@@ -55,6 +55,9 @@ class SearchResults:
     # True when `total` is where counting stopped (the PostgreSQL backend counts no further
     # than the deepest page it would show), not every match.
     total_is_floor: bool = False
+    # When the hits are the best of the newest matches only (PostgreSQL, common words): how many
+    # of them were ranked (0: every match).
+    among_newest: int = 0
 
 
 def clean_query(raw: str | None) -> str:
@@ -295,12 +298,12 @@ def search(
         "status": ItemStatus.PUBLISHED.value,
     }
     ranked = _ranked_postgres if sync.backend() == "postgres" else _ranked_tantivy
-    ids, scores, count = ranked(words, filters, page, per_page)
+    ids, scores, count, among_newest = ranked(words, filters, page, per_page)
     last_page = max(1, -(-min(count, MAX_PAGE * per_page) // per_page))
     if page > last_page:
         # A page past the end shows the last page, and the pager says so.
         page = last_page
-        ids, scores, count = ranked(words, filters, page, per_page)
+        ids, scores, count, among_newest = ranked(words, filters, page, per_page)
     # The database decides what may be shown: published now and matching the filters now,
     # whatever the (possibly lagging) index says. Looked up by primary key only, so the
     # query costs the same however many items the filters would match.
@@ -345,6 +348,7 @@ def search(
         page=paginator.get_page(page),
         words=words,
         total_is_floor=count > MAX_PAGE * per_page and sync.backend() == "postgres",
+        among_newest=among_newest,
     )
 
 
@@ -358,7 +362,7 @@ def _ranked_tantivy(words, filters: dict, page: int, per_page: int):
     addresses = [address for _, address in result.hits]
     ids = searcher.fast_field_values("id", addresses) if addresses else []
     scores = {item_id: score for item_id, (score, _) in zip(ids, result.hits, strict=True)}
-    return ids, scores, result.count
+    return ids, scores, result.count, 0
 
 
 def _ranked_postgres(words, filters: dict, page: int, per_page: int):

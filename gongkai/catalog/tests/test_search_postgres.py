@@ -85,8 +85,8 @@ def _penalties(make_item, publish, n, *, strong=()):
     return items
 
 
-def test_a_common_word_is_ranked_among_its_newest_matches_and_the_count_says_more_than(
-    on_postgres, make_item, publish, broad
+def test_a_common_word_is_ranked_among_its_newest_matches_and_the_page_says_so(
+    on_postgres, make_item, publish, broad, client
 ):
     items = _penalties(make_item, publish, 8, strong=(0, 6))
     results = search.search("行政处罚")
@@ -95,7 +95,9 @@ def test_a_common_word_is_ranked_among_its_newest_matches_and_the_count_says_mor
     # older, not even the first, which names it as often: ranked among the candidates only.
     assert [hit.item.pk for hit in results.hits][0] == items[6].pk
     assert sorted(hit.item.pk for hit in results.hits) == sorted(newest)
-    assert results.total_is_floor
+    assert results.total_is_floor and results.among_newest == 3
+    page = client.get("/search/", {"q": "行政处罚"}).content.decode()
+    assert "检索词很常见，下面按相关程度列出其中最近收录的 3 条" in page
     # Every page ranks the same candidates.
     pages = [search.search("行政处罚", per_page=2, page=n).hits for n in (1, 2)]
     assert [hit.item.pk for page in pages for hit in page] == [hit.item.pk for hit in results.hits]
@@ -125,4 +127,4 @@ def test_a_common_word_whose_newest_entries_hold_too_few_matches_is_ranked_whole
     results = search.search("行政处罚")
     assert sorted(hit.item.pk for hit in results.hits) == sorted(item.pk for item in items)
     assert results.hits[0].item.pk == items[1].pk  # the one naming it four times
-    assert results.total == 3 and not results.total_is_floor
+    assert results.total == 3 and not results.total_is_floor and not results.among_newest
