@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from gongkai.lib import workdays
-from gongkai.lib.paging import Concatenated
+from gongkai.lib.paging import Concatenated, Merged
 
 from .clock import DUE_SOON_DAYS
 from .models import (
@@ -15,11 +15,10 @@ from .models import (
     PAUSED_STATUSES,
     Application,
     Status,
+    counting_among_open_q,
     counting_q,
-    due_soon_q,
     due_soon_window,
     open_q,
-    overdue_q,
 )
 from .permissions import visible_applications
 
@@ -86,9 +85,8 @@ def inbox(
         apps = apps.filter(assignee=user)
     elif who == "unassigned":
         apps = apps.filter(assignee__isnull=True)
-    elif who == "todo":
-        # A case nobody has taken yet is anyone's to take (or to assign) until it is assigned.
-        apps = apps.filter(Q(assignee=user) | Q(assignee__isnull=True))
+    # A case nobody has taken yet is anyone's to take (or to assign) until it is assigned.
+    todo = (Q(assignee=user), Q(assignee__isnull=True)) if who == "todo" else None
     if channel:
         apps = apps.filter(channel=channel)
     if applicant_kind:
@@ -107,6 +105,8 @@ def inbox(
     named = {"open": OPEN_STATUSES, "pending": PENDING_STATUSES}
     statuses = named.get(status) or ({status} if status else frozenset(Status))
     if sort in ("received", "-received"):
+        if todo:
+            apps = apps.filter(todo[0] | todo[1])
         if status:
             apps = apps.filter(status__in=sorted(statuses))
         if window is not None:
@@ -114,10 +114,21 @@ def inbox(
         if sort == "received":
             return apps.order_by("received_on", "pk")
         return apps.order_by("-received_on", "-pk")
-    return by_urgency(apps, today, statuses, window)
+    return by_urgency(apps, today, statuses, window, either=todo)
 
 
-def by_urgency(apps, today: date, statuses=frozenset(Status), window=None) -> Concatenated:
+URGENCY_FIELDS = ("due_on", "received_on", "pk")
+
+
+def _urgency_key(values):
+    """by_urgency's order of URGENCY_FIELDS, in Python (merging parts)."""
+    due_on, received_on, pk = values
+    return (due_on is None, due_on or date.min, -received_on.toordinal(), -pk)
+
+
+def by_urgency(
+    apps, today: date, statuses=frozenset(Status), window=None, either=None
+) -> Concatenated:
     """Cases (of `statuses`) whose clock counts by due date, then paused ones, then closed
     ones; each part by due date, latest received first. Read part after part: each part's
     order is a partial index's (Meta.indexes), where one ORDER BY over a rank sorted every
@@ -125,7 +136,9 @@ def by_urgency(apps, today: date, statuses=frozenset(Status), window=None) -> Co
 
     With a due-date `window`, only the cases whose clock counts and that are due within it
     (the first part, which is `counting_q`: its conditions are not repeated here, as a
-    repetition made PostgreSQL expect one row of 10,000 and join row by row)."""
+    repetition made PostgreSQL expect one row of 10,000 and join row by row).
+
+    `either`: conditions of which a case meets one (a clerk's to-do: theirs or nobody's)."""
     order = (F("due_on").asc(nulls_last=True), "-received_on", "-pk")
     statuses = frozenset(statuses)
     paused = Q(status__in=sorted(statuses & PAUSED_STATUSES))
@@ -137,11 +150,20 @@ def by_urgency(apps, today: date, statuses=frozenset(Status), window=None) -> Co
     # (a repeated condition made it expect 400 of 13,000 rows and sort them all).
     counting = Q(status__in=sorted(statuses & OPEN_STATUSES)) & ~paused
     closed = Q(status__in=sorted(statuses & CLOSED_STATUSES))
+
+    def ordered(part):
+        if either is None:
+            return apps.filter(part).order_by(*order)
+        # "Either of these" (a clerk's to-do): each read in order from its index, then merged.
+        return Merged(
+            *(apps.filter(part & one).order_by(*order) for one in either),
+            fields=URGENCY_FIELDS,
+            key=_urgency_key,
+        )
+
     if window is not None:
-        return Concatenated(apps.filter(counting & window).order_by(*order))
-    return Concatenated(
-        *(apps.filter(part).order_by(*order) for part in (counting, paused, closed))
-    )
+        return Concatenated(ordered(counting & window))
+    return Concatenated(*(ordered(part) for part in (counting, paused, closed)))
 
 
 # What the counters count: a column of the open cases' counting index (never null), so that the
@@ -153,14 +175,17 @@ def counters(user, today=None) -> dict:
     """The dashboard's figures, counted in one query over the open cases only (every figure
     is about open cases: closed ones, 19 in 20 of them, need not be read)."""
     today = today or timezone.localdate()
+    # Every row read is open: the figures' own conditions only (repeating the open statuses in
+    # each FILTER made the count 24 ms instead of 8 at 50,000 open cases).
+    counting = counting_among_open_q(today)
     return (
         visible_applications(user)
         .filter(open_q())
         .aggregate(
-            mine=Count(COUNTED, filter=open_q() & Q(assignee=user)),
-            unassigned=Count(COUNTED, filter=open_q() & Q(assignee__isnull=True)),
-            overdue=Count(COUNTED, filter=overdue_q(today)),
-            due_soon=Count(COUNTED, filter=due_soon_q(today)),
-            open=Count(COUNTED, filter=open_q()),
+            mine=Count(COUNTED, filter=Q(assignee=user)),
+            unassigned=Count(COUNTED, filter=Q(assignee__isnull=True)),
+            overdue=Count(COUNTED, filter=counting & Q(due_on__lt=today)),
+            due_soon=Count(COUNTED, filter=counting & due_soon_window(today)),
+            open=Count(COUNTED),
         )
     )

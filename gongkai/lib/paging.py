@@ -5,7 +5,9 @@ The count goes no further than CAP rows; past it the pager says "共 10000 多�
 pages up to the cap (a filter narrows the list; nobody pages through 334 pages of 30).
 """
 
+import heapq
 from functools import cached_property
+from itertools import islice
 
 from django.core.paginator import Paginator
 
@@ -16,7 +18,40 @@ def _bounded_count(queryset, limit: int) -> int:
     """How many rows `queryset` has, counting no further than `limit`. The order is dropped:
     any `limit` rows will do, so the database may count them from whichever index is cheapest
     (SELECT COUNT(*) FROM (… LIMIT limit))."""
+    if isinstance(queryset, Merged):
+        return queryset.bounded_count(limit)
     return queryset.order_by()[:limit].count()
+
+
+class Merged:
+    """Querysets without common rows, each in the same order, read as one list in that order.
+    `key` orders rows as the querysets' ORDER BY does, from the values of `fields` (the last
+    of them the primary key). A filter "A or B" whose parts each have an index in that order
+    (a clerk's to-do: cases of theirs or of nobody's) is read from the two indexes and merged,
+    where the OR made PostgreSQL fetch and sort every match (5,808 open cases, 21 ms a page at
+    10⁶ applications).
+
+    A slice reads the sort columns up to its end from every part, then its own rows only."""
+
+    def __init__(self, *parts, fields: tuple[str, ...], key):
+        self.parts, self.fields, self.key = parts, fields, key
+
+    def bounded_count(self, limit: int) -> int:
+        total = 0
+        for part in self.parts:
+            if total >= limit:
+                break
+            total += _bounded_count(part, limit - total)
+        return total
+
+    def __getitem__(self, key: slice) -> list:
+        start, stop = key.start or 0, key.stop
+        heads = (part.values_list(*self.fields)[:stop] for part in self.parts)
+        ids = [values[-1] for values in islice(heapq.merge(*heads, key=self.key), start, stop)]
+        if not ids:
+            return []
+        found = {row.pk: row for part in self.parts for row in part.filter(pk__in=ids)}
+        return [found[pk] for pk in ids if pk in found]
 
 
 class Concatenated:
@@ -30,13 +65,7 @@ class Concatenated:
     def __init__(self, *parts):
         self.parts = parts
 
-    def bounded_count(self, limit: int) -> int:
-        total = 0
-        for part in self.parts:
-            if total >= limit:
-                break
-            total += _bounded_count(part, limit - total)
-        return total
+    bounded_count = Merged.bounded_count
 
     def __getitem__(self, key: slice) -> list:
         start, stop = key.start or 0, key.stop
@@ -66,7 +95,7 @@ class CappedPaginator(Paginator):
     @cached_property
     def _counted(self) -> int:
         items = self.object_list
-        if isinstance(items, Concatenated):
+        if isinstance(items, (Concatenated, Merged)):
             return items.bounded_count(self.cap + 1)
         if hasattr(items, "query"):  # a queryset
             return _bounded_count(items, self.cap + 1)

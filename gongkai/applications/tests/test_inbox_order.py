@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from gongkai.applications import selectors, views
 from gongkai.applications.models import Application, Status
+from gongkai.lib.paging import CappedPaginator
 
 
 def _set(app, **fields):
@@ -107,3 +108,20 @@ def test_the_inbox_finds_a_case_by_the_start_of_its_number_or_applicant(
     assert found("王") == []
     page = client.get(url).content.decode()
     assert 'placeholder="编号或姓名（名称）的开头"' in page
+
+
+def test_the_to_do_list_merges_ones_own_and_nobodys_cases_in_the_urgency_order(
+    handler, clerk, cases
+):
+    # Theirs, nobody's, someone else's, in turn: the to-do list is the first two kinds.
+    for n, app in enumerate(cases):
+        _set(app, assignee=[handler, None, clerk][n % 3])
+    wanted = [app for n, app in enumerate(cases) if n % 3 != 2]
+    found = selectors.inbox(handler, who="todo", status="")
+    for start in range(len(wanted) + 1):
+        for stop in range(start, len(wanted) + 2):
+            assert found[start:stop] == wanted[start:stop], (start, stop)
+    assert CappedPaginator(found, 2).count == len(wanted)
+    # Sorted by date received, the same cases.
+    received = selectors.inbox(handler, who="todo", status="", sort="received")
+    assert set(received) == set(wanted)
