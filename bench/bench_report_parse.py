@@ -158,8 +158,18 @@ PDF_TARGET_PER_SECOND = 20
 def pdf_folder_rate(count: int) -> dict:
     """PDFs per second for ``report parse DIR --csv`` over ``count`` generated PDFs."""
     import io
+    import os
     import tempfile
 
+    import django
+
+    # `gongkai report` is a management command: it runs with the settings configured (its
+    # `build` subcommand reads the records). The folder parse itself reads no database.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    os.environ.setdefault(
+        "GONGKAI_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "bench")
+    )
+    django.setup()
     from gongkai.reports.cli import main as report_cli
     from gongkai.reports.tests.documents import report_pdf
 
