@@ -305,6 +305,14 @@ class Application(models.Model):
                 condition=models.Q(status__in=sorted(OPEN_STATUSES)),
                 name="application_mine_due",
             ),
+            # The same for cases nobody has taken: PostgreSQL reads the index above in order for
+            # "assignee = x" but not for "assignee IS NULL" (not an equality to it), and fetched
+            # and sorted all 5,000 such cases for a page of 50 (30 ms at 10⁶ applications).
+            models.Index(
+                fields=["due_on", "-received_on", "-id"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES), assignee__isnull=True),
+                name="application_unassigned_due",
+            ),
             models.Index(
                 fields=["due_on", "-received_on", "-id"],
                 condition=models.Q(status__in=sorted(CLOSED_STATUSES)),
