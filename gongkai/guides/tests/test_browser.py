@@ -30,6 +30,9 @@ def test_a_guide_with_its_flowchart_fits_a_phone_screen(
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     image = page.get_by_role("img", name="提交材料、区局审查、市局决定、领取证书四步")
     assert image.is_visible()
+    # The flowchart loads lazily (loading="lazy"): the page's load event does not wait for it.
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.flowchart img').complete", timeout=10_000)
     assert page.evaluate("document.querySelector('.flowchart img').naturalWidth") == 1
     assert page.get_by_role("row").filter(has_text="无犯罪记录证明").count() == 1
     page.close()
