@@ -324,6 +324,21 @@ class Application(models.Model):
                 opclasses=["varchar_pattern_ops"],
                 name="application_applicant_prefix",
             ),
+            # The same searches among open cases (the inbox's default view): without them the
+            # matches were ANDed with a bitmap of every open case in each part of the urgency
+            # order (50,000 at 10⁶ applications, 3–5 ms a part).
+            models.Index(
+                fields=["applicant_name"],
+                opclasses=["varchar_pattern_ops"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="application_open_name_prefix",
+            ),
+            models.Index(
+                fields=["tracking_number"],
+                opclasses=["varchar_pattern_ops"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="application_open_number_prefix",
+            ),
             # Everything the dashboard's counters and the inbox's capped counts read of an open
             # case: counted from the index alone, not from 50,000 rows of the table. The inbox's
             # filters ride along (PostgreSQL's INCLUDE): counting a year's open cases read
