@@ -5,6 +5,7 @@ The count goes no further than CAP rows; past it the pager says "共 10000 多�
 pages up to the cap (a filter narrows the list; nobody pages through 334 pages of 30).
 """
 
+import copy
 import heapq
 from functools import cached_property
 from itertools import islice
@@ -50,7 +51,13 @@ class Merged:
         ids = [values[-1] for values in islice(heapq.merge(*heads, key=self.key), start, stop)]
         if not ids:
             return []
-        found = {row.pk: row for part in self.parts for row in part.filter(pk__in=ids)}
+        # The page's rows by primary key in one query, with the parts' related rows: each
+        # part's own conditions again made PostgreSQL plan a join per part (5–7 ms).
+        first = self.parts[0]
+        rows = first.model._default_manager.filter(pk__in=ids)
+        related = first.query.select_related
+        rows.query.select_related = copy.deepcopy(related) if isinstance(related, dict) else related
+        found = {row.pk: row for row in rows}
         return [found[pk] for pk in ids if pk in found]
 
 

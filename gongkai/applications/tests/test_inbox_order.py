@@ -125,3 +125,25 @@ def test_the_to_do_list_merges_ones_own_and_nobodys_cases_in_the_urgency_order(
     # Sorted by date received, the same cases.
     received = selectors.inbox(handler, who="todo", status="", sort="received")
     assert set(received) == set(wanted)
+
+
+def test_a_page_of_the_to_do_list_runs_a_fixed_number_of_queries(
+    client, handler, cases, make_application, django_assert_max_num_queries
+):
+    client.force_login(handler)
+    url = reverse("applications:inbox")
+    query = {"who": "todo", "status": ""}
+    client.get(url, query)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url, query)
+    for n in range(10):  # more of their own and of nobody's cases, in every part
+        app = make_application(received_on=date(2026, 12, 2))
+        _set(
+            app,
+            status=[Status.IN_PROGRESS, Status.CORRECTION_REQUESTED][n % 2],
+            assignee=handler if n % 3 else None,
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(url, query)
+    # Their own cases show who has them (the related rows came with the page).
+    assert "allroles" in page.content.decode()
