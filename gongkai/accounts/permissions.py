@@ -171,6 +171,17 @@ def organizations_for(user, action: Action):
     return Organization.objects.filter(pk__in=scope_ids(user))
 
 
+def organization_ids_for(user, action: Action) -> set[int] | None:
+    """The ids of `organizations_for`, or None where every organization is allowed: a filter
+    by a list of ids, where the queryset made a subquery to compile on every page (the menu's
+    sign-off count: 3 ms a page for a leader)."""
+    if action not in actions_of(user):
+        return set()
+    if _unscoped(user, action):
+        return None
+    return scope_ids(user)
+
+
 def own_organ_for(user, action: Action) -> Organization | None:
     """The user's organ (their agency, for division staff) when they may perform `action`
     there: the organization a form offers first, since almost every record is for it."""

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import Organization, User
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, organization_ids_for
 
 from . import clock as clock_rules
 from .models import (
@@ -263,10 +263,11 @@ def waiting_for(user: User):
     stages = Q(pk__in=[])
     for action in dict.fromkeys(a for actions in STAGE_ACTIONS.values() for a in actions):
         if can(user, action):
-            stages |= Q(
-                current_action=action.value,
-                application__organization__in=organizations_for(user, action),
-            )
+            stage = Q(current_action=action.value)
+            ids = organization_ids_for(user, action)
+            if ids is not None:
+                stage &= Q(application__organization_id__in=sorted(ids))
+            stages |= stage
     return (
         SignoffRequest.objects.filter(stages, status=SignoffStatus.PENDING)
         .filter(Q(current_person__isnull=True) | Q(current_person=user))
