@@ -162,24 +162,21 @@ def require(user, action: Action, organization: Organization | int | None = None
         raise PermissionDenied(f"您没有权限执行“{action.label}”")
 
 
-def organizations_for(user, action: Action):
-    """The organizations on which `user` may perform `action`, as a queryset."""
-    if action not in actions_of(user):
-        return Organization.objects.none()
-    if _unscoped(user, action):
-        return Organization.objects.all()
-    return Organization.objects.filter(pk__in=scope_ids(user))
-
-
 def organization_ids_for(user, action: Action) -> set[int] | None:
-    """The ids of `organizations_for`, or None where every organization is allowed: a filter
-    by a list of ids, where the queryset made a subquery to compile on every page (the menu's
-    sign-off count: 3 ms a page for a leader)."""
+    """Ids of the organizations on which `user` may perform `action`, or None where every
+    organization is allowed. A filter by these ids spares a query the subquery of
+    `organizations_for` to compile (the menu's sign-off count: 3 ms a page for a leader)."""
     if action not in actions_of(user):
         return set()
     if _unscoped(user, action):
         return None
     return scope_ids(user)
+
+
+def organizations_for(user, action: Action):
+    """The organizations on which `user` may perform `action`, as a queryset."""
+    ids = organization_ids_for(user, action)
+    return Organization.objects.all() if ids is None else Organization.objects.filter(pk__in=ids)
 
 
 def own_organ_for(user, action: Action) -> Organization | None:

@@ -75,7 +75,7 @@ def test_one_person_cannot_approve_two_stages_of_the_same_round(
 
 
 def test_the_division_stage_belongs_to_the_head_of_the_drafting_division(
-    agency, division, topic, category
+    agency, division, make_item
 ):
     other_division = Organization.objects.create(
         name="上海市司法局律师工作管理处",
@@ -86,17 +86,7 @@ def test_the_division_stage_belongs_to_the_head_of_the_drafting_division(
     drafter = make_staff("sfjdclerk", division, Role.CLERK)
     own_head = make_staff("sfjdhead", division, Role.DIVISION_HEAD)
     other_head = make_staff("lsglhead", other_division, Role.DIVISION_HEAD)
-    item = services.item_create(
-        actor=drafter,
-        organization=agency,
-        data={
-            "title": "司法鉴定机构名录",
-            "body": "名录如下。",
-            "written_on": "2024-01-02",
-            "topic": topic,
-            "category": category,
-        },
-    )
+    item = make_item("司法鉴定机构名录", "名录如下。", actor=drafter)
     assert item.drafting_division == division
     services.item_submit(item=item, actor=drafter)
     with pytest.raises(PermissionDenied):
@@ -119,20 +109,10 @@ def test_a_draft_from_the_organ_itself_may_be_reviewed_by_any_head_in_scope(
 
 
 def test_the_only_head_of_a_division_drafting_stands_for_their_stage_by_rank(
-    client, agency, division, topic, category, legal_reviewer, leader
+    client, agency, division, make_item, legal_reviewer, leader
 ):
     chief = make_staff("sfjdchief", division, Role.DIVISION_HEAD)
-    item = services.item_create(
-        actor=chief,
-        organization=agency,
-        data={
-            "title": "司法鉴定管理处的通知",
-            "body": "通知如下。",
-            "written_on": "2024-01-02",
-            "topic": topic,
-            "category": category,
-        },
-    )
+    item = make_item("司法鉴定管理处的通知", "通知如下。", actor=chief)
     services.item_submit(item=item, actor=chief)
     item.refresh_from_db()
     assert item.current_stage_name() == "法制审核"
@@ -147,26 +127,14 @@ def test_the_only_head_of_a_division_drafting_stands_for_their_stage_by_rank(
     assert item.status == ItemStatus.PUBLISHED
 
 
-def test_a_one_stage_chain_never_publishes_on_the_authors_rank(
-    client, agency, division, topic, category
-):
+def test_a_one_stage_chain_never_publishes_on_the_authors_rank(client, agency, division, make_item):
     from gongkai.catalog.models import ReviewStage
 
     ReviewStage.objects.create(
         organization=agency, position=0, name="处室负责人审核", action="catalog.review_division"
     )
     chief = make_staff("sfjdchief", division, Role.DIVISION_HEAD)
-    item = services.item_create(
-        actor=chief,
-        organization=agency,
-        data={
-            "title": "通知",
-            "body": "通知如下。",
-            "written_on": "2024-01-02",
-            "topic": topic,
-            "category": category,
-        },
-    )
+    item = make_item("通知", "通知如下。", actor=chief)
     services.item_submit(item=item, actor=chief)
     item.refresh_from_db()
     assert item.status == ItemStatus.IN_REVIEW and _approvals(item) == 0

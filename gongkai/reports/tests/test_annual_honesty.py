@@ -136,8 +136,10 @@ def test_a_published_report_keeps_its_figure_and_the_drill_down_says_why_it_diff
     assert "报告发布后，相关业务记录有变动" in page
 
 
-def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, agency):
-    appeal = appeal_file(
+@pytest.fixture
+def appeal(report, clerk, agency):
+    """An administrative review pending at the end of 2025, in the report's recomputed figures."""
+    filed = appeal_file(
         organization=agency,
         actor=clerk,
         kind="review",
@@ -148,6 +150,10 @@ def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, agency):
         case_number="沪府复字〔2025〕第7号",
     )
     services.annual_report_recompute(report=report, actor=clerk)
+    return filed
+
+
+def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, appeal):
     client.force_login(clerk)
     response = client.get(
         reverse("reports:annual_cell", args=[report.pk]),
@@ -160,21 +166,10 @@ def test_a_cell_of_table_four_lists_its_appeals(client, report, clerk, agency):
 
 
 def test_a_division_head_sees_the_appeals_of_a_cell_without_a_link_they_cannot_open(
-    client, report, clerk, division_head, agency
+    client, report, division_head, appeal
 ):
     # Recording appeals is the clerks' (the case page answers others 403): the head composing
     # the report reads the case in the list and is not sent to a refusal.
-    appeal = appeal_file(
-        organization=agency,
-        actor=clerk,
-        kind="review",
-        appellant="陈志明",
-        body="上海市人民政府",
-        subject="不服答复",
-        filed_on=date(2025, 11, 2),
-        case_number="沪府复字〔2025〕第7号",
-    )
-    services.annual_report_recompute(report=report, actor=clerk)
     client.force_login(division_head)
     page = _cell(client, report, "appeals.review", "pending")
     assert "沪府复字〔2025〕第7号" in page and "共 1 条" in page
