@@ -16,3 +16,17 @@ def test_an_item_page_fits_a_phone_in_care_mode(browser, live_server, make_item,
     assert item.index_no in page.locator(".meta-table").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     page.close()
+
+
+def test_a_long_unbroken_query_wraps_on_a_phone(browser, live_server, db):  # noqa: F811
+    # The results line repeats the query: 100 letters in one run pushed the page 559 pixels
+    # past a 390-pixel screen.
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/")
+    box = page.locator("input[name=q]").first
+    box.fill("a" * 100)
+    box.press("Enter")
+    page.wait_for_load_state()
+    assert "a" * 100 in page.get_by_role("status").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    page.close()
