@@ -56,8 +56,8 @@ def test_an_unanswered_consultation_past_its_response_date_shows_the_case_overdu
     assert "逾期未答复，期限自 2026-11-03 起恢复计算" in page
     assert "已超期 18 个工作日" in page
     inbox = client.get(reverse("applications:inbox"), {"due": "overdue"})
-    assert [r[0] for r in inbox.context["rows"]] == [in_progress]
-    assert inbox.context["rows"][0][1] == "danger"
+    assert [r["app"] for r in inbox.context["rows"]] == [in_progress]
+    assert inbox.context["rows"][0]["tone"] == "danger"
 
     services.application_assign(application=in_progress, actor=handler, assignee=clerk)
     Notification.objects.all().delete()
@@ -79,7 +79,7 @@ def test_a_consultation_within_its_response_date_still_pauses_the_case(
     assert not Application.objects.due_soon().exists()
     client.force_login(handler)
     rows = client.get(reverse("applications:inbox")).context["rows"]
-    assert rows[0][1:] == ("muted", "征求意见中（暂停）")
+    assert (rows[0]["tone"], rows[0]["urgency"]) == ("muted", "征求意见中（暂停）")
 
 
 def test_the_answer_arriving_ends_the_pause_and_clears_the_stored_response_date(

@@ -11,7 +11,7 @@ from gongkai.conftest import make_staff
 
 
 def _rows(client, **query):
-    return [row[0] for row in client.get(reverse("applications:inbox"), query).context["rows"]]
+    return [row["app"] for row in client.get(reverse("applications:inbox"), query).context["rows"]]
 
 
 def test_a_clerk_finds_the_case_they_just_registered_and_is_told_who_assigns(
@@ -27,7 +27,7 @@ def test_a_clerk_finds_the_case_they_just_registered_and_is_told_who_assigns(
     mine.save(update_fields=["assignee"])
     client.force_login(clerk)
     response = client.get(reverse("applications:inbox"))
-    assert [row[0] for row in response.context["rows"]] == [mine, registered]
+    assert [row["app"] for row in response.context["rows"]] == [mine, registered]
     page = response.content.decode()
     assert "新登记的申请由处室负责人或分管领导分配承办人" in page
     assert (

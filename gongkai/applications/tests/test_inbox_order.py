@@ -45,12 +45,12 @@ def cases(make_application):
 def test_the_inbox_lists_counting_then_paused_then_closed_cases(client, handler, cases):
     client.force_login(handler)
     rows = client.get(reverse("applications:inbox"), {"status": ""}).context["rows"]
-    assert [r[0] for r in rows] == cases
-    assert rows[0][2] == "超期 3 个工作日"
-    assert [r[2] for r in rows][4:] == ["征求意见中（暂停）", "待补正", "已办结"]
+    assert [r["app"] for r in rows] == cases
+    assert rows[0]["urgency"] == "超期 3 个工作日"
+    assert [r["urgency"] for r in rows][4:] == ["征求意见中（暂停）", "待补正", "已办结"]
     # The default (open cases) leaves out the archived one.
     rows = client.get(reverse("applications:inbox")).context["rows"]
-    assert [r[0] for r in rows] == cases[:6]
+    assert [r["app"] for r in rows] == cases[:6]
 
 
 def test_every_slice_of_the_urgency_order_is_that_slice_of_the_whole(handler, cases):
@@ -65,13 +65,13 @@ def test_pages_across_the_parts_follow_one_another(client, handler, cases, monke
     client.force_login(handler)
     url = reverse("applications:inbox")
     first = client.get(url, {"status": ""})
-    assert [r[0] for r in first.context["rows"]] == cases[:3]
+    assert [r["app"] for r in first.context["rows"]] == cases[:3]
     page = first.content.decode()
     assert "第 1 / 3 页，共 7 条" in page and "status=&amp;page=2" in page
     second = client.get(url, {"status": "", "page": 2})
-    assert [r[0] for r in second.context["rows"]] == cases[3:6]
+    assert [r["app"] for r in second.context["rows"]] == cases[3:6]
     last = client.get(url, {"status": "", "page": 3})
-    assert [r[0] for r in last.context["rows"]] == cases[6:]
+    assert [r["app"] for r in last.context["rows"]] == cases[6:]
 
 
 def test_a_page_across_the_parts_runs_a_fixed_number_of_queries(
@@ -99,7 +99,7 @@ def test_the_inbox_finds_a_case_by_the_start_of_its_number_or_applicant(
     url = reverse("applications:inbox")
 
     def found(q):
-        return [r[0] for r in client.get(url, {"status": "", "q": q}).context["rows"]]
+        return [r["app"] for r in client.get(url, {"status": "", "q": q}).context["rows"]]
 
     assert found("陈志") == [chen]
     assert found("上海某") == [firm]

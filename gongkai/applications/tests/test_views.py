@@ -175,12 +175,12 @@ def test_the_inbox_sorts_by_urgency_and_colours_rows(client, make_application, h
     client.force_login(handler)
     response = client.get(reverse("applications:inbox"))
     rows = response.context["rows"]
-    assert [r[0] for r in rows] == [late, soon, fresh]
-    assert [r[1] for r in rows] == ["danger", "warn", "ok"]
+    assert [r["app"] for r in rows] == [late, soon, fresh]
+    assert [r["tone"] for r in rows] == ["danger", "warn", "ok"]
     page = response.content.decode()
     assert "超期 11 个工作日" in page and "剩余 3 个工作日" in page
     overdue_only = client.get(reverse("applications:inbox"), {"due": "overdue"})
-    assert [r[0] for r in overdue_only.context["rows"]] == [late]
+    assert [r["app"] for r in overdue_only.context["rows"]] == [late]
 
 
 def test_the_inbox_filters_by_channel_kind_outcome_and_year(client, make_application, handler):
@@ -195,7 +195,7 @@ def test_the_inbox_filters_by_channel_kind_outcome_and_year(client, make_applica
     assert len(client.get(url, {"channel": "letter"}).context["rows"]) == 1
     assert len(client.get(url, {"applicant_kind": "research", "status": ""}).context["rows"]) == 1
     got = client.get(url, {"outcome": "disclosed", "status": "", "year": "2026"}).context["rows"]
-    assert [r[0] for r in got] == [wanted]
+    assert [r["app"] for r in got] == [wanted]
     assert client.get(url, {"year": "2018", "status": ""}).context["rows"] == []
 
 
@@ -320,7 +320,7 @@ def test_the_due_soon_counter_and_the_list_it_links_to_show_the_same_cases(
 
     item = next(c for c in counters(handler) if c["label"] == "3个工作日内到期")
     listed = client.get(item["url"]).context["rows"]
-    assert [r[0] for r in listed] == [soon]
+    assert [r["app"] for r in listed] == [soon]
     assert item["value"] == len(listed) == 1
 
 
