@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gongkai.accounts import audit
 from gongkai.accounts.models import User
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, organization_ids_for
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Item
 
@@ -111,14 +111,14 @@ def release_suggestions(user, today=None, limit: int = SUGGESTIONS_SHOWN) -> lis
     Cases with a possible repeat are read newest first, a chunk at a time, with their pairs:
     reading every pair of the year first took 5 s at 10⁶ cases a year."""
     today = today or timezone.localdate()
-    organizations = organizations_for(user, Action.CATALOG_DRAFT)
+    organizations = organization_ids_for(user, Action.CATALOG_DRAFT)  # None: all of them
     released = ReleaseLink.objects.values("application_id")
     paired = SimilarApplication.objects.filter(
         Q(application=OuterRef("pk")) | Q(earlier=OuterRef("pk"))
     )
     cases = (
         Application.objects.filter(
-            organization__in=organizations,
+            Q() if organizations is None else Q(organization_id__in=organizations),
             status__in=ANSWERED,
             outcome__in=DISCLOSING,
             received_on__gte=today - SUGGESTION_WINDOW,
@@ -135,10 +135,9 @@ def release_suggestions(user, today=None, limit: int = SUGGESTIONS_SHOWN) -> lis
         chunk = list(cases[start : start + _CHUNK])
         ids = [app.pk for app in chunk]
         asked: dict[int, set[int]] = {}
-        pairs = SimilarApplication.objects.filter(
-            Q(application_id__in=ids) | Q(earlier_id__in=ids)
-        ).values_list("application_id", "earlier_id")
-        for a, b in pairs:
+        # Each side by its own index (an OR of the two lists read every pair at 10⁶ cases).
+        pairs = SimilarApplication.objects.order_by().values_list("application_id", "earlier_id")
+        for a, b in [*pairs.filter(application_id__in=ids), *pairs.filter(earlier_id__in=ids)]:
             asked.setdefault(a, {a}).add(b)
             asked.setdefault(b, {b}).add(a)
         for app in chunk:

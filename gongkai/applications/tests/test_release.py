@@ -121,6 +121,10 @@ def test_cases_several_applicants_asked_for_are_suggested_until_released(pair, c
     assert "已生成主动公开信息" in case_page
 
 
+def test_another_agencys_clerk_is_suggested_none_of_this_offices_cases(pair, outsider):
+    assert release.release_suggestions(outsider, today=date(2026, 12, 15)) == []
+
+
 def test_a_release_without_a_topic_is_refused_with_a_message(pair, clerk, client):
     _, second = pair
     client.force_login(clerk)
