@@ -179,6 +179,24 @@ def organizations_for(user, action: Action):
     return Organization.objects.all() if ids is None else Organization.objects.filter(pk__in=ids)
 
 
+def in_scope(queryset, user, action: Action, field: str = "organization"):
+    """`queryset` narrowed to the records (their `field`) of the organizations on which
+    `user` may perform `action`: filtered by the ids, known from the user's cached scope,
+    rather than by the subquery of `organizations_for`, which each list and dashboard figure
+    paid for in ORM time (about 1 ms each)."""
+    ids = organization_ids_for(user, action)
+    return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
+
+
+def scoped_ids(user, action: Action) -> list[int]:
+    """The ids of the organizations on which `user` may perform `action` (every
+    organization's, read from the database, for an action allowed everywhere)."""
+    ids = organization_ids_for(user, action)
+    if ids is None:
+        return list(Organization.objects.values_list("pk", flat=True))
+    return sorted(ids)
+
+
 def own_organ_for(user, action: Action) -> Organization | None:
     """The user's organ (their agency, for division staff) when they may perform `action`
     there: the organization a form offers first, since almost every record is for it."""

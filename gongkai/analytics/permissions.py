@@ -1,6 +1,6 @@
 """Who sees which visit figures."""
 
-from gongkai.accounts.permissions import Action, organizations_for, require
+from gongkai.accounts.permissions import Action, require, scoped_ids
 
 from .scope import Scope, site_owner_id
 
@@ -10,5 +10,5 @@ def analytics_scope_for(user) -> Scope:
     see their organ's whole column). The site-wide pages come with the site owner.
     PermissionDenied without 查看访问统计."""
     require(user, Action.ANALYTICS_VIEW)
-    ids = set(organizations_for(user, Action.ANALYTICS_VIEW).values_list("pk", flat=True))
+    ids = set(scoped_ids(user, Action.ANALYTICS_VIEW))
     return Scope(frozenset(ids), unattributed=site_owner_id() in ids)

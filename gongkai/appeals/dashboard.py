@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, scoped_ids
 from gongkai.lib import workdays
 
 from . import selectors
@@ -34,7 +34,7 @@ def panels(user) -> list[dict]:
     if not can(user, Action.APPEAL_RECORD):
         return []
     year = timezone.localdate().year
-    org_ids = organizations_for(user, Action.APPEAL_RECORD).values_list("pk", flat=True)
+    org_ids = scoped_ids(user, Action.APPEAL_RECORD)
     values = selectors.monthly_filed(org_ids, year)
     return [
         {

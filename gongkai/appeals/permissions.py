@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, in_scope
 
 from .models import Appeal
 
@@ -13,7 +13,7 @@ def can_record(user, appeal: Appeal) -> bool:
 
 
 def visible_appeals(user):
-    return Appeal.objects.filter(organization__in=organizations_for(user, Action.APPEAL_RECORD))
+    return in_scope(Appeal.objects.all(), user, Action.APPEAL_RECORD)
 
 
 def get_appeal_for(user, pk: int) -> Appeal:

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.accounts.permissions import Action, organizations_for, require
+from gongkai.accounts.permissions import Action, require, scoped_ids
 
 from . import forms, selectors, services
 from .models import AppealDocument, AppealStatus
@@ -20,7 +20,7 @@ def appeal_list(request):
     appeals = visible_appeals(request.user)
     decided = appeals.filter(status=AppealStatus.DECIDED).select_related("application")
     year = today.year
-    org_ids = organizations_for(request.user, Action.APPEAL_RECORD).values_list("pk", flat=True)
+    org_ids = scoped_ids(request.user, Action.APPEAL_RECORD)
     context = {
         "open_rows": selectors.open_with_next_dates(appeals, today),
         "page": Paginator(decided, 30).get_page(request.GET.get("page")),

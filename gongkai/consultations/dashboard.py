@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, scoped_ids
 
 from . import selectors
 from .models import ConsultationStatus
@@ -40,7 +40,7 @@ def panels(user) -> list[dict]:
     if not can(user, Action.CONSULTATION_RECORD):
         return []
     year = timezone.localdate().year
-    org_ids = organizations_for(user, Action.CONSULTATION_RECORD).values_list("pk", flat=True)
+    org_ids = scoped_ids(user, Action.CONSULTATION_RECORD)
     return [
         {
             "title": f"{year}年每月政府信息公开咨询",

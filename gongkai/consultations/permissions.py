@@ -3,15 +3,13 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, in_scope
 
 from .models import Consultation
 
 
 def visible_consultations(user):
-    return Consultation.objects.filter(
-        organization__in=organizations_for(user, Action.CONSULTATION_RECORD)
-    )
+    return in_scope(Consultation.objects.all(), user, Action.CONSULTATION_RECORD)
 
 
 def get_consultation_for(user, pk: int) -> Consultation:

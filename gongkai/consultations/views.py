@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.accounts.middleware import client_ip
-from gongkai.accounts.permissions import Action, organizations_for, require
+from gongkai.accounts.permissions import Action, require, scoped_ids
 
 from . import forms, search, selectors, services
 from .models import ConsultationStatus
@@ -83,9 +83,7 @@ def staff_list(request):
             return redirect("consultations:list")
     filters = forms.FilterForm(request.GET or None)
     start, end, label = _period(filters)
-    org_ids = organizations_for(request.user, Action.CONSULTATION_RECORD).values_list(
-        "pk", flat=True
-    )
+    org_ids = scoped_ids(request.user, Action.CONSULTATION_RECORD)
     rows = visible_consultations(request.user).filter(asked_on__gte=start, asked_on__lte=end)
     channel = filters.cleaned_data.get("channel") if filters.is_valid() else ""
     if channel:

@@ -3,13 +3,13 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, in_scope
 
 from .models import Proposal
 
 
 def visible_proposals(user):
-    return Proposal.objects.filter(organization__in=organizations_for(user, Action.PROPOSAL_RECORD))
+    return in_scope(Proposal.objects.all(), user, Action.PROPOSAL_RECORD)
 
 
 def get_proposal_for(user, pk: int) -> Proposal:

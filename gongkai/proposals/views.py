@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.accounts.permissions import Action, organizations_for, require
+from gongkai.accounts.permissions import Action, require, scoped_ids
 
 from . import forms, selectors, services
 from .permissions import get_proposal_for, visible_proposals
@@ -38,7 +38,7 @@ def public_detail(request, pk: int):
 def staff_list(request):
     require(request.user, Action.PROPOSAL_RECORD)
     today = timezone.localdate()
-    org_ids = organizations_for(request.user, Action.PROPOSAL_RECORD).values_list("pk", flat=True)
+    org_ids = scoped_ids(request.user, Action.PROPOSAL_RECORD)
     rows = visible_proposals(request.user)
     context = {
         "page": Paginator(rows, 30).get_page(request.GET.get("page")),

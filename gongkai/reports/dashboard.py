@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from gongkai.accounts.permissions import Action, can, organizations_for
+from gongkai.accounts.permissions import Action, can, in_scope
 
 from .models import ImportedReport, ImportStatus
 
@@ -22,9 +22,10 @@ def _own_reports(user) -> list[dict]:
         if due:
             out.append(due)
     if can(user, Action.REPORT_APPROVE):
-        waiting = AnnualReport.objects.filter(
-            organization__in=organizations_for(user, Action.REPORT_APPROVE),
-            status=AnnualReportStatus.DRAFT,
+        waiting = in_scope(
+            AnnualReport.objects.filter(status=AnnualReportStatus.DRAFT),
+            user,
+            Action.REPORT_APPROVE,
         ).count()
         out.append(
             {
@@ -40,8 +41,11 @@ def _own_reports(user) -> list[dict]:
 def _imports(user) -> list[dict]:
     if not can(user, Action.REPORT_IMPORT):
         return []
-    drafts = ImportedReport.objects.filter(
-        owner__in=organizations_for(user, Action.REPORT_IMPORT), status=ImportStatus.DRAFT
+    drafts = in_scope(
+        ImportedReport.objects.filter(status=ImportStatus.DRAFT),
+        user,
+        Action.REPORT_IMPORT,
+        "owner",
     ).count()
     return [
         {

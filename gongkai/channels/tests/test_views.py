@@ -119,6 +119,20 @@ def test_the_dashboard_counts_this_years_conferences_and_charts_them_by_month(
     assert '<tr><th scope="row">2月</th><td class="num">2</td></tr>' in html
 
 
+def test_the_dashboard_counts_the_offices_new_media_accounts(
+    signed_in, clerk, agency, other_agency
+):
+    for platform, name in (("weibo", "上海司法"), ("wechat", "上海司法微信")):
+        MediaAccount.objects.create(
+            organization=agency, platform=platform, name=name, entered_by=clerk
+        )
+    MediaAccount.objects.create(
+        organization=other_agency, platform="weibo", name="别处的账号", entered_by=clerk
+    )
+    html = signed_in.get(reverse("accounts:dashboard")).content.decode()
+    assert '<span class="value">2</span>政务新媒体账号' in html
+
+
 def test_an_account_without_figures_shows_dashes_not_an_internal_value(signed_in, clerk, agency):
     MediaAccount.objects.create(
         organization=agency, platform="app", name="12348上海法网", entered_by=clerk
