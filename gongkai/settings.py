@@ -190,8 +190,9 @@ TEMPLATES = [
 ]
 
 # Widgets are rendered through TEMPLATES, so gongkai/templates/django/forms/ overrides Django's
-# (the select boxes' "请选择" instead of "---------").
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# (the select boxes' "请选择" instead of "---------"); select boxes themselves are written out in
+# Python with the same markup (gongkai/lib/form_renderer.py).
+FORM_RENDERER = "gongkai.lib.form_renderer.Renderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["gongkai.accounts.backends.LockoutModelBackend"]
