@@ -35,7 +35,7 @@ GENERATOR_VERSIONS = {
     "catalog_item": "2",
     "applications_application": "3",
     "accounts_auditentry": "2",
-    "applications_similarapplication": "1",
+    "applications_similarapplication": "2",
 }
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -121,11 +121,16 @@ FROM generate_series(1, %(n)s) AS g
 
 
 # Possible repeats (重复申请) for the release suggestions: one case in 25 resembles one received
-# a few days before it.
+# a few days before it; both cases are flagged, as repeats.find_similar does.
 SIMILAR_SQL = """
-INSERT INTO applications_similarapplication (application_id, earlier_id, score, same_applicant)
-SELECT a.id, a.id - 7, 0.9, false FROM applications_application AS a
-WHERE a.id %% 25 = 0 AND EXISTS (SELECT 1 FROM applications_application b WHERE b.id = a.id - 7)
+WITH pairs AS (
+    INSERT INTO applications_similarapplication (application_id, earlier_id, score, same_applicant)
+    SELECT a.id, a.id - 7, 0.9, false FROM applications_application AS a
+    WHERE a.id %% 25 = 0 AND EXISTS (SELECT 1 FROM applications_application b WHERE b.id = a.id - 7)
+    RETURNING application_id, earlier_id
+)
+UPDATE applications_application SET possible_repeat = true
+WHERE id IN (SELECT application_id FROM pairs UNION SELECT earlier_id FROM pairs)
 """
 
 
@@ -187,6 +192,8 @@ def populate():
             cursor.execute(sql, params)
             written = cursor.rowcount
             cursor.execute(f"VACUUM ANALYZE {table}")
+            if model is SimilarApplication:  # its statement flags the paired cases too
+                cursor.execute("VACUUM ANALYZE applications_application")
             cursor.execute(f"COMMENT ON TABLE {table} IS '{marker}'")
             log(f"  {written:,} 行，{time.perf_counter() - start:.1f} s")
     return orgs, clerks, leader, admin

@@ -113,7 +113,12 @@ def find_similar(application: Application) -> list[SimilarApplication]:
                 )
             )
     rows.sort(key=lambda r: (r.same_applicant, r.score), reverse=True)
-    return SimilarApplication.objects.bulk_create(rows[:MAX_SHOWN])
+    kept = SimilarApplication.objects.bulk_create(rows[:MAX_SHOWN])
+    if kept:
+        paired = [application.pk, *(row.earlier_id for row in kept)]
+        Application.objects.filter(pk__in=paired).update(possible_repeat=True)
+        application.possible_repeat = True
+    return kept
 
 
 # ---------------------------------------------------------------- 第35条

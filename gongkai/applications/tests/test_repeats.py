@@ -5,7 +5,7 @@ from datetime import date
 from django.urls import reverse
 
 from gongkai.applications import repeats, services
-from gongkai.applications.models import Outcome, SimilarApplication, Status
+from gongkai.applications.models import Application, Outcome, SimilarApplication, Status
 
 ORIGINAL = "2025年度本市司法鉴定机构年度检查结果及被责令整改的机构名单"
 REWORDED = "请公开本市司法鉴定机构2025年度年检结果，以及被责令整改的鉴定机构名单"
@@ -35,6 +35,17 @@ def test_a_reworded_request_from_another_applicant_is_found_with_the_earlier_out
     assert "其他申请人" in page and "办理结果：予以公开（2026-09-30 答复）" in page
     second.refresh_from_db()
     assert second.status == Status.RECEIVED  # nothing is closed automatically
+
+
+def test_both_cases_of_a_pair_are_flagged_as_possible_repeats_and_no_other(make_application):
+    first = make_application(received_on=date(2026, 9, 25), description=ORIGINAL)
+    unrelated = make_application(received_on=date(2026, 9, 26), description=SAME_TOPIC)
+    second = make_application(
+        received_on=date(2026, 10, 12), description=REWORDED, id_number=OTHER_ID
+    )
+    flagged = set(Application.objects.filter(possible_repeat=True).values_list("pk", flat=True))
+    assert flagged == {first.pk, second.pk}
+    assert unrelated.pk not in flagged
 
 
 def test_the_same_applicants_earlier_request_is_marked_as_theirs(make_application):
