@@ -172,6 +172,7 @@ def load(n_items: int, orgs, topics, categories, folder: Path, log) -> None:
             " catalog_searchentry CASCADE"
         )
         cursor.execute(f"DROP INDEX IF EXISTS {pg.INDEX_NAME}")
+        cursor.execute(f"DROP INDEX IF EXISTS {pg.GIN_INDEX_NAME}")
     importing._drop_secondary_indexes()
     tasks = [
         (k, min(CHUNK, n_items - k * CHUNK), orgs, topics, categories, str(folder))
@@ -205,7 +206,7 @@ def load(n_items: int, orgs, topics, categories, folder: Path, log) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SET maintenance_work_mem = '1GB'")
     pg.ensure_index()
-    log(f"  建 RUM 索引耗时 {time.perf_counter() - start:.1f} s")
+    log(f"  建 RUM 与 GIN 索引耗时 {time.perf_counter() - start:.1f} s")
     start = time.perf_counter()
     importing._create_secondary_indexes()
     with connection.cursor() as cursor:

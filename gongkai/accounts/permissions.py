@@ -127,10 +127,17 @@ def role_names(action: Action, joiner: str = "或") -> str:
 def actions_of(user) -> frozenset[Action]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
+    roles = user.role_set()
+    # Kept with the roles it was worked out from (a dashboard asks about a hundred times);
+    # a new set of roles on the user (accounts.services) is worked out afresh.
+    cached = getattr(user, "_actions_cache", None)
+    if cached is not None and cached[0] is roles:
+        return cached[1]
     granted: set[Action] = set()
-    for role in user.role_set():
+    for role in roles:
         granted |= ROLE_ACTIONS.get(Role(role), frozenset())
-    return frozenset(granted)
+    user._actions_cache = (roles, frozenset(granted))
+    return user._actions_cache[1]
 
 
 def scope_ids(user) -> set[int]:

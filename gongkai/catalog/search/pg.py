@@ -24,6 +24,13 @@ from . import engine
 
 TABLE = SearchEntry._meta.db_table
 INDEX_NAME = "catalog_searchentry_tsv_rum"
+# A plain GIN index beside it: no positions, a third of RUM's size, it finds the few matches of
+# common words ANDed together without reading their positions (see _few_matches). It indexes
+# strip(tsv), which only _few_matches asks for: on tsv itself the planner took it for ranked
+# queries too, and sorted thousands of rows where RUM returned its best (13 → 52 ms for one
+# rare word).
+GIN_INDEX_NAME = "catalog_searchentry_tsv_gin"
+GIN_INDEX_SQL = f"CREATE INDEX IF NOT EXISTS {GIN_INDEX_NAME} ON {TABLE} USING gin (strip(tsv))"
 # One advisory lock key for the single writer ("gksearch" in hex, any constant would do).
 LOCK_KEY = 0x676B736561726368
 # Positions past PostgreSQL's limit are clamped; a term keeps at most this many of them,
@@ -68,6 +75,8 @@ def ensure_index(conn=connection, *, required: bool = True) -> bool:
             )
         return False
     if index_exists(conn):
+        with conn.cursor() as cursor:
+            cursor.execute(GIN_INDEX_SQL)
         return True
     if not rum_available(conn):
         if required:
@@ -84,7 +93,13 @@ def ensure_index(conn=connection, *, required: bool = True) -> bool:
         cursor.execute(
             f"CREATE INDEX IF NOT EXISTS {INDEX_NAME} ON {TABLE} USING rum (tsv rum_tsvector_ops)"
         )
+        cursor.execute(GIN_INDEX_SQL)
     return True
+
+
+def _gin_ready(cursor) -> bool:
+    cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [GIN_INDEX_NAME])
+    return cursor.fetchone() is not None
 
 
 def _quote(term: str) -> str:
@@ -253,17 +268,28 @@ _FILTER_COLUMNS = {
 # A query of common words is ranked among its newest BROAD_CANDIDATES matches when reading the
 # newest entries finds them sooner than RUM ranks them all. RUM reads every posting of the
 # query's words and ranks every match before it returns the first: at 10⁶ items here ≈ 0.15 µs a
-# posting and 0.5 µs a match (140 ms for 鉴定, in a quarter of the items; 130 ms for 声像 资料
-# 投诉, whose posting lists hold 600,000 entries for 21,496 matches). Reading the newest entries
-# costs ≈ 1.4 µs each and finds BROAD_CANDIDATES matches in BROAD_CANDIDATES ÷ the query's share
-# of them. The candidates are ranked with the same operator. What "best" means for such a query
+# posting and 0.5 µs a match (140–180 ms for 鉴定, in a quarter of the items; 73–83 ms for 声像
+# 资料 投诉, whose three posting lists hold 320,000 entries for 21,496 matches). Reading the
+# newest entries costs ≈ 0.6 µs each once they are in memory, as the newest entries of a site
+# stay (50,000 of them in 28 ms; 82 ms the first time), and finds BROAD_CANDIDATES matches in
+# BROAD_CANDIDATES ÷ the query's share of them. The candidates are ranked with the same operator. What "best" means for such a query
 # thus changes: the most relevant of its recent matches (tantivy, whose index skips most
 # postings, still ranks them all).
 BROAD_MATCHES = 20_000  # the rarest word's postings, below which RUM ranks all at once
 BROAD_CANDIDATES = 1_000  # as many as the pager shows: every page ranks the same candidates
 BROAD_PROBE = 2_000  # the newest entries read first, to measure the query's share of them
-BROAD_WINDOW = 50_000  # and at most (≈ 70 ms), whatever that share
-POSTING_US, MATCH_US, ENTRY_US = 0.15, 0.5, 1.4
+BROAD_WINDOW = 50_000  # and at most (≈ 30 ms), whatever that share
+# Common words ANDed together whose matches are few (行政复议 检查 公证: 881 of 10⁶ items) are
+# found through the GIN index and ranked here, all of them: 30 ms where RUM took 70, reading
+# every posting's positions. The GIN index reads a posting for ≈ 0.04 µs, then each match costs
+# a visit to its row (≈ 6 µs: 3–10 measured), so it is taken when the matches, estimated from
+# the newest entries, cost less so than the postings RUM would read; reading stops past
+# FEW_MATCHES rows (then RUM ranks them after all).
+GIN_POSTING_US, GIN_MATCH_US = 0.04, 6.0
+FEW_MATCHES = 10_000
+# A margin on the entries' cost: read from disk they cost more (the previous estimate, 1.4 µs,
+# was measured on a machine under load).
+POSTING_US, MATCH_US, ENTRY_US = 0.15, 0.5, 0.8
 
 
 def _postings(cursor, term: str) -> float:
@@ -276,8 +302,9 @@ def _postings(cursor, term: str) -> float:
 
 
 def _newest_matches(cursor, tsquery: str, condition: str, params: list, postings: float):
-    """(item_id, distance) of the newest BROAD_CANDIDATES matches, best first; None when
-    ranking every match would cost less than reading the entries that hold them."""
+    """(item_id, distance) of the newest BROAD_CANDIDATES matches, best first, or None when
+    ranking every match would cost less than reading the entries that hold them; and the
+    query's matches as estimated from the newest entries."""
     wanted = BROAD_CANDIDATES
     cursor.execute(f"SELECT max(item_id) FROM {TABLE}")
     top = cursor.fetchone()[0] or 0
@@ -294,18 +321,34 @@ def _newest_matches(cursor, tsquery: str, condition: str, params: list, postings
         return cursor.fetchall()
 
     rows = read(top - BROAD_PROBE, top, wanted)
+    share = len(rows) / min(BROAD_PROBE, top or 1)
     if len(rows) < wanted:
         if not rows:
-            return None
-        share = len(rows) / BROAD_PROBE
+            return None, 0.0
         reading = wanted / share
         ranking_all = postings * POSTING_US + share * top * MATCH_US
         if reading > BROAD_WINDOW or reading * ENTRY_US > ranking_all:
-            return None
+            return None, share * top
         rows += read(top - BROAD_WINDOW, top - BROAD_PROBE, wanted - len(rows))
         if len(rows) < wanted:
-            return None
+            return None, share * top
+    return _best_first(rows), share * top
+
+
+def _best_first(rows: list) -> list:
     return sorted(rows, key=lambda row: (row[1], -row[0]))
+
+
+def _few_matches(cursor, tsquery: str, condition: str, params: list):
+    """(item_id, distance) of every match, best first, found through the GIN index; None when
+    there are more than FEW_MATCHES."""
+    on_gin = condition.replace("tsv @@", "strip(tsv) @@", 1)
+    cursor.execute(
+        f"SELECT item_id, tsv <=> %s::tsquery FROM {TABLE} WHERE {on_gin} LIMIT %s",
+        [tsquery, *params, FEW_MATCHES + 1],
+    )
+    rows = cursor.fetchall()
+    return None if len(rows) > FEW_MATCHES else _best_first(rows)
 
 
 def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | None):
@@ -339,23 +382,34 @@ def ranked(words, filters: dict, *, offset: int, limit: int, count_cap: int | No
     wanted = offset + limit if count_cap is None else max(offset + limit, count_cap)
     with transaction.atomic(), connection.cursor() as cursor:
         hits = count = None
-        # Each word's postings (a word matched by its parts: its rarest part's), whose least
-        # bounds the matches from above: the planner's estimate of an AND multiplies the
-        # words' shares, far too low for words that come together (环境 损害 鉴定).
+        # Each term's postings. A word's (a word matched by its parts: its rarest part's)
+        # bound the matches from above, the least of them the query's: the planner's estimate
+        # of an AND multiplies the words' shares, far too low for words that come together
+        # (环境 损害 鉴定). RUM reads them all, the parts of a split word included.
         postings = [
-            min(_postings(cursor, _quote(term)) for term in terms)
+            [_postings(cursor, _quote(term)) for term in terms]
             for terms in (
                 parts if query.startswith("(") else (word,)
                 for (word, parts), query in zip(words, word_queries, strict=True)
             )
         ]
-        if min(postings) > BROAD_MATCHES:
-            hits = _newest_matches(cursor, tsquery, condition, matching, sum(postings))
-        among_newest = len(hits) if hits is not None else 0
-        if among_newest:
-            # More matches than the candidates: the count is a floor, as past the cap.
-            count = count_cap
-        else:
+        among_newest = 0
+        if min(min(word) for word in postings) > BROAD_MATCHES:
+            read_by_rum = sum(sum(word) for word in postings)
+            hits, estimate = _newest_matches(cursor, tsquery, condition, matching, read_by_rum)
+            if hits is not None:
+                # More matches than the candidates: the count is a floor, as past the cap.
+                among_newest, count = len(hits), count_cap
+            elif (
+                len(words) > 1
+                # The newest entries are of recent years: they tell nothing of another year's.
+                and filters.get("year") is None
+                and estimate * (GIN_MATCH_US - MATCH_US)
+                < read_by_rum * (POSTING_US - GIN_POSTING_US)
+                and _gin_ready(cursor)
+            ):
+                hits = _few_matches(cursor, tsquery, condition, matching)
+        if hits is None:
             # RUM ranks every match and sorts them: with the default 4 MB a common word's
             # matches spill to temporary files (875 ms instead of 583 ms for a word in 25% of
             # 10⁶ items).

@@ -128,3 +128,30 @@ def test_a_common_word_whose_newest_entries_hold_too_few_matches_is_ranked_whole
     assert sorted(hit.item.pk for hit in results.hits) == sorted(item.pk for item in items)
     assert results.hits[0].item.pk == items[1].pk  # the one naming it four times
     assert results.total == 3 and not results.total_is_floor and not results.among_newest
+
+
+def test_common_words_anded_with_few_matches_are_ranked_whole_as_rum_ranks_them(
+    on_postgres, make_item, publish, broad, monkeypatch
+):
+    both = [
+        publish(make_item("第1号决定书", "举行听证后依法作出行政处罚。")),
+        publish(make_item("第2号决定书", "听证。听证。听证。依法作出行政处罚。行政处罚。")),
+    ]
+    for k in range(3):  # each word alone
+        publish(make_item(f"第{k + 3}号决定书", "依法作出行政处罚。"))
+        publish(make_item(f"第{k + 3}号听证通知", "定于下周举行听证。"))
+    for k in range(25):  # newer entries without either: the newest hold too few matches
+        publish(make_item(f"第{k + 1}号通知", "关于开展普法宣传的通知。"))
+    search.apply_pending()
+    taken = []
+    few_matches = pg._few_matches
+    monkeypatch.setattr(pg, "_few_matches", lambda *a: taken.append(a) or few_matches(*a))
+    results = search.search("行政处罚 听证")
+    assert taken, "the GIN index was not asked"
+    assert [hit.item.pk for hit in results.hits] == [both[1].pk, both[0].pk]
+    assert results.total == 2 and not results.total_is_floor and not results.among_newest
+    # The same hits in the same order as RUM ranking them itself.
+    monkeypatch.setattr(pg, "_gin_ready", lambda cursor: False)
+    assert [hit.item.pk for hit in search.search("行政处罚 听证").hits] == [
+        hit.item.pk for hit in results.hits
+    ]
