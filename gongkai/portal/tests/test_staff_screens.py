@@ -129,3 +129,28 @@ def test_on_a_phone_the_applications_list_is_cards_with_labels(browser, live_ser
     page.click("details.filter-fold > summary")
     assert page.locator("details.filter-fold form").is_visible()
     context.close()
+
+
+def test_on_a_desktop_the_lists_are_tables_with_each_heading_over_its_column(
+    browser,  # noqa: F811
+    live_server,
+    office,
+):
+    for username, path in (
+        ("clerk", "/staff/applications/?who=all"),
+        ("sysadmin", "/staff/audit/"),
+    ):
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        _login(page, live_server.url, username)
+        page.goto(f"{live_server.url}{path}")
+        headings = page.locator("table.cards thead th")
+        cells = page.locator("table.cards tbody tr").first.locator("td")
+        assert headings.count() == cells.count() > 1, path
+        for n in range(headings.count()):
+            heading, cell = headings.nth(n).bounding_box(), cells.nth(n).bounding_box()
+            # Same column: the same left edge, the heading above the row (a card grid put
+            # the headings beside the rows, half a screen to their left).
+            assert abs(heading["x"] - cell["x"]) < 1, (path, n)
+            assert heading["y"] < cell["y"], (path, n)
+        context.close()
