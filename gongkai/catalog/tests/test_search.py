@@ -271,3 +271,11 @@ def test_highlighting_never_marks_inside_an_html_entity():
     assert (
         str(highlight("<b>司法</b>鉴定", ("司法",))) == "&lt;b&gt;<mark>司法</mark>&lt;/b&gt;鉴定"
     )
+
+
+def test_a_search_with_no_hits_says_so_once_and_not_about_0(client, make_item, publish):
+    publish(make_item("行政处罚决定书", "依法作出行政处罚。"))
+    search.apply_pending()
+    page = client.get("/search/", {"q": "枫桥经验"}).content.decode()
+    assert "没有找到与“枫桥经验”相关的信息。" in page
+    assert "约 0" not in page and page.count("没有找到") == 1
