@@ -5,7 +5,7 @@ from django.db import connection
 
 from .search import sync
 
-REBUILD_WARNING = "全文检索索引的格式已随升级更新，重建之前检索不到任何信息。"
+REBUILD_WARNING = "全文检索索引需要重建（升级或更换检索后端之后），重建之前检索不到任何信息。"
 REBUILD_HINT = (
     "运行 `gongkai search rebuild`；或保持 `gongkai search apply --loop`（或定时的 "
     "`gongkai search apply`）运行，它会自动重建。"

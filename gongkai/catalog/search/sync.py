@@ -168,6 +168,21 @@ def needs_rebuild() -> bool:
     return engine.needs_rebuild()
 
 
+def index_new_database(using="default", **kwargs) -> None:
+    """After `migrate`: a new PostgreSQL install searches at once. With no items yet there is
+    nothing to rebuild, so the RUM index is made here instead of waiting for
+    `gongkai search rebuild` (which a site with items still needs, and is told so)."""
+    from django.db import connections
+
+    conn = connections[using]
+    if backend() != "postgres" or conn.vendor != "postgresql":
+        return
+    pg = _postgres()
+    if pg.index_exists(conn) or Item.objects.using(using).exists():
+        return
+    pg.ensure_index(conn, required=False)
+
+
 def rebuild(*, stdout=None, chunk: int = 2000) -> int:
     """Recreate the index from the items in the database. Returns the count."""
     count = _rebuild(stdout=stdout, chunk=chunk)
