@@ -30,7 +30,10 @@ MAX_KEPT = 200_000
 
 _lock = threading.Lock()
 _counts: Counter = Counter()
+# Visitors digested but not yet written (a fold failed), and the addresses seen since the last
+# fold, not yet digested.
 _visitors: set[tuple[date, str]] = set()
+_addresses: set[tuple[date, str, str]] = set()
 _thread: threading.Thread | None = None
 _thread_pid: int | None = None
 _wake = threading.Event()
@@ -55,17 +58,13 @@ def add(
     user_agent: str,
 ) -> None:
     """One page view (and its visitor, when the address is known), in memory."""
-    digest = None
-    if ip:
-        # The salt comes from the database once a day per process; the HMAC is microseconds.
-        digest = services.visitor_digest(day=day, ip=ip, user_agent=user_agent)
-        if digest in services._seen_today:
-            digest = None
     with _lock:
         _counts[(day, section, content_type_id, object_id, organization_id)] += 1
-        if digest is not None:
-            _visitors.add((day, digest))
-        full = len(_counts) >= MAX_SLOTS
+        if ip:
+            # Digested by the fold, once per visitor and interval rather than once per page;
+            # the address itself is held only until then, and never written anywhere.
+            _addresses.add((day, ip, user_agent))
+        full = len(_counts) >= MAX_SLOTS or len(_addresses) >= MAX_SLOTS
     _ensure_thread()
     if full:
         _wake.set()
@@ -79,13 +78,14 @@ def pending() -> int:
 
 def flush() -> int:
     """Fold what this process holds into the database; returns the page views written."""
-    global _counts, _visitors
+    global _counts, _visitors, _addresses
     with _lock:
-        counts, visitors = _counts, _visitors
-        _counts, _visitors = Counter(), set()
-    if not counts and not visitors:
+        counts, visitors, addresses = _counts, _visitors, _addresses
+        _counts, _visitors, _addresses = Counter(), set(), set()
+    if not counts and not visitors and not addresses:
         return 0
     try:
+        visitors |= _digests(addresses)
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 # As for a single view: losing the last moment's counts in a crash is fine.
@@ -105,6 +105,8 @@ def flush() -> int:
             services.visitors_note(visitors)
     except Exception:
         logger.exception("访问计数写入失败，保留在内存中稍后重试")
+        # Kept: the counts and the digests made. Addresses not yet digested are dropped, so no
+        # address outlives a fold, at the cost of their visitors in an outage.
         with _lock:
             if sum(_counts.values()) + sum(counts.values()) <= MAX_KEPT:
                 _counts.update(counts)
@@ -113,11 +115,24 @@ def flush() -> int:
     return sum(counts.values())
 
 
+def _digests(addresses) -> set[tuple[date, str]]:
+    """The (day, digest) of each (day, IP, User-Agent), less the visitors already written today.
+    The salt comes from the database once a day per process; each HMAC takes microseconds."""
+    found, digesters = set(), {}
+    for day, ip, user_agent in addresses:
+        digester = digesters.get(day) or digesters.setdefault(day, services.visitor_digester(day))
+        digest = digester(ip, user_agent)
+        if digest not in services._seen_today:
+            found.add((day, digest))
+    return found
+
+
 def flush_discard() -> None:
     """Forget what is held without writing it (tests start from nothing)."""
     with _lock:
         _counts.clear()
         _visitors.clear()
+        _addresses.clear()
 
 
 def _run() -> None:
@@ -129,7 +144,7 @@ def _run() -> None:
         if not woken and time.monotonic() - last < (interval() or 5.0):
             continue
         last = time.monotonic()
-        if not (_counts or _visitors):
+        if not (_counts or _visitors or _addresses):
             continue  # nothing to write: no database connection either
         try:
             flush()
@@ -155,7 +170,7 @@ def _ensure_thread() -> None:
 @atexit.register
 def _flush_at_exit() -> None:
     # A worker that is stopped (gunicorn's graceful restart) writes what it still holds.
-    if _counts or _visitors:
+    if _counts or _visitors or _addresses:
         try:
             flush()
         except Exception:  # the interpreter is going away; nothing better to do

@@ -8,7 +8,10 @@ A view names what was seen by setting
 
 import logging
 import re
-from dataclasses import dataclass
+import time
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -37,6 +40,9 @@ _PRIVATE_PREFIXES = ("/staff/", "/api/", "/admin/")
 _FILE_PATHS = frozenset({"/favicon.ico", "/robots.txt", "/sitemap.xml"})
 
 
+# A few browsers' User-Agent strings make most views; the pattern's forty alternatives tried at
+# each character of one cost ~10 µs, a counted view's largest part.
+@lru_cache(maxsize=1024)
 def is_bot(user_agent: str) -> bool:
     return not user_agent.strip() or BOT_PATTERN.search(user_agent) is not None
 
@@ -44,14 +50,14 @@ def is_bot(user_agent: str) -> bool:
 def _is_public_path(path: str) -> bool:
     if path in _FILE_PATHS or path.startswith(_PRIVATE_PREFIXES):
         return False
-    return not any(
-        prefix and prefix != "/" and path.startswith(prefix)
-        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+    static, media = settings.STATIC_URL, settings.MEDIA_URL
+    return not (
+        (static and static != "/" and path.startswith(static))
+        or (media and media != "/" and path.startswith(media))
     )
 
 
-@dataclass(frozen=True)
-class Visit:
+class Visit(NamedTuple):  # made for every counted view: a tuple is built in a third the time
     section: str
     content_type_id: int | None = None
     object_id: int | None = None
@@ -70,11 +76,12 @@ def counts_as_view(request, response) -> bool:
         return False
     if not _is_public_path(request.path_info):
         return False
-    headers = request.headers
+    # META, not request.headers: its case-insensitive lookups cost more than the rest here.
+    meta = request.META
     # htmx swaps a fragment into a page already counted; a boosted link is a whole new page.
-    if "HX-Request" in headers and "HX-Boosted" not in headers:
+    if "HTTP_HX_REQUEST" in meta and "HTTP_HX_BOOSTED" not in meta:
         return False
-    return not is_bot(headers.get("User-Agent", ""))
+    return not is_bot(meta.get("HTTP_USER_AGENT", ""))
 
 
 def page_seen(request, response) -> Visit | None:
@@ -115,7 +122,7 @@ def visit_of(request, response) -> Visit | None:
 
 
 def _record(visit: Visit, request) -> None:
-    day = timezone.localdate()
+    day = today()
     services.visit_count(
         day=day,
         section=visit.section,
@@ -125,7 +132,26 @@ def _record(visit: Visit, request) -> None:
     )
     ip = client_ip(request)
     if ip:
-        services.visitor_note(day=day, ip=ip, user_agent=request.headers.get("User-Agent", ""))
+        services.visitor_note(day=day, ip=ip, user_agent=request.META.get("HTTP_USER_AGENT", ""))
+
+
+# (day, its first and past-its-last second): the local date of a view, worked out once a day.
+# timezone.localdate() converts the clock through the zone each time (4 µs, an eighth of what
+# counting a view costs).
+_day: tuple[date | None, float, float] = (None, 0.0, 0.0)
+
+
+def today() -> date:
+    global _day
+    day, start, end = _day
+    now = time.time()
+    if not start <= now < end:  # a new day (or a clock set back, as tests do)
+        day = timezone.localdate()
+        zone = timezone.get_current_timezone()
+        start = datetime.combine(day, datetime.min.time(), zone).timestamp()
+        end = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone).timestamp()
+        _day = (day, start, end)
+    return day
 
 
 def count(request, visit: Visit | None) -> None:
@@ -136,13 +162,13 @@ def count(request, visit: Visit | None) -> None:
         if buffer.enabled():
             # Off the request path: counted in memory, folded in every few seconds.
             buffer.add(
-                day=timezone.localdate(),
+                day=today(),
                 section=visit.section,
                 content_type_id=visit.content_type_id,
                 object_id=visit.object_id,
                 organization_id=visit.organization_id,
                 ip=client_ip(request),
-                user_agent=request.headers.get("User-Agent", ""),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
         elif connection.in_atomic_block:
             # Inside a request-wide transaction a failed statement must not doom it.

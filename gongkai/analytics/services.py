@@ -6,10 +6,10 @@ the unique constraint stops the second one, which then adds its hit with the UPD
 lost and no duplicate row is made, on SQLite and on PostgreSQL alike.
 """
 
-import hashlib
 import hmac
 import secrets
 from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -101,9 +101,17 @@ def visitor_digest(*, day: date, ip: str, user_agent: str) -> str:
     Neither the database alone (no SECRET_KEY) nor SECRET_KEY alone (no salt) can test a guessed
     IP against a digest, and once the day is rolled up the salt is deleted, so nobody can.
     """
-    key = f"{settings.SECRET_KEY}:{_salt_for(day)}".encode()
-    message = f"{ip}\n{user_agent}".encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+    return visitor_digester(day)(ip, user_agent)
+
+
+def _digest_of(key: bytes, ip: str, user_agent: str) -> str:
+    return hmac.digest(key, f"{ip}\n{user_agent}".encode(), "sha256").hex()[:32]
+
+
+def visitor_digester(day: date):
+    """visitor_digest for one day as a function of (ip, user_agent): the salt and key looked
+    up once for a fold's many visitors."""
+    return partial(_digest_of, f"{settings.SECRET_KEY}:{_salt_for(day)}".encode())
 
 
 def visitor_note(*, day: date, ip: str, user_agent: str) -> None:
@@ -121,9 +129,14 @@ def visitors_note(visitors) -> None:
     """Remember many (day, digest) visitors at once (the buffered counter's fold)."""
     if not visitors:
         return
-    VisitorSeen.objects.bulk_create(
-        [VisitorSeen(day=day, digest=digest) for day, digest in visitors], ignore_conflicts=True
-    )
+    # One statement for all of them, without a model instance and its compiled placeholders
+    # each (bulk_create spent ~10 µs a row, most of what a new visitor costs).
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {VisitorSeen._meta.db_table} (day, digest) VALUES (%s, %s) "
+            "ON CONFLICT DO NOTHING",
+            [(day.isoformat(), digest) for day, digest in sorted(visitors)],
+        )
     if len(_seen_today) >= _SEEN_LIMIT:
         _seen_today.clear()
     today = max(_salt_cache, default=None)

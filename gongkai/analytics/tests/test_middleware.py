@@ -37,6 +37,23 @@ def test_a_public_page_view_is_counted_under_its_section_and_object(browser, lea
     assert row.organization == agency
 
 
+def test_views_either_side_of_midnight_count_on_their_own_days(browser):
+    # The day of a view is worked out once a day: it must still turn at midnight, and follow a
+    # clock set back.
+    for at in (
+        "2026-03-16 23:59:59 +08:00",
+        "2026-03-17 00:00:00 +08:00",
+        "2026-03-17 00:00:01 +08:00",
+        "2026-03-16 12:00:00 +08:00",
+    ):
+        with time_machine.travel(at, tick=False):
+            assert browser.get("/t/rules/").status_code == 200
+    assert dict(DailyVisit.objects.values_list("day", "count")) == {
+        DAY: 2,
+        date(2026, 3, 17): 2,
+    }
+
+
 def test_an_organization_shown_on_a_page_is_also_the_page_organization(browser, district):
     browser.get(f"/t/organizations/{district.pk}/")
     row = DailyVisit.objects.get()
