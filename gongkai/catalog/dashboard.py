@@ -19,7 +19,7 @@ def counters(user) -> list[dict]:
     ):
         result.append(
             {
-                "label": f"{REBUILD_WARNING}请运行 gongkai search rebuild",
+                "label": f"{REBUILD_WARNING}需由服务器运维人员运行 gongkai search rebuild。",
                 "value": "检索",
                 "url": reverse("catalog:search"),
                 "tone": "warn",

@@ -61,6 +61,8 @@ def test_staff_see_the_rebuild_warning_on_the_dashboard(client, clerk, search_in
     client.force_login(clerk)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert REBUILD_WARNING in page
+    # A clerk cannot rebuild from the web: the page says who can.
+    assert "需由服务器运维人员运行 gongkai search rebuild" in page
     sync.rebuild()
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert REBUILD_WARNING not in page
