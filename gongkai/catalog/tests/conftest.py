@@ -4,7 +4,7 @@ import pytest
 
 from gongkai.catalog import services
 from gongkai.catalog.models import Category, Confidentiality, Item, ItemKind, Topic
-from gongkai.catalog.search import engine
+from gongkai.catalog.search import engine, pg
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +13,7 @@ def search_index(settings, tmp_path):
     settings.GONGKAI_SEARCH_INDEX_DIR = tmp_path / "search-index"
     settings.MEDIA_ROOT = tmp_path / "media"
     engine.forget_index()
+    pg.forget()  # the planner's estimates kept of another test's entries
     yield settings.GONGKAI_SEARCH_INDEX_DIR
     engine.forget_index()
 

@@ -174,7 +174,23 @@ def test_common_words_anded_with_few_matches_are_ranked_whole_as_rum_ranks_them(
     assert [hit.item.pk for hit in results.hits] == [both[1].pk, both[0].pk]
     assert results.total == 2 and not results.total_is_floor and not results.among_newest
     # The same hits in the same order as RUM ranking them itself.
+    gin_ready = pg._gin_ready
     monkeypatch.setattr(pg, "_gin_ready", lambda cursor: False)
     assert [hit.item.pk for hit in search.search("行政处罚 听证").hits] == [
         hit.item.pk for hit in results.hits
     ]
+    # Past the last page the database cuts the ranked matches, and still counts them.
+    publish(
+        make_item("第9号决定书", "举行听证后依法作出行政处罚决定，并告知当事人申请复议的权利。")
+    )
+    for k in range(25):
+        publish(make_item(f"第{k + 26}号通知", "关于开展普法宣传的通知。"))
+    search.apply_pending()
+    assert search.search("行政处罚 听证").hits[0].item.pk == both[1].pk  # by RUM (no GIN)
+    monkeypatch.setattr(pg, "_gin_ready", gin_ready)
+    monkeypatch.setattr(query, "MAX_PAGE", 1)
+    taken.clear()
+    first = search.search("行政处罚 听证", per_page=1)
+    assert taken, "the GIN index was not asked"
+    assert [hit.item.pk for hit in first.hits] == [both[1].pk]
+    assert first.total == 2 and first.total_is_floor
