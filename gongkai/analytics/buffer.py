@@ -120,8 +120,9 @@ def _digests(addresses) -> set[tuple[date, str]]:
     The salt comes from the database once a day per process; each HMAC takes microseconds."""
     found, digesters = set(), {}
     for day, ip, user_agent in addresses:
-        digester = digesters.get(day) or digesters.setdefault(day, services.visitor_digester(day))
-        digest = digester(ip, user_agent)
+        if day not in digesters:
+            digesters[day] = services.visitor_digester(day)
+        digest = digesters[day](ip, user_agent)
         if digest not in services._seen_today:
             found.add((day, digest))
     return found

@@ -20,6 +20,14 @@ class ItemStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
+# The badge colour of each status on staff pages (a draft's is plain).
+STATUS_TONES = {
+    ItemStatus.PUBLISHED: "ok",
+    ItemStatus.WITHDRAWN: "danger",
+    ItemStatus.IN_REVIEW: "warn",
+}
+
+
 class ItemKind(models.TextChoices):
     """体裁 as far as the rules care: normative documents and their interpretations are linked,
     counted in the annual report, and 年度报告 have their own column."""
@@ -304,6 +312,10 @@ class Item(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:item", args=[self.pk])
+
+    @property
+    def status_tone(self) -> str:
+        return STATUS_TONES.get(self.status, "")
 
     def current_stage_name(self) -> str:
         if self.review_position is None or self.review_position >= len(self.review_plan):

@@ -92,13 +92,6 @@ STAFF_LIST_COLUMNS = (
 )
 
 
-STATUS_TONES = {
-    ItemStatus.PUBLISHED: "ok",
-    ItemStatus.WITHDRAWN: "danger",
-    ItemStatus.IN_REVIEW: "warn",
-}
-
-
 def _staff_rows(items) -> list[dict]:
     """Each row's cells as text, worked out once here (the template's choice label, date
     filter and url tag cost more per page than its queries)."""
@@ -114,7 +107,7 @@ def _staff_rows(items) -> list[dict]:
                 "organization": org.short_name or org.name,
                 "topic": item.topic.name if item.topic_id else "",
                 "status": statuses.get(item.status, ""),
-                "tone": STATUS_TONES.get(item.status, ""),
+                "tone": item.status_tone,
                 "updated_at": timezone.localtime(item.updated_at).strftime("%Y-%m-%d %H:%M"),
             }
         )

@@ -364,11 +364,8 @@ def _newest_matches(cursor, tsquery: str, condition: str, params: list, postings
         rows += read(top - BROAD_WINDOW, top - BROAD_PROBE, wanted - len(rows))
         if len(rows) < wanted:
             return None, share * top
-    return _best_first(rows), share * top
-
-
-def _best_first(rows: list) -> list:
-    return sorted(rows, key=lambda row: (row[1], -row[0]))
+    # Best first, ties to the newest (as _few_matches orders them).
+    return sorted(rows, key=lambda row: (row[1], -row[0])), share * top
 
 
 def _few_matches(cursor, tsquery: str, condition: str, params: list, wanted: int):
