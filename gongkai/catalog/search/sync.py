@@ -14,7 +14,7 @@ import time
 
 import tantivy
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connections, transaction
 
 from gongkai.lib import pagecache
 
@@ -162,23 +162,30 @@ def apply_loop(*, interval: float = 2.0, stdout=None) -> None:
 
 def needs_rebuild() -> bool:
     """True while search finds nothing until a rebuild: a tantivy index of an older layout, or
-    a PostgreSQL table without its RUM index."""
+    a PostgreSQL table without its RUM index while there are items to find (a new database
+    gets its index from `migrate`, see index_new_database; saying "rebuild" before that, as
+    the checks `migrate` runs first did, sent a new install to a step it does not need)."""
     if backend() == "postgres":
-        return not _postgres().index_exists()
+        return not _postgres().index_exists() and _has_items()
     return engine.needs_rebuild()
+
+
+def _has_items(using: str = "default") -> bool:
+    try:
+        return Item.objects.using(using).exists()
+    except DatabaseError:  # not migrated yet: the checks run before `migrate` makes the table
+        return False
 
 
 def index_new_database(using="default", **kwargs) -> None:
     """After `migrate`: a new PostgreSQL install searches at once. With no items yet there is
     nothing to rebuild, so the RUM index is made here instead of waiting for
     `gongkai search rebuild` (which a site with items still needs, and is told so)."""
-    from django.db import connections
-
     conn = connections[using]
     if backend() != "postgres" or conn.vendor != "postgresql":
         return
     pg = _postgres()
-    if pg.index_exists(conn) or Item.objects.using(using).exists():
+    if pg.index_exists(conn) or _has_items(using):
         return
     pg.ensure_index(conn, required=False)
 
